@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Where the SQLite report store lives (a file path). */
+  RELEASE_LENS_SQLITE_PATH: z.string().min(1).optional(),
+  /** PostgreSQL connection string; when set, reports are stored there instead of SQLite. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  KUBECONFIG: z.string().optional(),
+  HOME: z.string().optional(),
+  /** Offer the contexts of the server's own kubeconfig (the app runs on your machine). */
+  RELEASE_LENS_LOCAL_KUBECONFIG: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** Comma-separated API server host names or IPs an uploaded kubeconfig may point at; empty = any public host. */
+  RELEASE_LENS_ALLOWED_API_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** Lets an uploaded kubeconfig reach link-local and cloud metadata addresses. Unsafe on a shared instance. */
+  DANGEROUSLY_ALLOW_LINK_LOCAL_API_SERVERS: flag,
+  RELEASE_LENS_MAX_KUBECONFIG_BYTES: positiveInt(256 * 1024),
+  RELEASE_LENS_MAX_SNAPSHOT_BYTES: positiveInt(200 * 1024 * 1024),
+  RELEASE_LENS_MAX_REPORT_BYTES: positiveInt(64 * 1024 * 1024),
+  /** Per-request timeout for calls to a cluster, in milliseconds. */
+  RELEASE_LENS_REQUEST_TIMEOUT_MS: positiveInt(15_000),
+  /** Page size for paginated LISTs. */
+  RELEASE_LENS_PAGE_SIZE: positiveInt(500),
+  KUBERNETES_SERVICE_HOST: z.string().optional(),
+  KUBERNETES_SERVICE_PORT: z.string().optional(),
+});
+
+export type Env = z.output<typeof schema>;
+
+/** Thrown at start-up when a setting is invalid; names the variable. */
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Parses settings from an environment map; exported for tests. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated process environment, read once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Where SQLite reports go when no path is configured: ./.data/reports.sqlite under the working directory. */
+export function sqlitePath(e: Env = env()): string {
+  return e.RELEASE_LENS_SQLITE_PATH ?? path.join(process.cwd(), '.data', 'reports.sqlite');
+}
