@@ -1,0 +1,17 @@
+import { createHash } from 'node:crypto';
+import type { ObjectRef } from '../../snapshot/types';
+import type { Finding } from '../types';
+
+/** A stable id for a finding: the same rule, change and object give the same id in every scan. */
+export function findingId(ruleId: string, changeId: string, object: ObjectRef, discriminator = ''): string {
+  const key = [ruleId, changeId, object.apiVersion, object.kind, object.namespace ?? '', object.name, discriminator].join(
+    '\u0000',
+  );
+  return createHash('sha256').update(key).digest('hex').slice(0, 20);
+}
+
+/** Builds a finding, deriving its id; pass `discriminator` when one object can carry several findings of a rule. */
+export function makeFinding(input: Omit<Finding, 'id'> & { discriminator?: string }): Finding {
+  const { discriminator, ...finding } = input;
+  return { id: findingId(finding.ruleId, finding.changeId, finding.object, discriminator), ...finding };
+}

@@ -1,0 +1,113 @@
+import type { Container, ObjectMeta, ObjectRef, Pod, PodSpec, Snapshot, Workload } from '../../snapshot/types';
+import type { HelmReleaseRef } from '../types';
+import { helmReleaseOf } from './helm';
+
+/**
+ * Something that runs pods: a controller's pod template or a pod. Checks that look at pod specs walk these, so a
+ * Deployment at zero replicas or a suspended CronJob is still checked, and a pod created by a checked controller
+ * is not reported twice.
+ */
+export interface PodSubject {
+  ref: ObjectRef;
+  metadata: ObjectMeta;
+  /** Annotations of the pod (or of the template's pod metadata). */
+  podAnnotations: Record<string, string>;
+  spec: PodSpec;
+  /** The top-level controller, when the subject is a pod or a nested controller found in the snapshot. */
+  owner?: ObjectRef;
+  helmRelease?: HelmReleaseRef;
+  /** 'template' for a controller's pod template, 'pod' for a pod. */
+  from: 'template' | 'pod';
+  /** A pod whose spec comes from a controller already walked as a template. */
+  coveredByOwner: boolean;
+  /** A mirror pod of a static pod (defined by a file on the node). */
+  mirror: boolean;
+  /** Where the spec sits in the object, for evidence paths: 'spec' or 'spec.template.spec'... */
+  specPath: string;
+}
+
+const refOfWorkload = (w: Workload): ObjectRef => ({
+  apiVersion: w.apiVersion,
+  kind: w.kind,
+  ...(w.metadata.namespace === undefined ? {} : { namespace: w.metadata.namespace }),
+  name: w.metadata.name,
+});
+
+const refOfPod = (p: Pod): ObjectRef => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  ...(p.metadata.namespace === undefined ? {} : { namespace: p.metadata.namespace }),
+  name: p.metadata.name,
+});
+
+function specPathOf(w: Workload): string {
+  return w.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
+}
+
+/** Follows controller owner references through the snapshot's workloads to the top-level one. */
+export function topOwner(meta: ObjectMeta, byUid: ReadonlyMap<string, Workload>): Workload | undefined {
+  let current: Workload | undefined;
+  let refs = meta.ownerReferences;
+  for (let depth = 0; depth < 5; depth += 1) {
+    const ref = refs.find((r) => r.controller) ?? refs[0];
+    const next = ref ? byUid.get(ref.uid) : undefined;
+    if (!next) return current;
+    current = next;
+    refs = next.metadata.ownerReferences;
+  }
+  return current;
+}
+
+/** Every pod template of a top-level controller, then every pod, each once. */
+export function podSubjects(snapshot: Snapshot): PodSubject[] {
+  const byUid = new Map(snapshot.workloads.map((w) => [w.metadata.uid, w]));
+  const subjects: PodSubject[] = [];
+  for (const w of snapshot.workloads) {
+    const owner = topOwner(w.metadata, byUid);
+    const helm = helmReleaseOf(w.metadata) ?? (owner ? helmReleaseOf(owner.metadata) : undefined);
+    subjects.push({
+      ref: refOfWorkload(w),
+      metadata: w.metadata,
+      podAnnotations: w.template.annotations,
+      spec: w.template.spec,
+      ...(owner ? { owner: refOfWorkload(owner) } : {}),
+      ...(helm ? { helmRelease: helm } : {}),
+      from: 'template',
+      coveredByOwner: owner !== undefined,
+      mirror: false,
+      specPath: specPathOf(w),
+    });
+  }
+  for (const p of snapshot.pods) {
+    const owner = topOwner(p.metadata, byUid);
+    const helm = helmReleaseOf(p.metadata) ?? (owner ? helmReleaseOf(owner.metadata) : undefined);
+    subjects.push({
+      ref: refOfPod(p),
+      metadata: p.metadata,
+      podAnnotations: p.metadata.annotations,
+      spec: p.spec,
+      ...(owner ? { owner: refOfWorkload(owner) } : {}),
+      ...(helm ? { helmRelease: helm } : {}),
+      from: 'pod',
+      coveredByOwner: owner !== undefined,
+      mirror: p.mirror,
+      specPath: 'spec',
+    });
+  }
+  return subjects;
+}
+
+/**
+ * The containers a check should look at for a subject: all of them, except for subjects already covered by their
+ * owner's template, where only ephemeral containers (added to the pod later, never in a template) are new.
+ */
+export function containersToCheck(subject: PodSubject): Container[] {
+  if (!subject.coveredByOwner) return subject.spec.containers;
+  return subject.spec.containers.filter((c) => c.role === 'ephemeral');
+}
+
+/** The evidence path of a container in a subject's spec. */
+export function containerPath(subject: PodSubject, c: Container): string {
+  const list = c.role === 'init' ? 'initContainers' : c.role === 'ephemeral' ? 'ephemeralContainers' : 'containers';
+  return `${subject.specPath}.${list}[${c.name}]`;
+}
