@@ -57,6 +57,8 @@ export const changeSchema = z
     release: z.enum(RELEASES),
     title: z.string().trim().min(5).max(120),
     kep: z.number().int().positive().optional(),
+    /** Other KEPs this entry covers (a framework KEP, a process KEP delivered by this one). */
+    relatedKeps: z.array(z.number().int().positive()).default([]),
     sig: z.string().regex(/^sig-[a-z-]+$/, 'must look like sig-node'),
     participatingSigs: z.array(z.string().regex(/^sig-[a-z-]+$/)).optional(),
     stage: z.enum(STAGES).optional(),

@@ -18,7 +18,7 @@ function fieldsOf(change: Change): Field[] {
   return [
     { text: change.title.toLowerCase(), weight: 8 },
     {
-      text: `${change.id} ${change.kep ?? ''} ${change.featureGates.map((g) => g.name).join(' ')}`.toLowerCase(),
+      text: `${change.id} ${change.kep ?? ''} ${change.relatedKeps.join(' ')} ${change.featureGates.map((g) => g.name).join(' ')}`.toLowerCase(),
       weight: 6,
     },
     { text: change.tags.join(' ').toLowerCase(), weight: 4 },

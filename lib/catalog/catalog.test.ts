@@ -1,0 +1,121 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { loadCatalogFrom } from './load';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const catalog = loadCatalogFrom(path.join(root, 'data'));
+const factsPath = path.join(root, '..', 'shared', 'sources', 'release-facts.yaml');
+
+/** The ids the cluster checks report against; the catalog must keep them stable. */
+const CHECKED_CHANGE_IDS = [
+  'dockershim-removal',
+  'container-runtime-minimums',
+  'dynamic-kubelet-config-removal',
+  'legacy-service-account-tokens',
+  'kubeadm-master-label-removal',
+  'kubeadm-master-taint-removal',
+  'runtimeclass-v1alpha1-removal',
+  'csistoragecapacity-v1beta1-deprecation',
+  'volume-snapshot-v1beta1-removal',
+  'service-loadbalancerip-deprecation',
+  'grpc-probes-beta',
+  'cronjob-timezone-alpha',
+  'cronjob-timezone-beta',
+  'static-clusterip-range-alpha',
+  'static-clusterip-range-beta',
+  'non-preempting-priority-ga',
+  'topology-spread-skew-change',
+  'csi-migration-azuredisk-ga',
+  'csi-migration-cinder-ga',
+  'csi-migration-aws-ebs-ga',
+  'csi-migration-gce-pd-ga',
+  'csi-migration-azurefile-beta',
+  'csi-migration-vsphere-beta',
+  'csi-migration-portworx-alpha',
+  'psp-removal',
+  'pod-security-admission-ga',
+  'cronjob-v1beta1-removal',
+  'endpointslice-v1beta1-removal',
+  'event-v1beta1-removal',
+  'hpa-v2beta1-removal',
+  'pdb-v1beta1-removal',
+  'runtimeclass-v1beta1-removal',
+  'hpa-v2beta2-removal-lookahead',
+  'flowcontrol-v1beta1-removal-lookahead',
+  'glusterfs-deprecation',
+  'storageos-removal',
+  'flocker-removal',
+  'quobyte-removal',
+  'seccomp-annotations-removal',
+  'registry-k8s-io',
+  'kubelet-version-skew',
+  'exec-credential-v1alpha1-removal',
+  'kubectl-gcp-azure-auth-removal',
+  'kubeadm-v1beta2-deprecation',
+];
+
+describe('the shipped catalog', () => {
+  it('validates and covers both releases', () => {
+    expect(catalog.releases.map((r) => r.version)).toEqual(['1.24', '1.25']);
+    for (const release of ['1.24', '1.25']) {
+      expect(catalog.changes.filter((c) => c.release === release).length).toBeGreaterThan(40);
+    }
+  });
+
+  it('holds every KEP that each release announcement links', () => {
+    for (const info of catalog.releases) {
+      const inRelease = catalog.changes.filter((c) => c.release === info.version);
+      const covered = new Set(inRelease.flatMap((c) => [...(c.kep ? [c.kep] : []), ...c.relatedKeps]));
+      const missing = info.announcedKeps.filter((k) => !covered.has(k));
+      expect(missing, `announced ${info.version} KEPs missing from the catalog`).toEqual([]);
+    }
+  });
+
+  it.runIf(existsSync(factsPath))('lists the same announced KEPs as the release facts', () => {
+    type Totals = {
+      stable_keps_linked_in_post: number[];
+      major_changes_linked_in_post?: number[];
+      other_keps_linked_in_post?: number[];
+      deprecations_removals_linked_in_post?: { issue: number }[];
+    };
+    const facts = parse(readFileSync(factsPath, 'utf8')) as { releases: Record<string, { official_totals: Totals }> };
+    for (const info of catalog.releases) {
+      const t = facts.releases[info.version]?.official_totals;
+      expect(t).toBeDefined();
+      const expected = [
+        ...(t?.stable_keps_linked_in_post ?? []),
+        ...(t?.major_changes_linked_in_post ?? []),
+        ...(t?.other_keps_linked_in_post ?? []),
+        ...(t?.deprecations_removals_linked_in_post ?? []).map((d) => d.issue),
+      ];
+      expect([...info.announcedKeps].sort()).toEqual([...expected].sort());
+    }
+  });
+
+  it('keeps the change ids the cluster checks report against', () => {
+    const ids = new Set(catalog.changes.map((c) => c.id));
+    expect(CHECKED_CHANGE_IDS.filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('gives every removed API a change and an https link', () => {
+    expect(catalog.removedApis.length).toBeGreaterThanOrEqual(10);
+    const kinds = catalog.removedApis.filter((a) => a.removedIn === '1.25').map((a) => a.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'CronJob',
+        'EndpointSlice',
+        'Event',
+        'HorizontalPodAutoscaler',
+        'PodDisruptionBudget',
+        'PodSecurityPolicy',
+        'RuntimeClass',
+      ]),
+    );
+  });
+
+  it('has a stable, short version hash', () => {
+    expect(catalog.version).toMatch(/^[0-9a-f]{12}$/);
+  });
+});
