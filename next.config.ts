@@ -8,6 +8,9 @@ loadCatalogFrom(path.join(process.cwd(), 'data'));
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Resolve metadata before the response starts for every client, so a missing change or report answers with a
+  // real 404 status instead of a 200 page that says "not found". Our metadata is cheap to compute.
+  htmlLimitedBots: /.*/,
   serverExternalPackages: ['better-sqlite3', '@kubernetes/client-node', 'pg'],
   outputFileTracingIncludes: { '/**': ['./data/**/*'] },
 };

@@ -1,0 +1,129 @@
+import { expect, test } from './fixtures';
+import { ChangesPage } from './pages/changes-page';
+
+test.describe('browsing the catalog', () => {
+  test('filters by release, SIG and stage, keeps them in the URL and restores them on reload', async ({ page }) => {
+    const changes = new ChangesPage(page);
+    await changes.goto();
+    const total = await changes.resultCount();
+    expect(total).toBeGreaterThan(100);
+
+    await changes.toggle('Release', '1.25', 'release');
+    await expect(page).toHaveURL(/release=1\.25/);
+    await changes.toggle('SIG', 'sig-node', 'sig');
+    await expect(page).toHaveURL(/sig=sig-node/);
+    await changes.toggle('Stage', 'alpha', 'stage');
+    await expect(page).toHaveURL(/stage=alpha/);
+
+    const filtered = await changes.resultCount();
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(total);
+    await expect(changes.cards).toHaveCount(filtered);
+    for (const tags of await changes.cardTags()) {
+      expect(tags).toEqual(expect.arrayContaining(['1.25', 'sig-node', 'alpha']));
+    }
+
+    const url = page.url();
+    await page.reload();
+    await expect(page).toHaveURL(url);
+    expect(await changes.resultCount()).toBe(filtered);
+    await expect(changes.facet('Release', '1.25')).toBeChecked();
+    await expect(changes.facet('SIG', 'sig-node')).toBeChecked();
+    await expect(changes.facet('Stage', 'alpha')).toBeChecked();
+  });
+
+  test('OR inside a facet widens, back and forward restore the views', async ({ page }) => {
+    const changes = new ChangesPage(page);
+    await changes.goto('?sig=sig-auth');
+    const auth = await changes.resultCount();
+    await changes.toggle('SIG', 'sig-storage', 'sig');
+    const both = await changes.resultCount();
+    expect(both).toBeGreaterThan(auth);
+
+    await page.goBack();
+    await expect(page).toHaveURL(/sig=sig-auth$/);
+    await expect.poll(() => changes.resultCount()).toBe(auth);
+    await page.goForward();
+    await expect(page).toHaveURL(/sig=sig-storage/);
+    await expect.poll(() => changes.resultCount()).toBe(both);
+  });
+
+  test('searches the catalog and offers to clear filters when nothing matches', async ({ page }) => {
+    const changes = new ChangesPage(page);
+    await changes.goto('?q=dockershim');
+    await expect(changes.cards.first()).toContainText(/dockershim/i);
+
+    await changes.goto('?q=no-such-thing-anywhere');
+    await expect(page.getByText('No change matches these filters.')).toBeVisible();
+    await page.getByRole('link', { name: 'Clear all filters' }).click();
+    await expect(page).toHaveURL(/\/changes$/);
+    expect(await changes.resultCount()).toBeGreaterThan(100);
+  });
+
+  test('opens a change from the list and shows its details and sources', async ({ page }) => {
+    const changes = new ChangesPage(page);
+    await changes.goto('?q=PodSecurityPolicy&release=1.25');
+    await page.getByRole('link', { name: 'PodSecurityPolicy API and admission plugin removed' }).click();
+    await expect(page).toHaveURL(/\/changes\/psp-removal$/);
+    const detail = page.getByTestId('change-detail');
+    await expect(detail.getByRole('heading', { level: 1 })).toHaveText(
+      'PodSecurityPolicy API and admission plugin removed',
+    );
+    await expect(detail.getByRole('heading', { name: 'Who is affected' })).toBeVisible();
+    await expect(detail.getByRole('heading', { name: 'What to do' })).toBeVisible();
+    await expect(detail.getByRole('link', { name: /enhancements#5/ })).toHaveAttribute(
+      'href',
+      /github\.com\/kubernetes\/enhancements\/issues\/5/,
+    );
+  });
+
+  test('shows feature gates with their default per release', async ({ page }) => {
+    await page.goto('/changes/legacy-service-account-tokens');
+    const table = page.getByRole('table', { name: /Feature gates/ });
+    await expect(table.getByRole('row', { name: /LegacyServiceAccountTokenNoAutoGeneration/ })).toContainText(
+      'beta, on by default',
+    );
+  });
+
+  test.describe('an unknown change id', () => {
+    test.use({ allowedConsoleErrors: [/status of 404 .*\/changes\/no-such-change/] });
+    test('answers with a 404 page', async ({ page }) => {
+      const response = await page.goto('/changes/no-such-change');
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { name: 'No such change' })).toBeVisible();
+    });
+  });
+
+  test('lists the 1.24 and 1.25 breaking changes on the 1.23 → 1.25 upgrade path', async ({ page }) => {
+    await page.goto('/upgrade');
+    await page.getByLabel('From', { exact: true }).selectOption('1.23');
+    await page.getByLabel('To', { exact: true }).selectOption('1.25');
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    await expect(page).toHaveURL(/from=1\.23&to=1\.25/);
+    const breaking = page.getByRole('region', { name: /Breaking changes/ });
+    await expect(breaking.locator('[data-change-id="dockershim-removal"]')).toBeVisible();
+    await expect(breaking.locator('[data-change-id="psp-removal"]')).toBeVisible();
+    const firstSection = page.locator('main section').first();
+    await expect(firstSection).toHaveAttribute('aria-labelledby', 'h-breaking');
+
+    await page.getByLabel('From', { exact: true }).selectOption('1.24');
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    await expect(page.locator('[data-change-id="dockershim-removal"]')).toHaveCount(0);
+    await expect(page.locator('[data-change-id="psp-removal"]')).toBeVisible();
+  });
+
+  test('lists removed APIs with their replacement', async ({ page }) => {
+    await page.goto('/apis');
+    const row = page.getByRole('row', { name: /batch\/v1beta1 CronJob/ });
+    await expect(row).toContainText('batch/v1');
+    await expect(row).toContainText('1.25');
+  });
+
+  test('shows both releases and the breaking changes on the overview', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: /Kubernetes 1\.24.*Stargazer/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Kubernetes 1\.25.*Combiner/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Breaking changes/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Check your cluster' })).toHaveAttribute('href', '/impact');
+  });
+});
