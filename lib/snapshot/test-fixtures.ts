@@ -61,7 +61,12 @@ export function podSpec(extra: Partial<PodSpec> = {}): PodSpec {
   };
 }
 
-export function pod(name: string, namespace = 'default', spec: Partial<PodSpec> = {}, m: Partial<ObjectMeta> = {}): Pod {
+export function pod(
+  name: string,
+  namespace = 'default',
+  spec: Partial<PodSpec> = {},
+  m: Partial<ObjectMeta> = {},
+): Pod {
   return { metadata: meta(name, namespace, m), phase: 'Running', mirror: false, spec: podSpec(spec) };
 }
 

@@ -401,6 +401,8 @@ export interface CoverageEntry {
   message?: string;
   /** Set when the read used a deprecated API version on purpose (PodSecurityPolicy). */
   deprecatedVersionRead?: boolean;
+  /** Set when only these namespaces could be read (listing across all namespaces was forbidden). */
+  namespaces?: string[];
 }
 
 export type SourceKind = 'kubeconfig' | 'upload' | 'in-cluster' | 'snapshot' | 'demo';

@@ -1,0 +1,152 @@
+import { isObjectResourceKey } from './resources';
+import { emptyCollected, routeItem } from './route';
+import type { Collected } from './route';
+import type {
+  CoverageEntry,
+  DeprecatedApiRequest,
+  KubeconfigFacts,
+  ResourceKey,
+  ServerVersion,
+  Snapshot,
+  SnapshotSource,
+} from './types';
+import { RESOURCE_KEYS } from './types';
+
+interface Tally {
+  kept: number;
+  ignored: number;
+  skipped: number;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Builds a Snapshot from raw API objects, one LIST page at a time. The live collectors and the offline parser both
+ * feed it, so projection, Helm decoding and coverage work the same for every source. Raw items are projected as
+ * they arrive and never kept.
+ */
+export class SnapshotBuilder {
+  private readonly collected: Collected = emptyCollected();
+  private readonly tallies = new Map<ResourceKey, Tally>();
+  private readonly coverage = new Map<ResourceKey, CoverageEntry>();
+  private serverVersion?: ServerVersion;
+  private servedGroupVersions?: string[];
+  private deprecatedApiRequests?: DeprecatedApiRequest[];
+  private kubeconfig?: KubeconfigFacts;
+
+  constructor(
+    private readonly source: SnapshotSource,
+    private readonly collectedAt: Date = new Date(),
+  ) {}
+
+  /** Projects raw items of one resource as they arrive (one LIST page at a time); unknown shapes are counted and skipped. */
+  addItems(resource: ResourceKey, items: readonly unknown[]): void {
+    const tally = this.tally(resource);
+    if (!isObjectResourceKey(resource)) {
+      tally.skipped += items.length;
+      return;
+    }
+    for (const item of items) tally[routeItem(this.collected, resource, item)] += 1;
+  }
+
+  /** Sets the API server version (from /version). */
+  setServerVersion(v: ServerVersion): void {
+    this.serverVersion = v;
+    this.tally('version').kept = 1;
+  }
+
+  /** Sets the served group/versions from discovery, e.g. 'batch/v1' and 'v1'. */
+  setServedGroupVersions(gvs: string[]): void {
+    this.servedGroupVersions = [...gvs];
+    this.tally('discovery').kept = gvs.length;
+  }
+
+  /** Sets the deprecated APIs requested, from the API server's /metrics. */
+  setDeprecatedApiRequests(reqs: DeprecatedApiRequest[]): void {
+    this.deprecatedApiRequests = [...reqs];
+    this.tally('metrics').kept = reqs.length;
+  }
+
+  /** Sets facts about the kubeconfig the scan used. */
+  setKubeconfigFacts(f: KubeconfigFacts): void {
+    this.kubeconfig = f;
+  }
+
+  /** Records how reading one resource went; the builder fills `count` from addItems when it is 0. */
+  recordCoverage(entry: CoverageEntry): void {
+    this.coverage.set(entry.resource, entry);
+  }
+
+  /** How many items of a resource were kept, ignored (valid but not held by this key) and skipped (bad shape). */
+  counts(resource: ResourceKey): Readonly<Tally> {
+    return { ...(this.tallies.get(resource) ?? { kept: 0, ignored: 0, skipped: 0 }) };
+  }
+
+  /** The snapshot so far: Helm records grouped into releases, coverage in RESOURCE_KEYS order. */
+  build(): Snapshot {
+    const c = this.collected;
+    return {
+      schemaVersion: 1,
+      source: this.source,
+      collectedAt: this.collectedAt.toISOString(),
+      ...(this.serverVersion ? { serverVersion: this.serverVersion } : {}),
+      servedGroupVersions: [...(this.servedGroupVersions ?? [])],
+      ...(this.kubeconfig ? { kubeconfig: this.kubeconfig } : {}),
+      nodes: [...c.nodes],
+      namespaces: [...c.namespaces],
+      pods: [...c.pods],
+      workloads: [...c.workloads],
+      podSecurityPolicies: [...c.podSecurityPolicies],
+      persistentVolumes: [...c.persistentVolumes],
+      storageClasses: [...c.storageClasses],
+      csiDrivers: [...c.csiDrivers],
+      services: [...c.services],
+      priorityClasses: [...c.priorityClasses],
+      serviceAccountTokens: [...c.serviceAccountTokens],
+      helmReleases: c.helm.releases(),
+      customResourceDefinitions: [...c.customResourceDefinitions],
+      webhooks: [...c.webhooks],
+      ...(c.kubeadm ? { kubeadm: { ...c.kubeadm, kubeletConfigMaps: [...c.kubeadm.kubeletConfigMaps] } } : {}),
+      apiEvidence: [...c.apiEvidence],
+      ...(this.deprecatedApiRequests ? { deprecatedApiRequests: [...this.deprecatedApiRequests] } : {}),
+      coverage: RESOURCE_KEYS.flatMap((r) => this.coverageOf(r) ?? []),
+    };
+  }
+
+  /** The number of distinct pod spec objects held (pods and templates share equal specs). */
+  get distinctPodSpecs(): number {
+    return this.collected.interner.size;
+  }
+
+  private factSet(resource: ResourceKey): boolean {
+    if (resource === 'version') return this.serverVersion !== undefined;
+    if (resource === 'discovery') return this.servedGroupVersions !== undefined;
+    return resource === 'metrics' && this.deprecatedApiRequests !== undefined;
+  }
+
+  private tally(resource: ResourceKey): Tally {
+    let t = this.tallies.get(resource);
+    if (!t) {
+      t = { kept: 0, ignored: 0, skipped: 0 };
+      this.tallies.set(resource, t);
+    }
+    return t;
+  }
+
+  /** The recorded entry with count and skip note filled in; an 'ok' entry when items came without one. */
+  private coverageOf(resource: ResourceKey): CoverageEntry | undefined {
+    const t = this.tallies.get(resource);
+    const recorded = this.coverage.get(resource);
+    // Auto 'ok' only for resources that were actually read: objects, or a fact that was set.
+    if (!recorded && (!t || (!isObjectResourceKey(resource) && t.kept === 0 && !this.factSet(resource)))) {
+      return undefined;
+    }
+    const entry: CoverageEntry = recorded ? { ...recorded } : { resource, status: 'ok', count: 0 };
+    if (entry.count === 0 && t) entry.count = t.kept;
+    if (t && t.skipped > 0) {
+      const note = `${plural(t.skipped, 'object had', 'objects had')} an unexpected shape and ${t.skipped === 1 ? 'was' : 'were'} skipped.`;
+      entry.message = entry.message ? `${entry.message} ${note}` : note;
+    }
+    return entry;
+  }
+}

@@ -1,0 +1,23 @@
+import type { Pod, PodSpec } from '../types';
+import { projectMeta } from './meta';
+import { isRecord, opt, rec, text } from './read';
+import { projectPodSpec } from './pod-spec';
+
+/** The annotation the kubelet sets on the API mirror of a static pod. */
+const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
+
+/**
+ * Projects a raw Pod; undefined when it has no name or no spec. `intern` lets the caller share equal specs.
+ */
+export function projectPod(raw: unknown, intern: (s: PodSpec) => PodSpec = (s) => s): Pod | undefined {
+  if (!isRecord(raw)) return undefined;
+  const metadata = projectMeta(raw);
+  const spec = rec(raw, 'spec');
+  if (!metadata || !spec) return undefined;
+  return {
+    metadata,
+    ...opt('phase', text(rec(raw, 'status'), 'phase')),
+    mirror: MIRROR_ANNOTATION in metadata.annotations,
+    spec: intern(projectPodSpec(spec)),
+  };
+}

@@ -1,0 +1,38 @@
+import type { SecurityContext } from '../types';
+import { bool, num, nums, put, rec, recs, strs, text } from './read';
+import type { Raw } from './read';
+
+/**
+ * Projects a container or pod securityContext to the fields the Pod Security Standards and PSP checks read.
+ * Pod-only fields (sysctls, supplementalGroups, fsGroup) are read only when `pod` is true.
+ */
+export function projectSecurityContext(sc: Raw | undefined, pod: boolean): SecurityContext {
+  if (!sc) return {};
+  const caps = rec(sc, 'capabilities');
+  const seccomp = rec(sc, 'seccompProfile');
+  const seLinux = rec(sc, 'seLinuxOptions');
+  const appArmor = rec(sc, 'appArmorProfile');
+  const windows = rec(sc, 'windowsOptions');
+  const out: SecurityContext = {};
+  put(out, 'privileged', bool(sc, 'privileged'));
+  put(out, 'allowPrivilegeEscalation', bool(sc, 'allowPrivilegeEscalation'));
+  put(out, 'runAsNonRoot', bool(sc, 'runAsNonRoot'));
+  put(out, 'runAsUser', num(sc, 'runAsUser'));
+  put(out, 'runAsGroup', num(sc, 'runAsGroup'));
+  put(out, 'readOnlyRootFilesystem', bool(sc, 'readOnlyRootFilesystem'));
+  put(out, 'procMount', text(sc, 'procMount'));
+  if (caps && 'add' in caps) out.capabilitiesAdd = strs(caps, 'add');
+  if (caps && 'drop' in caps) out.capabilitiesDrop = strs(caps, 'drop');
+  put(out, 'seccompProfileType', text(seccomp, 'type'));
+  put(out, 'seccompLocalhostProfile', text(seccomp, 'localhostProfile'));
+  put(out, 'seLinuxType', text(seLinux, 'type'));
+  put(out, 'seLinuxUser', text(seLinux, 'user'));
+  put(out, 'seLinuxRole', text(seLinux, 'role'));
+  put(out, 'appArmorProfile', text(appArmor, 'type'));
+  put(out, 'windowsHostProcess', bool(windows, 'hostProcess'));
+  if (!pod) return out;
+  if ('sysctls' in sc) out.sysctls = recs(sc, 'sysctls').flatMap((s) => text(s, 'name') ?? []);
+  if ('supplementalGroups' in sc) out.supplementalGroups = nums(sc, 'supplementalGroups');
+  put(out, 'fsGroup', num(sc, 'fsGroup'));
+  return out;
+}
