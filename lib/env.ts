@@ -43,6 +43,8 @@ const schema = z.object({
   RELEASE_LENS_REQUEST_TIMEOUT_MS: positiveInt(15_000),
   /** Page size for paginated LISTs. */
   RELEASE_LENS_PAGE_SIZE: positiveInt(500),
+  /** How many resources a scan lists at the same time. */
+  RELEASE_LENS_SCAN_CONCURRENCY: positiveInt(4),
   KUBERNETES_SERVICE_HOST: z.string().optional(),
   KUBERNETES_SERVICE_PORT: z.string().optional(),
 });

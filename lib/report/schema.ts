@@ -54,6 +54,7 @@ export const coverageSchema = z.object({
   count: z.number().int().nonnegative(),
   message: text().optional(),
   deprecatedVersionRead: z.boolean().optional(),
+  namespaces: z.array(text(300)).max(1000).optional(),
 });
 
 export const changeImpactSchema = z.object({

@@ -1,0 +1,72 @@
+/**
+ * Errors as data. Every failure a user can meet has one of these kinds and a message that says what went wrong
+ * and what to do about it.
+ */
+export const ERROR_KINDS = [
+  'invalid-input',
+  'too-large',
+  'not-found',
+  'forbidden',
+  'unauthorized',
+  'unreachable',
+  'tls',
+  'timeout',
+  'internal',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/** The JSON shape of an error sent to a browser or printed by the CLI. */
+export interface AppErrorData {
+  kind: ErrorKind;
+  message: string;
+  /** The input field at fault, e.g. 'users[0].user.exec'. */
+  field?: string;
+}
+
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly field?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  toData(): AppErrorData {
+    return { kind: this.kind, message: this.message, ...(this.field === undefined ? {} : { field: this.field }) };
+  }
+}
+
+/** HTTP status for an error kind, for route handlers. */
+export function httpStatusOf(kind: ErrorKind): number {
+  switch (kind) {
+    case 'invalid-input':
+      return 400;
+    case 'unauthorized':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not-found':
+      return 404;
+    case 'too-large':
+      return 413;
+    case 'unreachable':
+    case 'tls':
+      return 502;
+    case 'timeout':
+      return 504;
+    case 'internal':
+      return 500;
+  }
+}
+
+/** Any thrown value as AppErrorData, without leaking internals of unexpected errors. */
+export function toErrorData(error: unknown): AppErrorData {
+  if (error instanceof AppError) return error.toData();
+  return {
+    kind: 'internal',
+    message: 'Something went wrong on the server. Try again; if it persists, check the server log.',
+  };
+}
