@@ -1,0 +1,56 @@
+import type { Finding } from '@/lib/rules/types';
+import { SeverityBadge, Tag } from '../ui/badge';
+
+function refText(ref: Finding['object']): string {
+  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}
+
+/** One finding: the object, what is wrong, what to do, and the evidence behind it. Cluster strings render as text. */
+export function FindingItem({ finding }: { finding: Finding }) {
+  return (
+    <li data-testid="finding" data-change-id={finding.changeId} className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
+      <div className="flex flex-wrap items-center gap-1.5">
+        <SeverityBadge severity={finding.severity} />
+        <span className="font-mono text-sm break-all" data-testid="finding-object">
+          {refText(finding.object)}
+        </span>
+        <span className="text-xs text-slate-500 dark:text-slate-400">{finding.object.apiVersion}</span>
+        {finding.confidence !== 'certain' ? <Tag>{finding.confidence}</Tag> : null}
+      </div>
+      {finding.owner ? (
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          Owned by <span className="font-mono">{refText(finding.owner)}</span>
+        </p>
+      ) : null}
+      {finding.helmRelease ? (
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          Helm release <span className="font-mono">{finding.helmRelease.namespace}/{finding.helmRelease.name}</span>
+        </p>
+      ) : null}
+      <p className="mt-2 text-sm">{finding.message}</p>
+      <p className="mt-1 text-sm">
+        <strong>What to do:</strong> {finding.remediation}
+      </p>
+      {finding.evidence.length > 0 ? (
+        <details className="mt-2 text-sm">
+          <summary className="cursor-pointer text-slate-700 dark:text-slate-300">Evidence ({finding.evidence.length})</summary>
+          <ul className="mt-1 space-y-1">
+            {finding.evidence.map((e, i) => (
+              <li key={i} className="rounded bg-slate-50 p-2 dark:bg-slate-900">
+                <span className="text-xs font-semibold uppercase text-slate-500 dark:text-slate-400">{e.source}</span>{' '}
+                {e.path ? <code className="text-xs break-all">{e.path}</code> : null}
+                {e.value !== undefined ? (
+                  <>
+                    {' = '}
+                    <code className="text-xs break-all">{e.value}</code>
+                  </>
+                ) : null}
+                <div>{e.detail}</div>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </li>
+  );
+}

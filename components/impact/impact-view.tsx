@@ -1,0 +1,21 @@
+'use client';
+
+import type { ChangeSummary } from '@/lib/report/change-summaries';
+import type { Report } from '@/lib/report/schema';
+import { ChangeStatusList } from './change-status-list';
+import { CoveragePanel } from './coverage-panel';
+import { FindingsBrowser } from './findings-browser';
+import { ImpactSummary } from './impact-summary';
+
+/** The personalized impact view of one scan, used live after a scan and read-only for saved reports. */
+export function ImpactView({ report, changes }: { report: Report; changes: ChangeSummary[] }) {
+  const byId = new Map(changes.map((c) => [c.id, c]));
+  return (
+    <div data-testid="impact-view">
+      <ImpactSummary report={report} />
+      <ChangeStatusList impacts={report.changes} changes={byId} />
+      <FindingsBrowser findings={report.findings} changeTitle={(id) => byId.get(id)?.title ?? id} />
+      <CoveragePanel report={report} />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Catalog } from '../catalog/load';
+import type { Change } from '../catalog/schema';
+import type { Report } from './schema';
+
+/** What the impact view shows about a change, taken from the catalog. */
+export type ChangeSummary = Pick<Change, 'id' | 'title' | 'release' | 'kep' | 'sig' | 'severity' | 'stage' | 'action'>;
+
+/** The catalog facts for every change a report mentions, so the view needs no second lookup. */
+export function changeSummaries(report: Report, catalog: Catalog): ChangeSummary[] {
+  const ids = new Set([...report.changes.map((c) => c.changeId), ...report.findings.map((f) => f.changeId)]);
+  return catalog.changes
+    .filter((c) => ids.has(c.id))
+    .map(({ id, title, release, kep, sig, severity, stage, action }) => ({
+      id,
+      title,
+      release,
+      ...(kep === undefined ? {} : { kep }),
+      sig,
+      severity,
+      ...(stage === undefined ? {} : { stage }),
+      action,
+    }));
+}

@@ -1,0 +1,65 @@
+import type { Catalog } from '../catalog/load';
+import type { Report, RuleRun } from '../report/schema';
+import { REPORT_SCHEMA_VERSION } from '../report/schema';
+import { helmAnomalies } from '../rules/helm-anomalies';
+import { detectProfile } from '../rules/profile';
+import { RULES } from '../rules/registry';
+import { sortFindings } from '../rules/shared/object-refs';
+import type { Finding, Rule, RuleContext, Target } from '../rules/types';
+import type { Snapshot } from '../snapshot/types';
+import { TOOL_VERSION } from '../version';
+import { changeImpacts } from './impacts';
+import { coverageNotes } from './notes';
+import { runRule } from './run-rules';
+import { releasesInScope } from './scope';
+
+export interface EvaluateOptions {
+  target: Target;
+  catalog: Catalog;
+  rules?: readonly Rule[];
+  now?: Date;
+}
+
+/** Runs every check over a snapshot and joins the findings to the catalog: the whole impact report, pure. */
+export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Report {
+  const { target, catalog, rules = RULES } = options;
+  const profile = detectProfile(snapshot);
+  const ctx: RuleContext = { target, removedApis: catalog.removedApis, profile };
+  const coverage = new Map(snapshot.coverage.map((c) => [c.resource, c]));
+  const scope = releasesInScope(snapshot, profile, target);
+  const inScope = catalog.changes.filter((c) => scope.includes(c.release));
+  const inScopeIds = new Set(inScope.map((c) => c.id));
+
+  const runs = new Map<string, RuleRun>();
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const result = runRule(rule, snapshot, ctx, coverage);
+    runs.set(rule.id, result.run);
+    findings.push(...result.findings.filter((f) => inScopeIds.has(f.changeId)));
+  }
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    tool: { name: 'release-lens', version: TOOL_VERSION },
+    catalogVersion: catalog.version,
+    target,
+    cluster: {
+      source: snapshot.source,
+      ...(snapshot.serverVersion ? { serverVersion: snapshot.serverVersion.gitVersion } : {}),
+      releasesInScope: scope,
+      provider: profile.provider,
+      ...(profile.providerEvidence ? { providerEvidence: profile.providerEvidence } : {}),
+      policyEngines: profile.policyEngines,
+      nodes: snapshot.nodes.length,
+      namespaces: snapshot.namespaces.length,
+      pods: snapshot.pods.length,
+      workloads: snapshot.workloads.length,
+    },
+    findings: sortFindings(findings),
+    changes: changeImpacts(inScope, findings, runs),
+    rules: [...runs.values()],
+    coverage: snapshot.coverage,
+    notes: [...helmAnomalies(snapshot), ...coverageNotes(snapshot)],
+  };
+}
