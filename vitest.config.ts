@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 // 'server-only' throws outside a React Server Components build; tests and the CLI run lib/ directly.
@@ -16,7 +16,20 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'cli/**/*.test.ts', 'test/**/*.test.ts'],
+          // *.pg.test.ts need the PostgreSQL server the `postgres` project starts.
+          exclude: [...configDefaults.exclude, 'lib/**/*.pg.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'postgres',
+          include: ['lib/store/**/*.pg.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/postgres/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -1,0 +1,16 @@
+import { AppError, httpStatusOf, toErrorData } from '../errors';
+
+/** A JSON response with no-store caching (everything here is per user and per scan). */
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+/** An error as `{error: {kind, message, field?}}` with the matching status; unexpected errors are logged, not shown. */
+export function errorResponse(error: unknown): Response {
+  if (!(error instanceof AppError)) console.error('unexpected error in a route handler', error);
+  const data = toErrorData(error);
+  return json({ error: data }, httpStatusOf(data.kind));
+}

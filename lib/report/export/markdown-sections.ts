@@ -1,0 +1,86 @@
+import { SEVERITIES, type Change, type Severity } from '../../catalog/schema';
+import type { Report } from '../schema';
+import { clip, mdCode, mdText, table } from './markdown-escape';
+import type { FindingGroup } from '../group';
+
+/** Longest cluster-provided sentence a table cell shows; the full text is in the JSON and CSV exports. */
+export const CELL_MAX = 300;
+
+export const SEVERITY_LABEL: Record<Severity, string> = { breaking: 'Breaking', action: 'Action', info: 'Info' };
+
+function formatDate(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** Title, then a two-column table of what was scanned, against what, when and with which catalog. */
+export function headerSection(report: Report): string[] {
+  const { cluster } = report;
+  const server = cluster.source.server === undefined ? '' : ` (${mdCode(cluster.source.server)})`;
+  const rows = [
+    `| Cluster | ${mdCode(cluster.source.label)}${server} |`,
+    `| Kubernetes version | ${cluster.serverVersion === undefined ? 'unknown' : mdCode(cluster.serverVersion)} |`,
+    `| Target | ${report.target} (changes of ${cluster.releasesInScope.join(', ') || 'no release'}) |`,
+    `| Scanned | ${formatDate(report.generatedAt)} |`,
+    `| Catalog | ${mdCode(report.catalogVersion)} |`,
+    `| Objects read | ${cluster.nodes} nodes, ${cluster.namespaces} namespaces, ${cluster.workloads} workloads, ${cluster.pods} pods |`,
+  ];
+  if (report.redaction) rows.push('| Redacted | yes: names are replaced by tokens, annotation values are removed |');
+  return [`## Release Lens: upgrade to Kubernetes ${report.target}`, '', ...table(['', ''], rows), ''];
+}
+
+/** `1 finding`, `2 findings`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Affected changes (by their worst finding) and findings per severity, then not-detected and not-checked counts. */
+export function summarySection(report: Report, groups: readonly FindingGroup[]): string[] {
+  const rows = SEVERITIES.map((s) => {
+    const changes = groups.filter((g) => g.worstSeverity === s).length;
+    const findings = report.findings.filter((f) => f.severity === s).length;
+    return `| ${SEVERITY_LABEL[s]} | ${changes} | ${findings} |`;
+  });
+  const count = (status: string) => report.changes.filter((c) => c.status === status).length;
+  return [
+    '### Summary',
+    '',
+    ...table(['Severity', 'Changes affecting this cluster', 'Findings'], rows, ['---', '---:', '---:']),
+    '',
+    `Not detected: ${plural(count('not-detected'), 'change')}. Not checked: ${plural(count('not-checked'), 'change')}.`,
+    '',
+  ];
+}
+
+/** Changes that could not be checked and why, unreadable resources, and checks that ran blind. */
+export function gapsSection(report: Report, changes: ReadonlyMap<string, Change>): string[] {
+  const out: string[] = [];
+  const notChecked = report.changes.filter((c) => c.status === 'not-checked');
+  if (notChecked.length > 0) {
+    const rows = notChecked.map((c) => {
+      const title = changes.get(c.changeId)?.title ?? c.changeId;
+      return `| ${mdText(title)} (${mdCode(c.changeId)}) | ${mdText(clip(c.reason ?? 'no reason recorded', CELL_MAX))} |`;
+    });
+    out.push('### Not checked', '', ...table(['Change', 'Why'], rows), '');
+  }
+  const unread = report.coverage.filter((c) => c.status !== 'ok');
+  if (unread.length > 0) {
+    const rows = unread.map(
+      (c) => `| ${mdCode(c.resource)} | ${c.status} | ${mdText(clip(c.message ?? '', CELL_MAX))} |`,
+    );
+    out.push('### Could not read', '', ...table(['Resource', 'Status', 'Detail'], rows), '');
+  }
+  const blind = report.rules.filter((r) => r.status !== 'ran');
+  if (blind.length > 0) {
+    const rows = blind.map((r) => {
+      const missing = r.missing.map(mdCode).join(', ') || '-';
+      return `| ${mdCode(r.ruleId)} | ${r.status} | ${missing} | ${mdText(clip(r.message ?? '', CELL_MAX))} |`;
+    });
+    out.push(
+      '### Checks that did not see everything',
+      '',
+      ...table(['Check', 'Status', 'Missing', 'Detail'], rows),
+      '',
+    );
+  }
+  return out;
+}

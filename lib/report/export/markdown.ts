@@ -1,0 +1,118 @@
+import type { Catalog } from '../../catalog/load';
+import type { Change, Severity } from '../../catalog/schema';
+import type { Finding } from '../../rules/types';
+import type { Report } from '../schema';
+import { clip, mdCode, mdText, table } from './markdown-escape';
+import { CELL_MAX, gapsSection, headerSection, plural, SEVERITY_LABEL, summarySection } from './markdown-sections';
+import { actionLines, changesById, groupByChange, primaryLink } from './shared';
+
+/** GitHub refuses comments longer than this many characters. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+/** Past this many findings, a change's table is folded into a <details> block. */
+const FOLD_AFTER = 10;
+const MAX_REMEDIATIONS = 5;
+const NOTE_RESERVE = 400;
+
+const size = (lines: readonly string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
+/** Finding ids go into an HTML comment: keep only characters that cannot close it. */
+const safeId = (id: string) => id.replace(/[^A-Za-z0-9_.:-]/g, '');
+
+function findingRow(f: Finding): string {
+  const owner = f.owner ? `${mdText(f.owner.kind)} ${mdCode(f.owner.name)}` : '';
+  const cells = [
+    `<!-- finding:${safeId(f.id)} --> ${mdText(f.object.kind)}`,
+    mdCode(f.object.namespace ?? ''),
+    mdCode(f.object.name),
+    owner,
+    f.helmRelease ? mdCode(f.helmRelease.name) : '',
+    f.confidence,
+    mdText(clip(f.message, CELL_MAX)),
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+function heading(changeId: string, change: Change | undefined): string {
+  const link = primaryLink(change);
+  const label = change?.kep === undefined ? 'source' : `KEP-${change.kep}`;
+  return `#### ${mdText(change?.title ?? changeId)}${link === undefined ? '' : ` · [${label}](${link})`}`;
+}
+
+function whatToDo(change: Change | undefined, findings: readonly Finding[]): string[] {
+  const specific = [...new Set(findings.map((f) => f.remediation))];
+  const lines = [
+    ...actionLines(change).map((l) => `- ${mdText(l)}`),
+    ...specific.slice(0, MAX_REMEDIATIONS).map((r) => `- ${mdText(clip(r, CELL_MAX * 2))}`),
+  ];
+  if (specific.length > MAX_REMEDIATIONS) lines.push(`- … and ${specific.length - MAX_REMEDIATIONS} more, per object.`);
+  return lines.length === 0 ? [] : ['**What to do**', '', ...lines, ''];
+}
+
+/** One change: heading, object table (folded when long), what to do; rows are cut to fit `budget` characters. */
+function changeSection(findings: readonly Finding[], changeId: string, change: Change | undefined, budget: number) {
+  const namespaces = new Set(findings.map((f) => f.object.namespace ?? '')).size;
+  const fold = findings.length > FOLD_AFTER;
+  const intro = [
+    heading(changeId, change),
+    '',
+    `${mdCode(changeId)} · ${plural(findings.length, 'finding')} in ${plural(namespaces, 'namespace')}`,
+    '',
+    ...(fold ? [`<details><summary>${plural(findings.length, 'finding')}</summary>`, ''] : []),
+    ...table(['Kind', 'Namespace', 'Name', 'Owner', 'Helm release', 'Confidence', 'Finding'], []),
+  ];
+  const outro = [...(fold ? ['', '</details>'] : []), '', ...whatToDo(change, findings)];
+  let left = budget - size(intro) - size(outro) - 80;
+  const rows: string[] = [];
+  for (const f of findings) {
+    const line = findingRow(f);
+    if (line.length + 1 > left) break;
+    rows.push(line);
+    left -= line.length + 1;
+  }
+  if (rows.length === 0) return { lines: [], shown: 0 };
+  const cut = findings.length - rows.length;
+  const note = cut > 0 ? ['', `_… ${cut} more findings of this change are not shown (comment size limit)._`] : [];
+  return { lines: [...intro, ...rows, ...note, ...outro], shown: rows.length };
+}
+
+/** The report as a GitHub pull-request comment: summary, findings by change (breaking first), coverage gaps. */
+export function exportMarkdown(report: Report, catalog: Catalog): string {
+  const changes = changesById(catalog);
+  const groups = groupByChange(report.findings);
+  const head = [...headerSection(report), ...summarySection(report, groups)];
+  const footer = `<sub>Release Lens ${mdText(report.tool.version)} · catalog ${mdCode(report.catalogVersion)}</sub>`;
+  const tail = [...gapsSection(report, changes), footer];
+  let budget = GITHUB_COMMENT_LIMIT - size(head) - size(tail) - NOTE_RESERVE;
+  const body: string[] = [];
+  let shown = 0;
+  let section: Severity | undefined;
+  for (const group of groups) {
+    const title = group.worstSeverity === section ? [] : [`### ${SEVERITY_LABEL[group.worstSeverity]}`, ''];
+    const part = changeSection(group.findings, group.key, changes.get(group.key), budget - size(title));
+    if (part.shown === 0) break;
+    body.push(...title, ...part.lines);
+    budget -= size(title) + size(part.lines);
+    shown += part.shown;
+    section = group.worstSeverity;
+    if (part.shown < group.findings.length) break;
+  }
+  const omitted = report.findings.length - shown;
+  const note = omitted === 0 ? [] : [truncationNote(omitted, report.findings.length), ''];
+  const empty =
+    report.findings.length === 0 ? ['No finding: none of the checked changes affects this cluster.', ''] : [];
+  return fit([...head, ...note, ...empty, ...body, ...tail].join('\n') + '\n');
+}
+
+function truncationNote(omitted: number, total: number): string {
+  return (
+    `> **Truncated:** ${omitted} of ${total} findings are not shown, to stay under GitHub's ` +
+    `${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit. ` +
+    'The JSON, CSV and SARIF exports carry every finding.'
+  );
+}
+
+/** Last resort when the fixed parts alone are too long: cut at a line break and say so. */
+function fit(text: string): string {
+  if (text.length <= GITHUB_COMMENT_LIMIT) return text;
+  const cut = text.lastIndexOf('\n', GITHUB_COMMENT_LIMIT - NOTE_RESERVE);
+  return `${text.slice(0, cut)}\n\n> **Truncated:** the rest of this report did not fit in a comment.\n`;
+}

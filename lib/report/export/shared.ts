@@ -1,0 +1,59 @@
+import type { Catalog } from '../../catalog/load';
+import { SEVERITIES, type Change, type Severity } from '../../catalog/schema';
+import type { Finding } from '../../rules/types';
+import type { ObjectRef } from '../../snapshot/types';
+import { groupFindings, type FindingGroup } from '../group';
+import type { Report } from '../schema';
+
+/** An exporter: a report and the catalog that judged it, in; a document, out. */
+export type Exporter = (report: Report, catalog: Catalog) => string;
+
+/** Catalog changes by id. */
+export function changesById(catalog: Catalog): Map<string, Change> {
+  return new Map(catalog.changes.map((c) => [c.id, c]));
+}
+
+/** The KEP link of a change, else its first link. */
+export function primaryLink(change: Change | undefined): string | undefined {
+  return (change?.links.find((l) => l.kind === 'kep') ?? change?.links[0])?.url;
+}
+
+/** `namespace/kind/name`, or `kind/name` for a cluster-scoped object. */
+export function objectPath(ref: ObjectRef): string {
+  return [ref.namespace, ref.kind, ref.name].filter((p) => p !== undefined).join('/');
+}
+
+/** Most severe first. */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+const byText = (a: string | undefined, b: string | undefined) => (a ?? '').localeCompare(b ?? '');
+
+/** Findings in reading order: severity, change, namespace, owner, kind, name. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      byText(a.changeId, b.changeId) ||
+      byText(a.object.namespace, b.object.namespace) ||
+      byText(a.owner?.name, b.owner?.name) ||
+      byText(a.object.kind, b.object.kind) ||
+      byText(a.object.name, b.object.name) ||
+      byText(a.id, b.id),
+  );
+}
+
+/** Findings grouped by change (group key = change id), most severe group first, each group in reading order. */
+export function groupByChange(findings: readonly Finding[]): FindingGroup[] {
+  return groupFindings(sortFindings(findings), 'change');
+}
+
+/** The catalog's advice for a change as one paragraph per phase. */
+export function actionLines(change: Change | undefined): string[] {
+  if (change === undefined) return [];
+  return [
+    change.action.before === undefined ? undefined : `Before the upgrade: ${change.action.before}`,
+    change.action.after === undefined ? undefined : `After the upgrade: ${change.action.after}`,
+  ].filter((l) => l !== undefined);
+}

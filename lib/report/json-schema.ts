@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { REPORT_SCHEMA_URL } from './links';
+import { REPORT_SCHEMA_VERSION, reportSchema } from './schema';
+
+/** Where the generated schema is committed, relative to the repository root (served at /schema/report-v1.json). */
+export const REPORT_SCHEMA_FILE = `public/schema/report-v${REPORT_SCHEMA_VERSION}.json`;
+
+/** A report as exported to JSON: the report plus the `$schema` pointer. */
+export const exportedReportSchema = reportSchema.extend({ $schema: z.string().optional() });
+
+/**
+ * The JSON Schema (draft-07, the dialect most editors and validators support) of an exported report, generated
+ * from the zod schema so the two cannot drift. `scripts/write-report-schema.ts` writes it to REPORT_SCHEMA_FILE.
+ */
+export function reportJsonSchema(): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(exportedReportSchema, { target: 'draft-7', io: 'output' });
+  return {
+    $schema,
+    $id: REPORT_SCHEMA_URL,
+    title: `Release Lens report, schema version ${REPORT_SCHEMA_VERSION}`,
+    description:
+      'Which Kubernetes 1.24/1.25 changes affect one cluster: findings per object with evidence, the impact of ' +
+      'every catalog change, and what could not be checked. See docs/reports.md.',
+    ...rest,
+  };
+}

@@ -1,0 +1,138 @@
+import 'server-only';
+import pg from 'pg';
+import { AppError } from '../errors';
+import { isReportId } from './ids';
+import { inTransaction, migratePostgres } from './postgres-schema';
+import { checkListOptions, parseStoredReport, prepareReport, type StoreLimits } from './prepare';
+import type { ReportStore, ReportSummary } from './types';
+
+export interface PostgresStoreOptions extends StoreLimits {
+  /** postgres:// URL (DATABASE_URL). */
+  connectionString: string;
+  /** Connections per app replica; 10 by default. */
+  poolSize?: number;
+  /** Test seam: runs inside the save transaction, after the insert. A throw rolls the save back. */
+  insideSaveTransaction?: () => void | Promise<void>;
+}
+
+interface SummaryRow {
+  id: string;
+  created_at: Date;
+  cluster_label: string;
+  server_version: string | null;
+  target: ReportSummary['target'];
+  breaking: number;
+  action: number;
+  info: number;
+  redacted: boolean;
+}
+
+const SUMMARY_COLUMNS = 'id, created_at, cluster_label, server_version, target, breaking, action, info, redacted';
+
+function toSummary(r: SummaryRow): ReportSummary {
+  return {
+    id: r.id,
+    createdAt: r.created_at.toISOString(),
+    clusterLabel: r.cluster_label,
+    ...(r.server_version === null ? {} : { serverVersion: r.server_version }),
+    target: r.target,
+    counts: { breaking: r.breaking, action: r.action, info: r.info },
+    redacted: r.redacted,
+  };
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH']);
+
+/** Turns a failure to reach or log in to the database into an AppError naming the server, never the password. */
+function connectError(error: unknown, connectionString: string): unknown {
+  if (error instanceof AppError || !(error instanceof Error)) return error;
+  const url = URL.canParse(connectionString) ? new URL(connectionString) : undefined;
+  const where = url ? `${url.hostname}:${url.port || '5432'}${url.pathname}` : 'DATABASE_URL';
+  const code = 'code' in error ? String(error.code) : '';
+  if (NETWORK_CODES.has(code) || code === '3D000') {
+    return new AppError(
+      'unreachable',
+      `Cannot reach the report database at ${where}: ${error.message}. Check DATABASE_URL.`,
+      undefined,
+      { cause: error },
+    );
+  }
+  if (code === '28P01' || code === '28000') {
+    return new AppError(
+      'unauthorized',
+      `The report database at ${where} refused the login: ${error.message}. Check the user and password in DATABASE_URL.`,
+      undefined,
+      { cause: error },
+    );
+  }
+  return error;
+}
+
+/** Reports in PostgreSQL, shared by every app replica that has the same DATABASE_URL. */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<ReportStore> {
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+  // An idle connection that drops emits 'error' on the pool; unhandled, it would crash the process. The next
+  // query gets a fresh connection or reports the failure itself.
+  pool.on('error', () => undefined);
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end();
+    throw connectError(error, options.connectionString);
+  }
+
+  return {
+    async save(input, saveOptions) {
+      const { summary, report, document } = prepareReport(input, saveOptions, options);
+      const { counts } = summary;
+      await inTransaction(pool, async (client) => {
+        await client.query(
+          `INSERT INTO reports (${SUMMARY_COLUMNS}, schema_version, document)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
+          [
+            summary.id,
+            summary.createdAt,
+            summary.clusterLabel,
+            summary.serverVersion ?? null,
+            summary.target,
+            counts.breaking,
+            counts.action,
+            counts.info,
+            summary.redacted,
+            report.schemaVersion,
+            document,
+          ],
+        );
+        await options.insideSaveTransaction?.();
+      });
+      return { id: summary.id, createdAt: summary.createdAt };
+    },
+    async get(id) {
+      if (!isReportId(id)) return undefined;
+      const { rows } = await pool.query<SummaryRow & { document: unknown }>(
+        `SELECT ${SUMMARY_COLUMNS}, document FROM reports WHERE id = $1`,
+        [id],
+      );
+      const row = rows[0];
+      if (row === undefined) return undefined;
+      const { createdAt, redacted } = toSummary(row);
+      return { id, createdAt, redacted, report: parseStoredReport(id, row.document) };
+    },
+    async list(listOptions) {
+      const { limit, offset } = checkListOptions(listOptions);
+      const { rows } = await pool.query<SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM reports ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2`,
+        [limit, offset],
+      );
+      return rows.map(toSummary);
+    },
+    async delete(id) {
+      if (!isReportId(id)) return false;
+      const result = await pool.query('DELETE FROM reports WHERE id = $1', [id]);
+      return (result.rowCount ?? 0) > 0;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

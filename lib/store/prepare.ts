@@ -1,0 +1,74 @@
+import { AppError } from '../errors';
+import { severityCounts } from '../report/group';
+import { newRedactionSalt, redactReport } from '../report/redact';
+import { reportSchema, type Report } from '../report/schema';
+import { newReportId } from './ids';
+import type { ListOptions, ReportSummary, SaveOptions } from './types';
+
+/** Limits a store enforces on what it saves. */
+export interface StoreLimits {
+  /** Largest stored document, in bytes of UTF-8 JSON (RELEASE_LENS_MAX_REPORT_BYTES). */
+  maxReportBytes: number;
+}
+
+/** A report ready to insert: validated, redacted if asked, serialized, with the columns the list shows. */
+export interface PreparedReport {
+  summary: ReportSummary;
+  report: Report;
+  document: string;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function validate(input: unknown): Report {
+  const result = reportSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue === undefined || issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.');
+  throw new AppError('invalid-input', `The report is not valid: ${field}: ${issue?.message ?? 'invalid'}.`, field);
+}
+
+/** Validates, redacts and serializes a report for saving; throws AppError invalid-input or too-large. */
+export function prepareReport(input: unknown, options: SaveOptions, limits: StoreLimits): PreparedReport {
+  const valid = validate(input);
+  // A report that arrives redacted (from the CLI) keeps its tokens: redacting again would only break comparisons.
+  const report = options.redact && !valid.redaction ? redactReport(valid, { salt: newRedactionSalt() }) : valid;
+  const document = JSON.stringify(report);
+  const bytes = Buffer.byteLength(document, 'utf8');
+  if (bytes > limits.maxReportBytes) {
+    throw new AppError(
+      'too-large',
+      `The report is ${mb(bytes)}; this server saves reports up to ${mb(limits.maxReportBytes)} ` +
+        '(RELEASE_LENS_MAX_REPORT_BYTES). Export it as JSON instead, or raise the limit.',
+    );
+  }
+  const summary: ReportSummary = {
+    id: newReportId(),
+    createdAt: new Date().toISOString(),
+    clusterLabel: report.cluster.source.label,
+    ...(report.cluster.serverVersion === undefined ? {} : { serverVersion: report.cluster.serverVersion }),
+    target: report.target,
+    counts: severityCounts(report.findings),
+    redacted: report.redaction !== undefined,
+  };
+  return { summary, report, document };
+}
+
+/** A stored document as a Report; a document that no longer parses is a server fault, not the caller's. */
+export function parseStoredReport(id: string, document: unknown): Report {
+  const result = reportSchema.safeParse(typeof document === 'string' ? JSON.parse(document) : document);
+  if (result.success) return result.data;
+  throw new AppError('internal', `Saved report ${id} could not be read back: ${result.error.issues[0]?.message ?? ''}`);
+}
+
+/** Checks paging input: limit 1 to 500, offset 0 or more. */
+export function checkListOptions(options: ListOptions): { limit: number; offset: number } {
+  const offset = options.offset ?? 0;
+  if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > 500) {
+    throw new AppError('invalid-input', 'limit must be a whole number from 1 to 500.', 'limit');
+  }
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new AppError('invalid-input', 'offset must be a whole number, 0 or more.', 'offset');
+  }
+  return { limit: options.limit, offset };
+}

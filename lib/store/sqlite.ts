@@ -1,0 +1,119 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../errors';
+import { isReportId } from './ids';
+import { checkListOptions, parseStoredReport, prepareReport, type StoreLimits } from './prepare';
+import { migrateSqlite } from './sqlite-schema';
+import type { ReportStore, ReportSummary } from './types';
+
+export interface SqliteStoreOptions extends StoreLimits {
+  /** The database file; its directory is created. */
+  path: string;
+  /** Test seam: runs inside the save transaction, after the insert. A throw rolls the save back. */
+  insideSaveTransaction?: () => void;
+}
+
+interface SummaryRow {
+  id: string;
+  created_at: string;
+  cluster_label: string;
+  server_version: string | null;
+  target: ReportSummary['target'];
+  breaking: number;
+  action: number;
+  info: number;
+  redacted: number;
+}
+
+const SUMMARY_COLUMNS = 'id, created_at, cluster_label, server_version, target, breaking, action, info, redacted';
+
+function toSummary(r: SummaryRow): ReportSummary {
+  return {
+    id: r.id,
+    createdAt: r.created_at,
+    clusterLabel: r.cluster_label,
+    ...(r.server_version === null ? {} : { serverVersion: r.server_version }),
+    target: r.target,
+    counts: { breaking: r.breaking, action: r.action, info: r.info },
+    redacted: r.redacted === 1,
+  };
+}
+
+/** Runs synchronous work as a promise, so a throw is a rejection, as with the PostgreSQL store. */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(work()));
+}
+
+function open(file: string): Database.Database {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError(
+      'unreachable',
+      `Cannot open the report database at ${file}: ${reason}. Check RELEASE_LENS_SQLITE_PATH and that the directory is writable.`,
+      undefined,
+      { cause: error },
+    );
+  }
+}
+
+/** Reports in one SQLite file (WAL mode): the zero-setup default. */
+export function openSqliteStore(options: SqliteStoreOptions): ReportStore {
+  const db = open(options.path);
+  migrateSqlite(db);
+  const insert = db.prepare(
+    `INSERT INTO reports (${SUMMARY_COLUMNS}, schema_version, document)
+     VALUES (@id, @createdAt, @clusterLabel, @serverVersion, @target, @breaking, @action, @info, @redacted, @schemaVersion, @document)`,
+  );
+  const select = db.prepare<[string], SummaryRow & { document: string }>(
+    `SELECT ${SUMMARY_COLUMNS}, document FROM reports WHERE id = ?`,
+  );
+  const page = db.prepare<[number, number], SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM reports ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+  );
+  const remove = db.prepare<[string]>('DELETE FROM reports WHERE id = ?');
+  const saveRow = db.transaction((row: Record<string, string | number | null>) => {
+    insert.run(row);
+    options.insideSaveTransaction?.();
+  });
+
+  return {
+    save: (input, saveOptions) =>
+      settle(() => {
+        const { summary, report, document } = prepareReport(input, saveOptions, options);
+        saveRow.immediate({
+          id: summary.id,
+          createdAt: summary.createdAt,
+          clusterLabel: summary.clusterLabel,
+          serverVersion: summary.serverVersion ?? null,
+          target: summary.target,
+          ...summary.counts,
+          redacted: summary.redacted ? 1 : 0,
+          schemaVersion: report.schemaVersion,
+          document,
+        });
+        return { id: summary.id, createdAt: summary.createdAt };
+      }),
+    get: (id) =>
+      settle(() => {
+        const row = isReportId(id) ? select.get(id) : undefined;
+        if (row === undefined) return undefined;
+        const { createdAt, redacted } = toSummary(row);
+        return { id, createdAt, redacted, report: parseStoredReport(id, row.document) };
+      }),
+    list: (listOptions) =>
+      settle(() => {
+        const { limit, offset } = checkListOptions(listOptions);
+        return page.all(limit, offset).map(toSummary);
+      }),
+    delete: (id) => settle(() => isReportId(id) && remove.run(id).changes > 0),
+    close: () => settle(() => void db.close()),
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * The behaviour every ReportStore must have, written once and run against each implementation on a real database
+ * (sqlite.test.ts, postgres.pg.test.ts). Test support only: imports vitest.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../errors';
+import { makeLargeReport, makeTestFinding, makeTestReport } from '../report/test-fixtures';
+import { killMidSave } from './testdata/kill-mid-save';
+import type { ReportStore } from './types';
+
+/** Options a harness passes to the store it opens. */
+export interface HarnessStoreOptions {
+  maxReportBytes?: number;
+  insideSaveTransaction?: () => void;
+}
+
+/** One fresh, empty database for one test, with raw access that bypasses the store. */
+export interface StoreHarness {
+  open(options?: HarnessStoreOptions): ReportStore | Promise<ReportStore>;
+  /** Runs SQL on the database directly. */
+  exec(sql: string): void | Promise<void>;
+  /** Rows in a table, read directly. */
+  count(table: 'reports' | 'schema_migrations'): number | Promise<number>;
+  /** Arguments for testdata/save-and-hang.ts to open a store on this database. */
+  childArgs: string[];
+  dispose(): Promise<void>;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (error instanceof AppError) return error;
+  throw new Error(`expected an AppError, got ${String(error)}`);
+}
+
+/** Declares the shared store tests; `createHarness` gives each test its own empty database. */
+export function describeReportStoreContract(
+  name: string,
+  createHarness: () => StoreHarness | Promise<StoreHarness>,
+): void {
+  describe(`ReportStore contract: ${name}`, () => {
+    let h: StoreHarness;
+    let store: ReportStore;
+    beforeEach(async () => {
+      h = await createHarness();
+      store = await h.open();
+    });
+    afterEach(async () => h.dispose());
+
+    it('saves and reads back the same report under an unguessable id', async () => {
+      const report = makeLargeReport(500);
+      const saved = await store.save(report, { redact: false });
+      expect(saved.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(Date.parse(saved.createdAt)).not.toBeNaN();
+      expect(await store.get(saved.id)).toEqual({ ...saved, report, redacted: false });
+    });
+
+    it('answers undefined for unknown and malformed ids, without an error', async () => {
+      await store.save(makeTestReport(), { redact: false });
+      for (const id of ['AAAAAAAAAAAAAAAAAAAAAA', '', "x' OR '1'='1", '../reports', 'a'.repeat(500)]) {
+        expect(await store.get(id)).toBeUndefined();
+        expect(await store.delete(id)).toBe(false);
+      }
+    });
+
+    it('lists summaries newest first, with counts by severity, in pages', async () => {
+      const findings = [makeTestFinding(), makeTestFinding({ severity: 'info' }), makeTestFinding()];
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        ids.push((await store.save(makeTestReport(findings), { redact: false })).id);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      const all = await store.list({ limit: 10 });
+      expect(all.map((s) => s.id)).toEqual([...ids].reverse());
+      expect(all[0]).toMatchObject({
+        clusterLabel: 'prod-eu',
+        serverVersion: 'v1.23.17',
+        target: '1.25',
+        counts: { breaking: 2, action: 0, info: 1 },
+        redacted: false,
+      });
+      expect((await store.list({ limit: 1, offset: 1 })).map((s) => s.id)).toEqual([ids[1]]);
+      expect((await rejection(store.list({ limit: 0 }))).field).toBe('limit');
+    });
+
+    it('deletes a report', async () => {
+      const { id } = await store.save(makeTestReport(), { redact: false });
+      expect(await store.delete(id)).toBe(true);
+      expect(await store.get(id)).toBeUndefined();
+      expect(await store.delete(id)).toBe(false);
+    });
+
+    it('redacts before storing when asked, and never stores the original', async () => {
+      const report = makeTestReport([
+        makeTestFinding({ object: { apiVersion: 'v1', kind: 'Pod', namespace: 'secret-team', name: 'secret-pod' } }),
+      ]);
+      const { id } = await store.save(report, { redact: true });
+      const stored = await store.get(id);
+      expect(stored?.redacted).toBe(true);
+      expect(JSON.stringify(stored)).not.toMatch(/secret-team|secret-pod|prod-eu/);
+      expect((await store.list({ limit: 1 }))[0]?.clusterLabel).toMatch(/^cluster-/);
+    });
+
+    it('refuses an invalid report, naming the first bad field, and stores nothing', async () => {
+      const bad = { ...makeTestReport(), findings: [{ ...makeTestFinding(), severity: 'fatal' }] };
+      const error = await rejection(store.save(bad, { redact: false }));
+      expect([error.kind, error.field]).toEqual(['invalid-input', 'findings.0.severity']);
+      expect(error.message).toContain('findings.0.severity');
+      expect(await h.count('reports')).toBe(0);
+    });
+
+    it('refuses a report over the size limit', async () => {
+      const small = await h.open({ maxReportBytes: 10_000 });
+      const error = await rejection(small.save(makeLargeReport(100), { redact: false }));
+      expect(error.kind).toBe('too-large');
+      expect(error.message).toContain('RELEASE_LENS_MAX_REPORT_BYTES');
+      expect(await h.count('reports')).toBe(0);
+    });
+
+    it('is immutable: the database itself rejects an UPDATE', async () => {
+      const { id } = await store.save(makeTestReport(), { redact: false });
+      await expect(async () =>
+        h.exec(`UPDATE reports SET cluster_label = 'changed' WHERE id = '${id}'`),
+      ).rejects.toThrow(/immutable/);
+      expect((await store.get(id))?.report.cluster.source.label).toBe('prod-eu');
+    });
+
+    it('saves atomically: a failure inside the transaction leaves nothing', async () => {
+      const failing = await h.open({
+        insideSaveTransaction: () => {
+          throw new Error('power cut');
+        },
+      });
+      await expect(failing.save(makeTestReport(), { redact: false })).rejects.toThrow('power cut');
+      expect(await h.count('reports')).toBe(0);
+      const { id } = await store.save(makeTestReport(), { redact: false });
+      expect(await store.get(id)).toBeDefined();
+    });
+
+    it('leaves nothing when the saving process is killed mid-save', { timeout: 60_000 }, async () => {
+      await killMidSave(h.childArgs);
+      expect(await h.count('reports')).toBe(0);
+      const reopened = await h.open();
+      expect(await reopened.list({ limit: 10 })).toEqual([]);
+      const { id } = await reopened.save(makeTestReport(), { redact: false });
+      expect(await store.get(id)).toBeDefined();
+    });
+
+    it('migrates once, even with several openers at the same time', async () => {
+      const openers = await Promise.all([h.open(), h.open(), h.open(), h.open()]);
+      expect(await h.count('schema_migrations')).toBe(1);
+      const { id } = (await openers[0]?.save(makeTestReport(), { redact: false })) ?? { id: '' };
+      expect(await openers[3]?.get(id)).toBeDefined();
+    });
+  });
+}
