@@ -77,5 +77,7 @@ export interface Rule {
   changeIds: string[];
   /** Resources the rule reads; if any was not fully read, the rule is blind. */
   needs: ResourceKey[];
+  /** A reason the rule cannot judge this snapshot beyond missing resources (e.g. no kubeconfig was given). */
+  blindWhen?(snapshot: Snapshot): string | undefined;
   run(snapshot: Snapshot, ctx: RuleContext): Finding[];
 }

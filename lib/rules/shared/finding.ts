@@ -4,9 +4,15 @@ import type { Finding } from '../types';
 
 /** A stable id for a finding: the same rule, change and object give the same id in every scan. */
 export function findingId(ruleId: string, changeId: string, object: ObjectRef, discriminator = ''): string {
-  const key = [ruleId, changeId, object.apiVersion, object.kind, object.namespace ?? '', object.name, discriminator].join(
-    '\u0000',
-  );
+  const key = [
+    ruleId,
+    changeId,
+    object.apiVersion,
+    object.kind,
+    object.namespace ?? '',
+    object.name,
+    discriminator,
+  ].join('\u0000');
   return createHash('sha256').update(key).digest('hex').slice(0, 20);
 }
 

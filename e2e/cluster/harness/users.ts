@@ -1,0 +1,13 @@
+/** The identities in the static token file, and what RBAC grants them. */
+export const USERS = {
+  admin: { name: 'rl-admin', groups: ['system:masters'] },
+  reader: { name: 'rl-reader', groups: ['release-lens:readers'] },
+  teamA: { name: 'rl-team-a', groups: ['release-lens:team-a'] },
+} as const;
+
+export type UserKey = keyof typeof USERS;
+
+/** Namespace the team-a user may read; it may read nothing else. */
+export const TEAM_A_NAMESPACE = 'team-a';
+
+export type Tokens = Record<UserKey, string>;

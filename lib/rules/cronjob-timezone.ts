@@ -1,0 +1,53 @@
+import { makeFinding } from './shared/finding';
+import { describeRef, objectTarget, refOf, sortFindings } from './shared/object-refs';
+import { targetAtLeast } from './shared/scope';
+import type { Rule } from './types';
+
+const ID = 'cronjob-timezone';
+
+/** Splits 'CRON_TZ=Europe/Berlin 0 9 * * *' into the zone, the prefix used and the plain schedule. */
+export function splitTzSchedule(schedule: string): { prefix: string; zone: string; cron: string } | undefined {
+  const m = /^\s*(CRON_TZ|TZ)=(\S+)\s+(.+)$/.exec(schedule);
+  if (!m) return undefined;
+  return { prefix: m[1] ?? '', zone: m[2] ?? '', cron: (m[3] ?? '').trim() };
+}
+
+export const rule: Rule = {
+  id: ID,
+  title: 'CronJobs that pick a time zone with an unsupported TZ prefix',
+  changeIds: ['cronjob-timezone-alpha', 'cronjob-timezone-beta'],
+  needs: ['cronjobs'],
+  run(snapshot, ctx) {
+    const at125 = targetAtLeast(ctx.target, '1.25');
+    const findings = snapshot.workloads.flatMap((w) => {
+      if (w.kind !== 'CronJob' || w.schedule === undefined) return [];
+      const tz = splitTzSchedule(w.schedule);
+      if (!tz) return [];
+      const ref = refOf(w.apiVersion, w.kind, w.metadata);
+      const both =
+        w.timeZone !== undefined
+          ? ` It also sets spec.timeZone: ${w.timeZone}, and the API refuses that combination.`
+          : '';
+      return [
+        makeFinding({
+          ruleId: ID,
+          changeId: at125 ? 'cronjob-timezone-beta' : 'cronjob-timezone-alpha',
+          severity: at125 ? 'action' : 'info',
+          confidence: 'certain',
+          ...objectTarget(ref, w.metadata),
+          message: `${describeRef(ref)} picks its time zone with a ${tz.prefix}= prefix in spec.schedule. That prefix was never part of the supported API; it only works because of the cron library the controller uses. ${at125 ? 'In 1.25 spec.timeZone (beta, on by default) does this officially.' : 'spec.timeZone exists in 1.24 only behind the alpha CronJobTimeZone gate, so keep the prefix until 1.25, where the field is on by default.'}${both}`,
+          remediation: `${at125 ? '' : 'After the upgrade to 1.25: '}set spec.timeZone: ${tz.zone} and spec.schedule: "${tz.cron}" (one change, in the manifests or chart that own it), and check that kube-controller-manager can resolve the zone name.`,
+          evidence: [
+            {
+              source: 'field',
+              path: 'spec.schedule',
+              value: w.schedule,
+              detail: `${tz.prefix}= prefix selecting ${tz.zone}`,
+            },
+          ],
+        }),
+      ];
+    });
+    return sortFindings(findings);
+  },
+};

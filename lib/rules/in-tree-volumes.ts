@@ -1,0 +1,111 @@
+import type { Severity } from '../catalog/schema';
+import { makeFinding } from './shared/finding';
+import { sortFindings } from './shared/object-refs';
+import { POD_SUBJECT_NEEDS, targetAtLeast } from './shared/scope';
+import type { StorageUse } from './shared/storage-uses';
+import {
+  claimConsumers,
+  describeUse,
+  isBound,
+  storageUses,
+  storageEvidence,
+  storageTarget,
+} from './shared/storage-uses';
+import type { Rule, RuleContext } from './types';
+
+const ID = 'in-tree-volumes';
+
+interface Plugin {
+  field: string;
+  provisioner: string;
+  name: string;
+  changeId: string;
+  removed: boolean;
+  fix: string;
+}
+
+const PLUGINS: readonly Plugin[] = [
+  {
+    field: 'glusterfs',
+    provisioner: 'kubernetes.io/glusterfs',
+    name: 'GlusterFS',
+    changeId: 'glusterfs-deprecation',
+    removed: false,
+    fix: 'Plan the move to a CSI driver or other storage now: stop creating claims from kubernetes.io/glusterfs StorageClasses, and copy the data of existing volumes to new CSI-backed claims before any upgrade to 1.26.',
+  },
+  {
+    field: 'storageos',
+    provisioner: 'kubernetes.io/storageos',
+    name: 'StorageOS',
+    changeId: 'storageos-removal',
+    removed: true,
+    fix: 'Install the StorageOS (Ondat) CSI driver or pick other storage, copy the data into CSI-provisioned claims (a copy job, or a backup and restore), point the workloads at them, and delete the in-tree objects before any node or control plane runs 1.25.',
+  },
+  {
+    field: 'flocker',
+    provisioner: 'kubernetes.io/flocker',
+    name: 'Flocker',
+    changeId: 'flocker-removal',
+    removed: true,
+    fix: 'Flocker is no longer maintained and has no CSI driver: copy the data to other storage, change the workloads to use it, and delete the flocker objects before upgrading to 1.25.',
+  },
+  {
+    field: 'quobyte',
+    provisioner: 'kubernetes.io/quobyte',
+    name: 'Quobyte',
+    changeId: 'quobyte-removal',
+    removed: true,
+    fix: 'Install the Quobyte CSI driver, recreate the volumes as CSI PersistentVolumes (static provisioning can point at the same Quobyte volumes), move the workloads to them, and delete the in-tree objects before upgrading to 1.25.',
+  },
+];
+
+/** Severity: removed plugins break bound volumes, inline volumes and the default class; unbound objects are cleanup. */
+function grade(use: StorageUse, p: Plugin, ctx: RuleContext): Severity {
+  if (!targetAtLeast(ctx.target, '1.25')) return 'info';
+  const inUse =
+    use.kind === 'inline' || (use.kind === 'pv' && isBound(use.pv)) || (use.kind === 'sc' && use.sc.isDefault);
+  if (p.removed) return inUse ? 'breaking' : 'action';
+  return inUse || use.kind === 'sc' ? 'action' : 'info';
+}
+
+function consequence(use: StorageUse, p: Plugin): string {
+  if (!p.removed) {
+    return `The ${p.name} in-tree plugin still works in 1.25 but is deprecated there and removed in 1.26, with no CSI migration.`;
+  }
+  const what =
+    use.kind === 'sc'
+      ? 'new claims of this class stay Pending, because the provisioner no longer exists'
+      : use.kind === 'pv' && !isBound(use.pv)
+        ? 'this volume can never be mounted again; as no claim uses it, it is cleanup rather than an outage'
+        : 'a 1.25 kubelet cannot mount it, so the pods that use it stop starting, and the data is reachable only after moving it to a CSI driver';
+  return `Kubernetes 1.25 removes the ${p.name} in-tree plugin with no CSI migration: ${what}.`;
+}
+
+export const rule: Rule = {
+  id: ID,
+  title: 'In-tree GlusterFS, StorageOS, Flocker and Quobyte volumes',
+  changeIds: ['glusterfs-deprecation', 'storageos-removal', 'flocker-removal', 'quobyte-removal'],
+  needs: ['persistentvolumes', 'storageclasses', ...POD_SUBJECT_NEEDS],
+  run(snapshot, ctx) {
+    const consumers = claimConsumers(snapshot);
+    const byField = new Map(PLUGINS.map((p) => [p.field, p]));
+    const findings = storageUses(snapshot, PLUGINS).flatMap((use) => {
+      const p = byField.get(use.plugin);
+      if (!p) return [];
+      return [
+        makeFinding({
+          ruleId: ID,
+          changeId: p.changeId,
+          severity: grade(use, p, ctx),
+          confidence: 'certain',
+          ...storageTarget(use),
+          ...(use.kind === 'inline' ? { discriminator: use.volume } : {}),
+          message: `${describeUse(use, consumers)} uses the in-tree ${p.name} volume plugin. ${consequence(use, p)}`,
+          remediation: p.fix,
+          evidence: storageEvidence(use, consumers),
+        }),
+      ];
+    });
+    return sortFindings(findings);
+  },
+};

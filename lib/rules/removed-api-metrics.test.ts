@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { DeprecatedApiRequest } from '../snapshot/types';
+import { snapshot } from '../snapshot/test-fixtures';
+import { rule } from './removed-api-metrics';
+import { ruleContext } from './shared/test-context';
+import type { ClusterProfile, Target } from './types';
+
+const req = (
+  group: string,
+  version: string,
+  resource: string,
+  removedRelease: string,
+  subresource?: string,
+): DeprecatedApiRequest => ({
+  group,
+  version,
+  resource,
+  removedRelease,
+  ...(subresource ? { subresource } : {}),
+});
+const run = (
+  requests: DeprecatedApiRequest[] | undefined,
+  target: Target = '1.25',
+  provider: ClusterProfile['provider'] = 'kubeadm',
+) =>
+  rule.run(
+    snapshot(requests ? { deprecatedApiRequests: requests } : {}),
+    ruleContext({ target, profile: { provider } }),
+  );
+
+describe('removed-api-metrics', () => {
+  it('reports one certain finding per removed API version, with each series as evidence', () => {
+    const findings = run([
+      req('batch', 'v1beta1', 'cronjobs', '1.25'),
+      req('batch', 'v1beta1', 'cronjobs', '1.25', 'status'),
+      req('autoscaling', 'v2beta2', 'horizontalpodautoscalers', '1.26'),
+    ]);
+    expect(findings.map((f) => [f.changeId, f.severity, f.confidence])).toEqual([
+      ['cronjob-v1beta1-removal', 'breaking', 'certain'],
+      ['hpa-v2beta2-removal-lookahead', 'action', 'certain'],
+    ]);
+    const cron = findings[0];
+    expect(cron?.object).toEqual({ apiVersion: 'batch/v1beta1', kind: 'CronJob', name: 'cronjobs (API requests)' });
+    expect(cron?.evidence).toHaveLength(2);
+    expect(cron?.evidence[1]?.path).toBe(
+      'apiserver_requested_deprecated_apis{group="batch",version="v1beta1",resource="cronjobs",subresource="status",removed_release="1.25"}',
+    );
+    expect(cron?.remediation).toContain('userAgent');
+    expect(cron?.remediation).toContain('batch/v1');
+  });
+
+  it('marks PodSecurityPolicy requests possible, since the scan itself reads them', () => {
+    const [f] = run([req('policy', 'v1beta1', 'podsecuritypolicies', '1.25')]);
+    expect(f).toMatchObject({ changeId: 'psp-removal', confidence: 'possible' });
+    expect(f?.message).toContain('Release Lens itself reads PodSecurityPolicies');
+  });
+
+  it('grades by target and ignores series that are not removed APIs or no metrics at all', () => {
+    expect(run([req('policy', 'v1beta1', 'poddisruptionbudgets', '1.25')], '1.24')[0]?.severity).toBe('action');
+    expect(run([req('flowcontrol.apiserver.k8s.io', 'v1beta2', 'flowschemas', '1.29')])).toEqual([]);
+    expect(run(undefined)).toEqual([]);
+  });
+
+  it('points at the provider’s audit log', () => {
+    expect(run([req('batch', 'v1beta1', 'cronjobs', '1.25')], '1.25', 'eks')[0]?.remediation).toContain(
+      'CloudWatch Logs Insights',
+    );
+    expect(run([req('batch', 'v1beta1', 'cronjobs', '1.25')], '1.25', 'gke')[0]?.remediation).toContain(
+      'Cloud Logging',
+    );
+  });
+});

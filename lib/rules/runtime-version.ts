@@ -1,0 +1,124 @@
+import type { Severity } from '../catalog/schema';
+import type { Node } from '../snapshot/types';
+import { makeFinding } from './shared/finding';
+import { kubeletVersionOf, nodeRef, poolPhrase } from './shared/nodes';
+import { sortFindings } from './shared/object-refs';
+import { targetMinor } from './shared/releases';
+import { classifyRuntime } from './shared/runtime-class';
+import { runtimeUpgradeRemediation } from './shared/runtime-advice';
+import { compareVersions, parseVersion, type Version } from './shared/versions';
+import type { Confidence, Finding, Rule, RuleContext } from './types';
+
+const CHANGE = 'container-runtime-minimums';
+const RULE_ID = 'runtime-version';
+
+interface Problem {
+  severity: Severity;
+  confidence: Confidence;
+  problem: string;
+  minimum: string;
+  extra?: string;
+}
+
+const v = (major: number, minor: number, patch: number): Version => ({ major, minor, patch });
+
+/** True when this node's kubelet still has to move past 1.24 (the release the runtime minimums are stated for). */
+function crossesDockershimRelease(node: Node, ctx: RuleContext): boolean {
+  const kubelet = kubeletVersionOf(node);
+  if (kubelet) return kubelet.major === 1 && kubelet.minor < 24;
+  return (ctx.profile.serverMinor ?? 0) < 24;
+}
+
+function containerdProblem(version: Version): Problem | undefined {
+  if (compareVersions(version, v(1, 5, 11)) < 0) {
+    return {
+      severity: 'breaking',
+      confidence: 'likely',
+      problem: 'is older than every containerd release Kubernetes 1.24 was validated with',
+      minimum: 'containerd 1.6.4 or later (1.5.11 or later on the 1.5 line)',
+    };
+  }
+  if (compareVersions(version, v(1, 6, 0)) >= 0 && compareVersions(version, v(1, 6, 3)) <= 0) {
+    return {
+      severity: 'breaking',
+      confidence: 'possible',
+      problem:
+        'is in the 1.6.0–1.6.3 range that fails pod networking with "Incompatible CNI versions" or "Failed to ' +
+        'destroy network for sandbox" when the CNI plugins are old or a CNI config file does not declare its cniVersion',
+      minimum: 'containerd 1.6.4 or later',
+      extra:
+        ' If the runtime cannot move yet, upgrade the CNI plugins in /opt/cni/bin to 1.0 or later and make sure ' +
+        'every file in /etc/cni/net.d declares cniVersion.',
+    };
+  }
+  return undefined;
+}
+
+function crioProblem(version: Version, target: number): Problem | undefined {
+  if (version.major !== 1 || version.minor >= target) return undefined;
+  const wanted = `CRI-O 1.${target}`;
+  if (version.minor < 24) {
+    return {
+      severity: 'breaking',
+      confidence: 'likely',
+      problem: 'is older than CRI-O 1.24, the oldest release tested with Kubernetes 1.24',
+      minimum: `${wanted} (CRI-O minors follow Kubernetes minors)`,
+    };
+  }
+  return {
+    severity: 'action',
+    confidence: 'certain',
+    problem: `is one minor behind the 1.${target} kubelet you are moving to; CRI-O minors follow Kubernetes minors`,
+    minimum: wanted,
+  };
+}
+
+function finding(node: Node, runtime: string, p: Problem, ctx: RuleContext): Finding {
+  const openshift = ctx.profile.provider === 'openshift';
+  return makeFinding({
+    ruleId: RULE_ID,
+    changeId: CHANGE,
+    severity: openshift ? 'info' : p.severity,
+    confidence: p.confidence,
+    object: nodeRef(node),
+    message: `Node ${node.metadata.name}${poolPhrase(node, ctx.profile.provider)} runs ${node.containerRuntimeVersion}, which ${p.problem}. Minimum: ${p.minimum}.`,
+    remediation: `${runtimeUpgradeRemediation(node, ctx.profile, p.minimum)}${p.extra ?? ''}`,
+    evidence: [
+      {
+        source: 'node-info',
+        path: 'status.nodeInfo.containerRuntimeVersion',
+        value: node.containerRuntimeVersion,
+        detail: `${runtime} version as the kubelet reports it.`,
+      },
+      {
+        source: 'node-info',
+        path: 'status.nodeInfo.kubeletVersion',
+        value: node.kubeletVersion,
+        detail: `Kubelet version; the scan targets ${ctx.target}.`,
+      },
+    ],
+  });
+}
+
+export const rule: Rule = {
+  id: RULE_ID,
+  title: 'Container runtimes older than Kubernetes 1.24 needs',
+  changeIds: [CHANGE],
+  needs: ['nodes'],
+  run(snapshot, ctx) {
+    const findings: Finding[] = [];
+    for (const node of snapshot.nodes) {
+      const c = classifyRuntime(node);
+      const version = parseVersion(c.version);
+      if (!version) continue;
+      if (c.runtimeClass === 'containerd' && crossesDockershimRelease(node, ctx)) {
+        const p = containerdProblem(version);
+        if (p) findings.push(finding(node, 'containerd', p, ctx));
+      } else if (c.runtimeClass === 'cri-o') {
+        const p = crioProblem(version, targetMinor(ctx.target));
+        if (p) findings.push(finding(node, 'CRI-O', p, ctx));
+      }
+    }
+    return sortFindings(findings);
+  },
+};

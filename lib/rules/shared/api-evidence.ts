@@ -1,0 +1,85 @@
+import type { RemovedApi } from '../../catalog/schema';
+import type { ApiEvidenceObject, ManagedFieldsEntry } from '../../snapshot/types';
+import { minorOf } from './releases';
+import { groupVersionOf, removedApisForKind } from './removed-apis';
+
+/**
+ * Control-plane components upgrade with the cluster, so their old writes say nothing about clients. The last one is
+ * kube-apiserver maintaining the built-in FlowSchemas and PriorityLevelConfigurations.
+ */
+const CONTROL_PLANE_MANAGERS = new Set([
+  'kube-controller-manager',
+  'kube-scheduler',
+  'kube-apiserver',
+  'kubelet',
+  'api-priority-and-fairness-config-producer-v1',
+]);
+
+/** The manager kubectl's client-side apply records; it also maintains the last-applied annotation. */
+export const CLIENT_SIDE_APPLY = 'kubectl-client-side-apply';
+
+/** A write through the removed version, and whether a later write by the same manager went elsewhere. */
+export interface GradedWrite {
+  entry: ManagedFieldsEntry;
+  /** live: no later write through a served version; unordered: such a write exists but times are missing. */
+  state: 'live' | 'unordered';
+}
+
+export interface ApiEvidenceGrade {
+  writes: GradedWrite[];
+  /** The last-applied annotation names the removed version and no later client-side apply went elsewhere. */
+  lastApplied: boolean;
+}
+
+const timeOf = (e: ManagedFieldsEntry): number | undefined => {
+  const t = e.time === undefined ? Number.NaN : Date.parse(e.time);
+  return Number.isNaN(t) ? undefined : t;
+};
+
+/** 'later' when b is after a, 'earlier' otherwise, 'unknown' when either time is missing or they are equal. */
+function order(a: ManagedFieldsEntry, b: ManagedFieldsEntry): 'later' | 'earlier' | 'unknown' {
+  const ta = timeOf(a);
+  const tb = timeOf(b);
+  if (ta === undefined || tb === undefined || ta === tb) return 'unknown';
+  return tb > ta ? 'later' : 'earlier';
+}
+
+/** Group/versions of the same kind gone by the time `api` is removed (including it). */
+function goneWith(api: RemovedApi, all: readonly RemovedApi[]): Set<string> {
+  const rows = removedApisForKind(all, api.group, api.kind).filter(
+    (r) => minorOf(r.removedIn) <= minorOf(api.removedIn),
+  );
+  return new Set(rows.map(groupVersionOf));
+}
+
+function gradeWrite(
+  entry: ManagedFieldsEntry,
+  entries: readonly ManagedFieldsEntry[],
+  gone: Set<string>,
+): GradedWrite | undefined {
+  const moved = entries.filter((e) => e.manager === entry.manager && !gone.has(e.apiVersion));
+  const orders = moved.map((e) => order(entry, e));
+  if (orders.includes('later')) return undefined;
+  return { entry, state: orders.includes('unknown') ? 'unordered' : 'live' };
+}
+
+/** Grades the removed-version evidence of one object for one removed API row. */
+export function gradeApiEvidence(
+  obj: ApiEvidenceObject,
+  api: RemovedApi,
+  all: readonly RemovedApi[],
+): ApiEvidenceGrade {
+  const gv = groupVersionOf(api);
+  const gone = goneWith(api, all);
+  const writes = obj.managedFields
+    .filter((e) => e.apiVersion === gv && !CONTROL_PLANE_MANAGERS.has(e.manager))
+    .flatMap((e) => gradeWrite(e, obj.managedFields, gone) ?? []);
+  let lastApplied = false;
+  if (obj.lastAppliedApiVersion === gv) {
+    const applies = obj.managedFields.filter((e) => e.manager === CLIENT_SIDE_APPLY);
+    const oldApply = applies.find((e) => e.apiVersion === gv);
+    const newer = applies.filter((e) => !gone.has(e.apiVersion));
+    lastApplied = !newer.some((e) => oldApply === undefined || order(oldApply, e) === 'later');
+  }
+  return { writes, lastApplied };
+}

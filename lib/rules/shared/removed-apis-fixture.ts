@@ -1,0 +1,116 @@
+import type { RemovedApi } from '../../catalog/schema';
+
+/** A row of data/apis.yaml for tests; only the fields the rules read matter. */
+function row(
+  group: string,
+  version: string,
+  kind: string,
+  resource: string,
+  removedIn: RemovedApi['removedIn'],
+  replacement: string | null,
+  changeId: string,
+  lookAhead = false,
+): RemovedApi {
+  return {
+    group,
+    version,
+    kind,
+    resource,
+    removedIn,
+    replacement,
+    migration: `Move ${kind} from ${version} to ${replacement ?? 'an alternative'}.`,
+    changeId,
+    lookAhead,
+    links: [
+      {
+        kind: 'docs',
+        label: 'Deprecated API migration guide',
+        url: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/',
+      },
+    ],
+  };
+}
+
+/** The removed API versions of 1.24 and 1.25 with the 1.26/1.27 look-ahead rows, as unit tests use them. */
+export const removedApisFixture: RemovedApi[] = [
+  row('batch', 'v1beta1', 'CronJob', 'cronjobs', '1.25', 'batch/v1', 'cronjob-v1beta1-removal'),
+  row(
+    'discovery.k8s.io',
+    'v1beta1',
+    'EndpointSlice',
+    'endpointslices',
+    '1.25',
+    'discovery.k8s.io/v1',
+    'endpointslice-v1beta1-removal',
+  ),
+  row('events.k8s.io', 'v1beta1', 'Event', 'events', '1.25', 'events.k8s.io/v1', 'event-v1beta1-removal'),
+  row(
+    'autoscaling',
+    'v2beta1',
+    'HorizontalPodAutoscaler',
+    'horizontalpodautoscalers',
+    '1.25',
+    'autoscaling/v2',
+    'hpa-v2beta1-removal',
+  ),
+  row('policy', 'v1beta1', 'PodDisruptionBudget', 'poddisruptionbudgets', '1.25', 'policy/v1', 'pdb-v1beta1-removal'),
+  row('policy', 'v1beta1', 'PodSecurityPolicy', 'podsecuritypolicies', '1.25', null, 'psp-removal'),
+  row(
+    'node.k8s.io',
+    'v1beta1',
+    'RuntimeClass',
+    'runtimeclasses',
+    '1.25',
+    'node.k8s.io/v1',
+    'runtimeclass-v1beta1-removal',
+  ),
+  row(
+    'node.k8s.io',
+    'v1alpha1',
+    'RuntimeClass',
+    'runtimeclasses',
+    '1.24',
+    'node.k8s.io/v1',
+    'runtimeclass-v1alpha1-removal',
+  ),
+  row(
+    'autoscaling',
+    'v2beta2',
+    'HorizontalPodAutoscaler',
+    'horizontalpodautoscalers',
+    '1.26',
+    'autoscaling/v2',
+    'hpa-v2beta2-removal-lookahead',
+    true,
+  ),
+  row(
+    'flowcontrol.apiserver.k8s.io',
+    'v1beta1',
+    'FlowSchema',
+    'flowschemas',
+    '1.26',
+    'flowcontrol.apiserver.k8s.io/v1beta2',
+    'flowcontrol-v1beta1-removal-lookahead',
+    true,
+  ),
+  row(
+    'flowcontrol.apiserver.k8s.io',
+    'v1beta1',
+    'PriorityLevelConfiguration',
+    'prioritylevelconfigurations',
+    '1.26',
+    'flowcontrol.apiserver.k8s.io/v1beta2',
+    'flowcontrol-v1beta1-removal-lookahead',
+    true,
+  ),
+  row(
+    'storage.k8s.io',
+    'v1beta1',
+    'CSIStorageCapacity',
+    'csistoragecapacities',
+    '1.27',
+    'storage.k8s.io/v1',
+    'csistoragecapacity-v1beta1-deprecation',
+    true,
+  ),
+];

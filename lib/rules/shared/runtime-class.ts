@@ -1,0 +1,56 @@
+import type { Node } from '../../snapshot/types';
+import { kubeletVersionOf } from './nodes';
+import { parseRuntime } from './versions';
+
+/** The annotation kubeadm writes with the CRI socket the kubelet was joined with. */
+export const CRI_SOCKET_ANNOTATION = 'kubeadm.alpha.kubernetes.io/cri-socket';
+
+export type RuntimeClass = 'dockershim' | 'cri-dockerd' | 'containerd' | 'cri-o' | 'other';
+
+export interface RuntimeClassification {
+  runtimeClass: RuntimeClass;
+  /** Lower-case runtime name from containerRuntimeVersion, e.g. 'docker'. */
+  runtime: string;
+  /** Version text after '://'. */
+  version: string;
+  /** The kubeadm cri-socket annotation, when set. */
+  criSocket?: string;
+  /** Why the node got its class, one clause. */
+  reason: string;
+}
+
+/** What a CRI socket path points at. */
+export function socketKind(socket: string): 'cri-dockerd' | 'dockershim' | 'containerd' | 'cri-o' | 'docker' | 'other' {
+  const s = socket.toLowerCase();
+  if (s.includes('cri-dockerd')) return 'cri-dockerd';
+  if (s.includes('dockershim')) return 'dockershim';
+  if (s.includes('containerd')) return 'containerd';
+  if (s.includes('crio')) return 'cri-o';
+  if (s.includes('docker')) return 'docker';
+  return 'other';
+}
+
+function classifyDocker(node: Node, criSocket: string | undefined): { runtimeClass: RuntimeClass; reason: string } {
+  if (criSocket !== undefined && socketKind(criSocket) === 'cri-dockerd') {
+    return { runtimeClass: 'cri-dockerd', reason: `its kubelet talks to Docker through cri-dockerd (${criSocket})` };
+  }
+  const kubelet = kubeletVersionOf(node);
+  if (kubelet && (kubelet.major > 1 || kubelet.minor >= 24)) {
+    return {
+      runtimeClass: 'cri-dockerd',
+      reason: 'a 1.24+ kubelet has no dockershim, so Docker is reached through cri-dockerd',
+    };
+  }
+  return { runtimeClass: 'dockershim', reason: 'Docker Engine driven by the kubelet’s built-in dockershim' };
+}
+
+/** Classifies a node's runtime from its kubelet version, reported runtime and kubeadm cri-socket annotation. */
+export function classifyRuntime(node: Node): RuntimeClassification {
+  const { runtime, version } = parseRuntime(node.containerRuntimeVersion);
+  const criSocket = node.metadata.annotations[CRI_SOCKET_ANNOTATION];
+  const base = { runtime, version, ...(criSocket === undefined ? {} : { criSocket }) };
+  if (runtime === 'docker') return { ...base, ...classifyDocker(node, criSocket) };
+  if (runtime === 'containerd') return { ...base, runtimeClass: 'containerd', reason: 'containerd' };
+  if (runtime === 'cri-o' || runtime === 'crio') return { ...base, runtimeClass: 'cri-o', reason: 'CRI-O' };
+  return { ...base, runtimeClass: 'other', reason: 'a runtime Release Lens does not recognise' };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { snapshot } from '../snapshot/test-fixtures';
+import { parseIp } from './shared/ip';
+import { ctx, service } from './shared/test-objects';
+import { rule } from './static-cluster-ip';
+
+describe('parseIp', () => {
+  it.each([
+    ['10.96.0.10', 4, 10n * 2n ** 24n + 96n * 2n ** 16n + 10n],
+    ['fd00::a', 6, (0xfd00n << 112n) + 10n],
+    ['::1', 6, 1n],
+  ] as const)('parses %s', (text, family, value) => {
+    expect(parseIp(text)).toEqual({ family, value });
+  });
+  it.each(['None', '10.96.0.256', 'fd00::1::2', '1:2:3', ''])('rejects %s', (text) => {
+    expect(parseIp(text)).toBeUndefined();
+  });
+});
+
+describe('static-cluster-ip', () => {
+  const api = service('default', 'kubernetes', { clusterIP: '10.96.0.1' });
+
+  it('reports ClusterIPs in the first 16 addresses of the range as possibly hand-picked', () => {
+    const s = snapshot({
+      services: [
+        api,
+        service('kube-system', 'kube-dns', { clusterIP: '10.96.0.10' }),
+        service('shop', 'web', { clusterIP: '10.96.143.7' }),
+        service('shop', 'headless', { clusterIP: 'None' }),
+        service('shop', 'edge', { clusterIP: '10.96.0.16' }),
+      ],
+    });
+    const findings = rule.run(s, ctx('1.25'));
+    expect(findings.map((f) => [f.object.name, f.changeId, f.severity, f.confidence])).toEqual([
+      ['kube-dns', 'static-clusterip-range-beta', 'info', 'possible'],
+    ]);
+    expect(findings[0]?.message).toContain('guessed from the kubernetes Service at 10.96.0.1');
+  });
+
+  it('uses the alpha change for a 1.24 target and supports IPv6', () => {
+    const s = snapshot({
+      services: [
+        service('default', 'kubernetes', { clusterIP: 'fd00:10:96::1' }),
+        service('kube-system', 'dns', { clusterIP: 'fd00:10:96::a' }),
+      ],
+    });
+    expect(rule.run(s, ctx('1.24'))).toMatchObject([{ changeId: 'static-clusterip-range-alpha' }]);
+  });
+
+  it('says nothing when the range cannot be guessed', () => {
+    expect(
+      rule.run(snapshot({ services: [service('kube-system', 'dns', { clusterIP: '10.96.0.10' })] }), ctx()),
+    ).toEqual([]);
+  });
+});
