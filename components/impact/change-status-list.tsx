@@ -7,7 +7,11 @@ import type { ChangeImpact } from '@/lib/report/schema';
 import { SeverityBadge, Tag } from '../ui/badge';
 
 type Status = ChangeImpact['status'];
-const statusLabels: Record<Status, string> = { affected: 'Affected', 'not-detected': 'Not detected', 'not-checked': 'Not checked' };
+const statusLabels: Record<Status, string> = {
+  affected: 'Affected',
+  'not-detected': 'Not detected',
+  'not-checked': 'Not checked',
+};
 const statusStyles: Record<Status, string> = {
   affected: 'text-red-800 dark:text-red-300',
   'not-detected': 'text-emerald-800 dark:text-emerald-300',
@@ -16,18 +20,36 @@ const statusStyles: Record<Status, string> = {
 
 function StatusText({ impact }: { impact: ChangeImpact }) {
   if (impact.status === 'affected') {
-    return <>affects {impact.objects} object{impact.objects === 1 ? '' : 's'} in your cluster</>;
+    return (
+      <>
+        affects {impact.objects} object{impact.objects === 1 ? '' : 's'} in your cluster
+      </>
+    );
   }
   if (impact.status === 'not-detected') return <>not detected</>;
   return <>not checked{impact.reason ? `: ${impact.reason}` : ''}</>;
 }
 
 /** Every change in scope with its status for this cluster. */
-export function ChangeStatusList({ impacts, changes }: { impacts: ChangeImpact[]; changes: Map<string, ChangeSummary> }) {
+export function ChangeStatusList({
+  impacts,
+  changes,
+}: {
+  impacts: ChangeImpact[];
+  changes: Map<string, ChangeSummary>;
+}) {
   const [show, setShow] = useState<Status | 'all'>('affected');
   const counts = { affected: 0, 'not-detected': 0, 'not-checked': 0 };
   for (const i of impacts) counts[i.status] += 1;
-  const visible = impacts.filter((i) => show === 'all' || i.status === show);
+  const rank = (i: ChangeImpact) =>
+    ['breaking', 'action', 'info'].indexOf(i.worstSeverity ?? changes.get(i.changeId)?.severity ?? 'info');
+  const visible = impacts
+    .filter((i) => show === 'all' || i.status === show)
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (changes.get(a.changeId)?.release ?? '').localeCompare(changes.get(b.changeId)?.release ?? ''),
+    );
   return (
     <section aria-labelledby="changes-heading" className="mt-8">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
@@ -48,11 +70,19 @@ export function ChangeStatusList({ impacts, changes }: { impacts: ChangeImpact[]
           ))}
         </div>
       </div>
-      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="change-status-list">
+      <ul
+        className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800"
+        data-testid="change-status-list"
+      >
         {visible.map((impact) => {
           const change = changes.get(impact.changeId);
           return (
-            <li key={impact.changeId} data-change-id={impact.changeId} data-status={impact.status} className="px-3 py-2">
+            <li
+              key={impact.changeId}
+              data-change-id={impact.changeId}
+              data-status={impact.status}
+              className="px-3 py-2"
+            >
               <div className="flex flex-wrap items-center gap-2">
                 <SeverityBadge severity={impact.worstSeverity ?? change?.severity ?? 'info'} />
                 {change ? <Tag>{change.release}</Tag> : null}

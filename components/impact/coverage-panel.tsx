@@ -20,15 +20,29 @@ export function CoveragePanel({ report }: { report: Report }) {
             <caption className="mb-1 text-left font-semibold">Could not read</caption>
             <thead>
               <tr className="border-b border-slate-200 dark:border-slate-800">
-                <th scope="col" className="py-1 pr-3">Resource</th>
-                <th scope="col" className="py-1 pr-3">Status</th>
-                <th scope="col" className="py-1">Why</th>
+                <th scope="col" className="py-1 pr-3">
+                  Resource
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Status
+                </th>
+                <th scope="col" className="py-1">
+                  Why
+                </th>
               </tr>
             </thead>
             <tbody>
               {gaps.map((g) => (
-                <tr key={g.resource} className="border-b border-slate-100 align-top dark:border-slate-800" data-testid="coverage-gap" data-resource={g.resource} data-status={g.status === 'ok' ? 'partial' : g.status}>
-                  <th scope="row" className="py-1 pr-3 font-mono font-normal">{g.resource}</th>
+                <tr
+                  key={g.resource}
+                  className="border-b border-slate-100 align-top dark:border-slate-800"
+                  data-testid="coverage-gap"
+                  data-resource={g.resource}
+                  data-status={g.status === 'ok' ? 'partial' : g.status}
+                >
+                  <th scope="row" className="py-1 pr-3 font-mono font-normal">
+                    {g.resource}
+                  </th>
                   <td className="py-1 pr-3">{g.status === 'ok' ? 'partial' : g.status}</td>
                   <td className="py-1 break-words">{g.message ?? ''}</td>
                 </tr>
@@ -54,7 +68,9 @@ export function CoveragePanel({ report }: { report: Report }) {
           <h3 className="mb-1 font-semibold">Notes</h3>
           <ul className="list-disc pl-5 text-sm">
             {report.notes.map((n, i) => (
-              <li key={i} data-testid="report-note">{n.message}</li>
+              <li key={i} data-testid="report-note">
+                {n.message}
+              </li>
             ))}
           </ul>
         </div>

@@ -8,7 +8,11 @@ function refText(ref: Finding['object']): string {
 /** One finding: the object, what is wrong, what to do, and the evidence behind it. Cluster strings render as text. */
 export function FindingItem({ finding }: { finding: Finding }) {
   return (
-    <li data-testid="finding" data-change-id={finding.changeId} className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
+    <li
+      data-testid="finding"
+      data-change-id={finding.changeId}
+      className="rounded-md border border-slate-200 p-3 dark:border-slate-800"
+    >
       <div className="flex flex-wrap items-center gap-1.5">
         <SeverityBadge severity={finding.severity} />
         <span className="font-mono text-sm break-all" data-testid="finding-object">
@@ -24,7 +28,10 @@ export function FindingItem({ finding }: { finding: Finding }) {
       ) : null}
       {finding.helmRelease ? (
         <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-          Helm release <span className="font-mono">{finding.helmRelease.namespace}/{finding.helmRelease.name}</span>
+          Helm release{' '}
+          <span className="font-mono">
+            {finding.helmRelease.namespace}/{finding.helmRelease.name}
+          </span>
         </p>
       ) : null}
       <p className="mt-2 text-sm">{finding.message}</p>
@@ -33,7 +40,9 @@ export function FindingItem({ finding }: { finding: Finding }) {
       </p>
       {finding.evidence.length > 0 ? (
         <details className="mt-2 text-sm">
-          <summary className="cursor-pointer text-slate-700 dark:text-slate-300">Evidence ({finding.evidence.length})</summary>
+          <summary className="cursor-pointer text-slate-700 dark:text-slate-300">
+            Evidence ({finding.evidence.length})
+          </summary>
           <ul className="mt-1 space-y-1">
             {finding.evidence.map((e, i) => (
               <li key={i} className="rounded bg-slate-50 p-2 dark:bg-slate-900">

@@ -16,10 +16,24 @@ const groupingLabels: Record<Grouping, string> = {
 
 const PAGE = 25;
 
-function Group({ label, findings, worst, open }: { label: string; findings: Finding[]; worst: Finding['severity']; open: boolean }) {
+function Group({
+  label,
+  findings,
+  worst,
+  open,
+}: {
+  label: string;
+  findings: Finding[];
+  worst: Finding['severity'];
+  open: boolean;
+}) {
   const [shown, setShown] = useState(PAGE);
   return (
-    <details open={open} className="rounded-lg border border-slate-200 dark:border-slate-800" data-testid="finding-group">
+    <details
+      open={open}
+      className="rounded-lg border border-slate-200 dark:border-slate-800"
+      data-testid="finding-group"
+    >
       <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-3 py-2 font-medium">
         <SeverityBadge severity={worst} />
         <span className="break-all">{label}</span>
@@ -33,7 +47,11 @@ function Group({ label, findings, worst, open }: { label: string; findings: Find
         ))}
       </ul>
       {findings.length > shown ? (
-        <button type="button" onClick={() => setShown(findings.length)} className="mb-3 ml-3 text-sm text-sky-700 underline dark:text-sky-300">
+        <button
+          type="button"
+          onClick={() => setShown(findings.length)}
+          className="mb-3 ml-3 text-sm text-sky-700 underline dark:text-sky-300"
+        >
           Show all {findings.length}
         </button>
       ) : null}
@@ -42,7 +60,13 @@ function Group({ label, findings, worst, open }: { label: string; findings: Find
 }
 
 /** Findings grouped by severity, change, namespace, owner or Helm release, each with its evidence. */
-export function FindingsBrowser({ findings, changeTitle }: { findings: Finding[]; changeTitle: (id: string) => string }) {
+export function FindingsBrowser({
+  findings,
+  changeTitle,
+}: {
+  findings: Finding[];
+  changeTitle: (id: string) => string;
+}) {
   const [by, setBy] = useState<Grouping>('severity');
   const groups = groupFindings(findings, by, by === 'change' ? changeTitle : undefined);
   return (
@@ -53,10 +77,19 @@ export function FindingsBrowser({ findings, changeTitle }: { findings: Finding[]
         </h2>
         <fieldset className="no-print flex flex-wrap items-center gap-3 text-sm">
           <legend className="sr-only">Group findings by</legend>
-          <span aria-hidden="true" className="text-slate-600 dark:text-slate-400">Group by</span>
+          <span aria-hidden="true" className="text-slate-600 dark:text-slate-400">
+            Group by
+          </span>
           {GROUPINGS.map((g) => (
             <label key={g} className="flex items-center gap-1">
-              <input type="radio" name="group-by" value={g} checked={by === g} onChange={() => setBy(g)} className="accent-sky-600" />
+              <input
+                type="radio"
+                name="group-by"
+                value={g}
+                checked={by === g}
+                onChange={() => setBy(g)}
+                className="accent-sky-600"
+              />
               {groupingLabels[g]}
             </label>
           ))}
@@ -69,7 +102,13 @@ export function FindingsBrowser({ findings, changeTitle }: { findings: Finding[]
       ) : (
         <div className="space-y-2">
           {groups.map((g, i) => (
-            <Group key={`${by}:${g.key}`} label={by === 'severity' ? `${g.label}` : g.label} findings={g.findings} worst={g.worstSeverity} open={i === 0 && g.findings.length <= 50} />
+            <Group
+              key={`${by}:${g.key}`}
+              label={by === 'severity' ? g.label.charAt(0).toUpperCase() + g.label.slice(1) : g.label}
+              findings={g.findings}
+              worst={g.worstSeverity}
+              open={i === 0 && g.findings.length <= 50}
+            />
           ))}
         </div>
       )}

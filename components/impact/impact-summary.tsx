@@ -16,7 +16,9 @@ export function ImpactSummary({ report }: { report: Report }) {
         </h2>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
           <dt className="text-slate-600 dark:text-slate-400">Kubernetes</dt>
-          <dd>{c.serverVersion ?? 'unknown'} → target {report.target}</dd>
+          <dd>
+            {c.serverVersion ?? 'unknown'} → target {report.target}
+          </dd>
           <dt className="text-slate-600 dark:text-slate-400">Releases checked</dt>
           <dd>{c.releasesInScope.length > 0 ? c.releasesInScope.join(', ') : 'none (already at the target)'}</dd>
           <dt className="text-slate-600 dark:text-slate-400">Platform</dt>

@@ -1,7 +1,10 @@
 import { AppError } from '../errors';
 
 function tooLarge(limit: number): AppError {
-  return new AppError('too-large', `The request is larger than the ${Math.round(limit / 1024)} KiB this server accepts.`);
+  return new AppError(
+    'too-large',
+    `The request is larger than the ${Math.round(limit / 1024)} KiB this server accepts.`,
+  );
 }
 
 /** Reads a request body as UTF-8 text, refusing it as soon as it passes `limit` bytes. */

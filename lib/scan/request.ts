@@ -19,6 +19,13 @@ export type ScanRequest = z.output<typeof scanRequestSchema>;
 
 /** One line of the NDJSON stream a scan answers with. */
 export type ScanEvent =
-  | { type: 'progress'; phase: string; resource?: string; itemsSoFar: number; resourcesDone: number; resourcesTotal: number }
+  | {
+      type: 'progress';
+      phase: string;
+      resource?: string;
+      itemsSoFar: number;
+      resourcesDone: number;
+      resourcesTotal: number;
+    }
   | { type: 'report'; report: unknown; changes: unknown }
   | { type: 'error'; error: { kind: string; message: string; field?: string } };

@@ -29,7 +29,10 @@ function offlineSnapshot(files: Extract<ScanSource, { kind: 'snapshot' }>['files
 }
 
 /** Reads the source into a snapshot: the live cluster through GET/LIST only, or the offline files, or the demo. */
-export async function readSnapshot(source: ScanSource, options: Omit<ScanOptions, 'target' | 'catalog'>): Promise<Snapshot> {
+export async function readSnapshot(
+  source: ScanSource,
+  options: Omit<ScanOptions, 'target' | 'catalog'>,
+): Promise<Snapshot> {
   switch (source.kind) {
     case 'demo':
       return loadDemoSnapshot(options.dataDir);

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { getCatalog } from '@/lib/catalog';
+import { AppError } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/responses';
+import { validate } from '@/lib/http/validate';
+import { EXPORT_FORMATS, EXPORTS, exportReport } from '@/lib/report/export';
+import { getStore } from '@/lib/store/instance';
+
+export const dynamic = 'force-dynamic';
+
+const querySchema = z.object({ format: z.enum(EXPORT_FORMATS) });
+
+/** Downloads a saved report as Markdown, JSON, CSV or SARIF. */
+export async function GET(request: Request, ctx: RouteContext<'/api/reports/[id]/export'>): Promise<Response> {
+  try {
+    const { format } = validate(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+    const { id } = await ctx.params;
+    const stored = await (await getStore()).get(id);
+    if (!stored)
+      throw new AppError('not-found', 'No report has this id. It may have been deleted, or the link was cut short.');
+    const body = exportReport(format, stored.report, getCatalog());
+    return new Response(body, {
+      headers: {
+        'Content-Type': EXPORTS[format].contentType,
+        'Content-Disposition': `attachment; filename="release-lens-${id.slice(0, 8)}.${EXPORTS[format].extension}"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,17 @@
+import { isInClusterAvailable, listLocalContexts } from '@/lib/cluster';
+import { env } from '@/lib/env';
+import { json } from '@/lib/http/responses';
+import { SNAPSHOT_COMMANDS } from '@/lib/snapshot/offline';
+
+export const dynamic = 'force-dynamic';
+
+/** What this server can scan: its own kubeconfig contexts (names and hosts only), in-cluster, snapshot commands. */
+export function GET(): Response {
+  const localEnabled = env().RELEASE_LENS_LOCAL_KUBECONFIG;
+  return json({
+    localEnabled,
+    localContexts: localEnabled ? listLocalContexts() : [],
+    inCluster: isInClusterAvailable(),
+    snapshotCommands: SNAPSHOT_COMMANDS,
+  });
+}

@@ -1,0 +1,106 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { sourcesQuery, useScan, type ScanInput } from '@/lib/query/scan';
+import type { Target } from '@/lib/rules/types';
+import { ErrorBox } from './error-box';
+import { ImpactView } from './impact-view';
+import { SaveReport } from './save-report';
+import { ScanProgress } from './scan-progress';
+import { SourceInputs, type SourceValues } from './source-inputs';
+import { SourcePicker, type SourceKind } from './source-picker';
+
+function inputOf(kind: SourceKind, target: Target, v: SourceValues): ScanInput {
+  switch (kind) {
+    case 'demo':
+    case 'in-cluster':
+      return { target, source: { kind } };
+    case 'kubeconfig':
+      return { target, source: { kind, ...(v.context ? { context: v.context } : {}) } };
+    case 'upload':
+      return {
+        target,
+        source: { kind, kubeconfig: v.kubeconfig, ...(v.context.trim() ? { context: v.context.trim() } : {}) },
+      };
+    case 'snapshot':
+      return { target, source: { kind, files: v.files } };
+  }
+}
+
+function missingInput(kind: SourceKind, v: SourceValues): string | undefined {
+  if (kind === 'upload' && !v.kubeconfig.trim()) return 'Paste a kubeconfig first.';
+  if (kind === 'snapshot' && v.files.length === 0) return 'Choose at least one snapshot file.';
+  return undefined;
+}
+
+/** Choose a source and target, scan with a progress bar, then see (and save) the impact view. */
+export function ScanPanel() {
+  const sources = useQuery(sourcesQuery);
+  const scan = useScan();
+  const [kind, setKind] = useState<SourceKind>('demo');
+  const [target, setTarget] = useState<Target>('1.25');
+  const [values, setValues] = useState<SourceValues>({ context: '', kubeconfig: '', files: [] });
+  const kinds: SourceKind[] = ['demo', 'upload', 'snapshot'];
+  if (sources.data?.localEnabled && sources.data.localContexts.length > 0) kinds.splice(1, 0, 'kubeconfig');
+  if (sources.data?.inCluster) kinds.push('in-cluster');
+  const problem = missingInput(kind, values);
+
+  function choose(k: SourceKind) {
+    setKind(k);
+    const current = sources.data?.localContexts.find((c) => c.current) ?? sources.data?.localContexts[0];
+    setValues((v) => ({ ...v, context: k === 'kubeconfig' ? (current?.name ?? '') : '' }));
+  }
+
+  return (
+    <>
+      <form
+        className="no-print space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!problem) scan.mutate(inputOf(kind, target, values));
+        }}
+      >
+        <SourcePicker kinds={kinds} value={kind} onChange={choose} />
+        <SourceInputs
+          kind={kind}
+          info={sources.data}
+          values={values}
+          onChange={(v) => setValues((old) => ({ ...old, ...v }))}
+        />
+        <div className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="target" className="mb-1 block text-sm font-medium">
+              Upgrade target
+            </label>
+            <select
+              id="target"
+              value={target}
+              onChange={(e) => setTarget(e.target.value === '1.24' ? '1.24' : '1.25')}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+            >
+              <option value="1.25">Kubernetes 1.25</option>
+              <option value="1.24">Kubernetes 1.24</option>
+            </select>
+          </div>
+          <button
+            type="submit"
+            disabled={scan.isPending || problem !== undefined}
+            className="rounded-md bg-sky-700 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-800 disabled:opacity-60"
+          >
+            {scan.isPending ? 'Scanning…' : 'Scan (read-only)'}
+          </button>
+          {problem ? <span className="text-sm text-slate-600 dark:text-slate-400">{problem}</span> : null}
+        </div>
+      </form>
+      {scan.isPending && scan.progress ? <ScanProgress progress={scan.progress} /> : null}
+      {scan.error ? <ErrorBox error={scan.error.data} /> : null}
+      {scan.data && !scan.isPending ? (
+        <div className="mt-6">
+          <SaveReport key={scan.data.report.generatedAt} report={scan.data.report} />
+          <ImpactView report={scan.data.report} changes={scan.data.changes} />
+        </div>
+      ) : null}
+    </>
+  );
+}

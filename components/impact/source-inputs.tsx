@@ -1,0 +1,108 @@
+'use client';
+
+import type { SourcesInfo } from '@/lib/query/scan';
+import { SnapshotCommands } from './snapshot-commands';
+import type { SourceKind } from './source-picker';
+
+const inputClass =
+  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900';
+
+export interface SourceValues {
+  context: string;
+  kubeconfig: string;
+  files: File[];
+}
+
+interface Props {
+  kind: SourceKind;
+  info: SourcesInfo | undefined;
+  values: SourceValues;
+  onChange: (v: Partial<SourceValues>) => void;
+}
+
+/** The inputs of the chosen source. */
+export function SourceInputs({ kind, info, values, onChange }: Props) {
+  switch (kind) {
+    case 'demo':
+      return (
+        <p className="text-sm">
+          A bundled sample cluster (Kubernetes 1.23, a fictional freight company) with something for every check.
+        </p>
+      );
+    case 'in-cluster':
+      return (
+        <p className="text-sm">
+          Scans the cluster this server runs in, with its service account (read-only role: see deploy/).
+        </p>
+      );
+    case 'kubeconfig':
+      return (
+        <div>
+          <label htmlFor="context" className="mb-1 block text-sm font-medium">
+            Context
+          </label>
+          <select
+            id="context"
+            value={values.context}
+            onChange={(e) => onChange({ context: e.target.value })}
+            className={inputClass}
+          >
+            {(info?.localContexts ?? []).map((c) => (
+              <option key={c.name} value={c.name}>
+                {c.name} ({c.server}){c.current ? ' · current' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      );
+    case 'upload':
+      return (
+        <div className="space-y-2">
+          <label htmlFor="kubeconfig" className="block text-sm font-medium">
+            Kubeconfig
+          </label>
+          <textarea
+            id="kubeconfig"
+            value={values.kubeconfig}
+            onChange={(e) => onChange({ kubeconfig: e.target.value })}
+            rows={8}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="apiVersion: v1&#10;kind: Config&#10;…"
+            className={`${inputClass} font-mono text-xs`}
+          />
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Use a token or inline certificate data, ideally a read-only service account. Exec plugins, auth providers
+            and file paths are refused. The kubeconfig stays in memory for this scan only: it is never stored or logged.
+          </p>
+          <label htmlFor="kubeconfig-context" className="block text-sm font-medium">
+            Context (optional)
+          </label>
+          <input
+            id="kubeconfig-context"
+            value={values.context}
+            onChange={(e) => onChange({ context: e.target.value })}
+            className={inputClass}
+            placeholder="current-context"
+          />
+        </div>
+      );
+    case 'snapshot':
+      return (
+        <div>
+          <label htmlFor="snapshot-files" className="mb-1 block text-sm font-medium">
+            Snapshot files (JSON)
+          </label>
+          <input
+            id="snapshot-files"
+            type="file"
+            multiple
+            accept=".json,application/json"
+            onChange={(e) => onChange({ files: Array.from(e.target.files ?? []) })}
+            className="text-sm"
+          />
+          {info ? <SnapshotCommands commands={info.snapshotCommands} /> : null}
+        </div>
+      );
+  }
+}
