@@ -178,6 +178,25 @@ describe('local kubeconfig', () => {
     expect(listLocalContexts(off)).toEqual([]);
     await expect(connect({ kind: 'kubeconfig' }, { env: off })).rejects.toMatchObject({ kind: 'forbidden' });
   });
+
+  it('reads only an explicit kubeconfigPath (kubectl --kubeconfig), ignoring KUBECONFIG', async () => {
+    const s = await fakeServer(() => version);
+    const env = parseEnv({ KUBECONFIG: writeLocal('https://127.0.0.1:1', { token: 'from-env' }) });
+    const kubeconfigPath = writeLocal(s.url, { token: 'from-flag' });
+    const conn = track(await connect({ kind: 'kubeconfig' }, { env, kubeconfigPath }));
+    await readServerVersion(conn);
+    expect(s.requests[0]?.headers.authorization).toBe('Bearer from-flag');
+
+    const missing = path.join(tempDir(), 'nope');
+    await expect(connect({ kind: 'kubeconfig' }, { env, kubeconfigPath: missing })).rejects.toMatchObject({
+      kind: 'not-found',
+      message: expect.stringContaining(missing) as unknown,
+    });
+    await expect(connect({ kind: 'kubeconfig' }, { env, kubeconfigPath: tempDir() })).rejects.toMatchObject({
+      kind: 'invalid-input',
+      message: expect.stringContaining('EISDIR') as unknown,
+    });
+  });
 });
 
 describe('in-cluster service account', () => {

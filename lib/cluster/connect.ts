@@ -29,6 +29,8 @@ export interface ConnectOptions {
   /** DNS resolver for the upload host check (tests inject one). */
   resolver?: Resolver;
   serviceAccountDir?: string;
+  /** For the local kubeconfig source: read only this file (the CLI's `--kubeconfig`), not KUBECONFIG. */
+  kubeconfigPath?: string;
   /** Overrides RELEASE_LENS_REQUEST_TIMEOUT_MS. */
   requestTimeoutMs?: number;
   /** User-Agent for the audit log, e.g. to tell CLI scans from dashboard scans. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Catalog } from '../catalog/load';
-import { collectSnapshot, connect, type ScanProgress } from '../cluster';
+import { collectSnapshot, connect, type ConnectOptions, type ScanProgress } from '../cluster';
 import { AppError } from '../errors';
 import type { Report } from '../report/schema';
 import type { Target } from '../rules/types';
@@ -18,6 +18,8 @@ export interface ScanOptions {
   onProgress?: (p: ScanProgress) => void;
   signal?: AbortSignal;
   maxSnapshotBytes?: number;
+  /** How to reach a live cluster (the CLI passes its --kubeconfig file, settings and User-Agent). */
+  connect?: ConnectOptions;
 }
 
 function offlineSnapshot(files: Extract<ScanSource, { kind: 'snapshot' }>['files'], maxBytes?: number): Snapshot {
@@ -40,11 +42,12 @@ export async function readSnapshot(
       return offlineSnapshot(source.files, options.maxSnapshotBytes);
     default: {
       options.onProgress?.({ phase: 'connecting', itemsSoFar: 0, resourcesDone: 0, resourcesTotal: 0 });
-      const connection = await connect(source);
+      const connection = await connect(source, options.connect);
       try {
         return await collectSnapshot(connection, {
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.connect?.env ? { env: options.connect.env } : {}),
         });
       } finally {
         connection.close();

@@ -30,6 +30,8 @@ export interface Plan {
 export interface PlanOptions {
   resolver?: Resolver;
   serviceAccountDir?: string;
+  /** For the local kubeconfig source: read only this file (kubectl's `--kubeconfig`), not KUBECONFIG. */
+  kubeconfigPath?: string;
 }
 
 /** Validates a source (sanitizing uploads and checking their host after DNS) and prepares its client config. */
@@ -52,7 +54,7 @@ export async function planConnection(source: ClusterSource, e: Env, o: PlanOptio
       };
     }
     case 'kubeconfig': {
-      const config = loadLocalKubeconfig(e);
+      const config = loadLocalKubeconfig(e, o.kubeconfigPath);
       const resolved = selectContext(config, source.context);
       const server = parseServerUrl(resolved.cluster.server, `clusters[${resolved.cluster.index}].cluster.server`);
       const user = resolved.user;
