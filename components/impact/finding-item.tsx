@@ -6,13 +6,16 @@ function refText(ref: Finding['object']): string {
 }
 
 /** One finding: the object, what is wrong, what to do, and the evidence behind it. Cluster strings render as text. */
-export function FindingItem({ finding }: { finding: Finding }) {
+export function FindingItem({ finding, changeTitle }: { finding: Finding; changeTitle?: string }) {
   return (
-    <li
+    <div
       data-testid="finding"
       data-change-id={finding.changeId}
       className="rounded-md border border-slate-200 p-3 dark:border-slate-800"
     >
+      {changeTitle ? (
+        <p className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">{changeTitle}</p>
+      ) : null}
       <div className="flex flex-wrap items-center gap-1.5">
         <SeverityBadge severity={finding.severity} />
         <span className="font-mono text-sm break-all" data-testid="finding-object">
@@ -60,6 +63,6 @@ export function FindingItem({ finding }: { finding: Finding }) {
           </ul>
         </details>
       ) : null}
-    </li>
+    </div>
   );
 }

@@ -43,7 +43,9 @@ function Group({
       </summary>
       <ul className="space-y-2 px-3 pb-3">
         {findings.slice(0, shown).map((f) => (
-          <FindingItem key={f.id} finding={f} />
+          <li key={f.id}>
+            <FindingItem finding={f} />
+          </li>
         ))}
       </ul>
       {findings.length > shown ? (

@@ -14,7 +14,10 @@ describe('the rule registry and the catalog agree', () => {
 
   it('every rule serves changes that exist', () => {
     for (const rule of RULES) {
-      expect(rule.changeIds.filter((id) => !changeIds.has(id)), rule.id).toEqual([]);
+      expect(
+        rule.changeIds.filter((id) => !changeIds.has(id)),
+        rule.id,
+      ).toEqual([]);
     }
   });
 

@@ -113,7 +113,7 @@ async function readThrough(ctx: ResourceContext, spec: ResourceSpec, c: VersionC
         c,
         r,
         [`Only namespace ${names} was read; reading all namespaces is forbidden (${error.message}).`],
-        ctx.fallbackNamespaces,
+        [...ctx.fallbackNamespaces],
       );
     } catch {
       throw error;

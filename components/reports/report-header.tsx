@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import type { StoredReport } from '@/lib/store/types';
+import { DeleteReportButton } from './delete-report-button';
+import { ExportLinks } from './export-links';
+import { PrintButton } from './print-button';
+
+/** The head of a saved report: when it was saved, what was redacted, and what you can do with it. */
+export function ReportHeader({ stored }: { stored: StoredReport }) {
+  const { report } = stored;
+  const saved = stored.createdAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return (
+    <div className="mb-6">
+      <p className="no-print mb-2 text-sm">
+        <Link href="/reports">← All reports</Link>
+      </p>
+      <h1 className="text-2xl font-bold tracking-tight">Impact report</h1>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        Saved {saved}. This report never changes; scan again for a newer picture.
+      </p>
+      {stored.redacted ? (
+        <p
+          className="mt-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="redaction-note"
+        >
+          Redacted: {report.redaction?.fields.filter((f) => !f.startsWith('salt-id:')).join(', ') ?? 'names'} were
+          replaced by stable tokens, and annotation and label values were dropped.
+        </p>
+      ) : null}
+      <div className="no-print mt-4 flex flex-wrap items-center gap-3">
+        <ExportLinks id={stored.id} />
+        <PrintButton />
+        <Link href={`/reports/compare?head=${stored.id}`} className="text-sm">
+          Compare with another report
+        </Link>
+        <DeleteReportButton id={stored.id} label="this report" then="/reports" />
+      </div>
+    </div>
+  );
+}
