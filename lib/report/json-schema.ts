@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { REPORT_SCHEMA_URL } from './links';
-import { REPORT_SCHEMA_VERSION, reportSchema } from './schema';
+import { findingSchema, REPORT_SCHEMA_VERSION, reportSchema } from './schema';
 
 /** Where the generated schema is committed, relative to the repository root (served at /schema/report-v1.json). */
 export const REPORT_SCHEMA_FILE = `public/schema/report-v${REPORT_SCHEMA_VERSION}.json`;
 
-/** A report as exported to JSON: the report plus the `$schema` pointer. */
-export const exportedReportSchema = reportSchema.extend({ $schema: z.string().optional() });
+/** A finding as exported to JSON: plus the KEP number of its change, joined from the catalog where there is one. */
+export const exportedFindingSchema = findingSchema.extend({ kep: z.number().int().positive().optional() });
+
+/** A report as exported to JSON: the report plus the `$schema` pointer and the findings' KEP numbers. */
+export const exportedReportSchema = reportSchema.extend({
+  $schema: z.string().optional(),
+  findings: z.array(exportedFindingSchema),
+});
+export type ExportedReport = z.output<typeof exportedReportSchema>;
 
 /**
  * The JSON Schema (draft-07, the dialect most editors and validators support) of an exported report, generated

@@ -37,6 +37,16 @@ describe('exportJson', () => {
     ]);
   });
 
+  it("gives each finding its change's KEP number from the catalog, right after the change id", () => {
+    const report = makeTestReport([makeTestFinding(), makeTestFinding({ changeId: 'psp-removal' })]);
+    const parse = (text: string) => JSON.parse(text) as { findings: Record<string, unknown>[] };
+    const doc = parse(exportJson(report, makeTestCatalog()));
+    expect(doc.findings.map((f) => f.kep)).toEqual([2221, undefined]);
+    expect(Object.keys(doc.findings[0] ?? {}).slice(0, 4)).toEqual(['id', 'ruleId', 'changeId', 'kep']);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(parse(exportJson(report)).findings[0]).not.toHaveProperty('kep');
+  });
+
   it('is rejected by the JSON Schema when a field is wrong', () => {
     const doc = { ...reports.small, findings: [{ ...reports.small.findings[0], severity: 'fatal' }] };
     expect(validate(doc)).toBe(false);
