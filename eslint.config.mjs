@@ -49,16 +49,7 @@ export default tseslint.config(
   },
   {
     // The env module, tooling, tests and scripts may read the environment directly.
-    files: [
-      'lib/env.ts',
-      '*.config.ts',
-      '*.config.mjs',
-      'e2e/**',
-      'bench/**',
-      'scripts/**',
-      'cli/**',
-      '**/*.test.ts',
-    ],
+    files: ['lib/env.ts', '*.config.ts', '*.config.mjs', 'e2e/**', 'bench/**', 'scripts/**', 'cli/**', '**/*.test.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
