@@ -33,10 +33,23 @@ describe('cronjob-timezone', () => {
     expect(f?.remediation).toMatch(/^After the upgrade to 1.25/);
   });
 
-  it('does not flag plain schedules or CronJobs that already use spec.timeZone', () => {
+  it('points out CronJobs without spec.timeZone as an info opportunity for a 1.25 target', () => {
     const s = snapshot({
       workloads: [cron('a', '*/5 * * * *'), cron('b', '0 9 * * *', 'Europe/Paris'), workload('Job', 'j')],
     });
-    expect(rule.run(s, ctx('1.25'))).toEqual([]);
+    const found = rule.run(s, ctx('1.25'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      changeId: 'cronjob-timezone-beta',
+      severity: 'info',
+      confidence: 'certain',
+      object: { kind: 'CronJob', name: 'a' },
+    });
+    expect(found[0]?.message).toContain('kube-controller-manager');
+  });
+
+  it('says nothing about plain schedules for a 1.24 target, where spec.timeZone is alpha and off', () => {
+    const s = snapshot({ workloads: [cron('a', '*/5 * * * *'), cron('b', '0 9 * * *', 'Europe/Paris')] });
+    expect(rule.run(s, ctx('1.24'))).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { makeFinding } from './shared/finding';
 import { describeRef, objectTarget, refOf, sortFindings } from './shared/object-refs';
 import { targetAtLeast } from './shared/scope';
-import type { Rule } from './types';
+import type { ObjectMeta, ObjectRef } from '../snapshot/types';
+import type { Finding, Rule } from './types';
 
 const ID = 'cronjob-timezone';
 
@@ -12,9 +13,31 @@ export function splitTzSchedule(schedule: string): { prefix: string; zone: strin
   return { prefix: m[1] ?? '', zone: m[2] ?? '', cron: (m[3] ?? '').trim() };
 }
 
+/** An opportunity, not a problem: from 1.25 the schedule can name its zone instead of following the controller's clock. */
+function noTimeZone(ref: ObjectRef, schedule: string, meta: ObjectMeta): Finding {
+  return makeFinding({
+    ruleId: ID,
+    changeId: 'cronjob-timezone-beta',
+    severity: 'info',
+    confidence: 'certain',
+    ...objectTarget(ref, meta),
+    message: `${describeRef(ref)} runs "${schedule}" in the time zone of the kube-controller-manager process (usually UTC) because it sets no spec.timeZone. In 1.25 spec.timeZone is beta and on by default, so the schedule can follow a named zone, daylight-saving shifts included.`,
+    remediation:
+      'Nothing is required. If this job is meant to follow a local clock, set spec.timeZone (an IANA name such as Europe/Berlin) after the upgrade to 1.25 and write the schedule in that zone instead of converting it to UTC by hand.',
+    evidence: [
+      {
+        source: 'field',
+        path: 'spec.timeZone',
+        value: '(unset)',
+        detail: `schedule "${schedule}" without a time zone`,
+      },
+    ],
+  });
+}
+
 export const rule: Rule = {
   id: ID,
-  title: 'CronJobs that pick a time zone with an unsupported TZ prefix',
+  title: 'CronJob time zones: unsupported TZ prefixes, and schedules that could name their zone',
   changeIds: ['cronjob-timezone-alpha', 'cronjob-timezone-beta'],
   needs: ['cronjobs'],
   run(snapshot, ctx) {
@@ -22,8 +45,8 @@ export const rule: Rule = {
     const findings = snapshot.workloads.flatMap((w) => {
       if (w.kind !== 'CronJob' || w.schedule === undefined) return [];
       const tz = splitTzSchedule(w.schedule);
-      if (!tz) return [];
       const ref = refOf(w.apiVersion, w.kind, w.metadata);
+      if (!tz) return at125 && w.timeZone === undefined ? [noTimeZone(ref, w.schedule, w.metadata)] : [];
       const both =
         w.timeZone !== undefined
           ? ` It also sets spec.timeZone: ${w.timeZone}, and the API refuses that combination.`
