@@ -41,6 +41,20 @@ async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Prom
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/**
+ * `<replicaset>-<5 hex>` like the ReplicaSet controller's names. Five hex characters collide within one ReplicaSet
+ * now and then (2 of the 667 ReplicaSets of a 50k-pod seed did), so a taken suffix is re-hashed with a counter.
+ */
+function uniquePodName(rsName: string, i: number, taken: Set<string>): string {
+  for (let salt = 0; ; salt += 1) {
+    const name = `${rsName}-${suffix(salt === 0 ? `${rsName}/${i}` : `${rsName}/${i}/${salt}`, 5)}`;
+    if (!taken.has(name)) {
+      taken.add(name);
+      return name;
+    }
+  }
+}
+
 /** Creates `pods` pods plus their Deployments/ReplicaSets (and fake Nodes) with bounded concurrency. */
 export async function seedScale(cluster: KubeTarget, opts: ScaleOptions): Promise<ScaleResult> {
   const started = Date.now();
@@ -123,16 +137,20 @@ export async function seedScale(cluster: KubeTarget, opts: ScaleOptions): Promis
   });
   log(`scale: ${plans.length} deployments and replicasets after ${Date.now() - started} ms`);
 
-  const podJobs = plans.flatMap((p) => Array.from({ length: p.replicas }, (_, i) => ({ p, i })));
+  const podJobs = plans.flatMap((p) => {
+    const rsName = `${p.name}-${p.hash}`;
+    const taken = new Set<string>();
+    return Array.from({ length: p.replicas }, (_, i) => ({ p, i, name: uniquePodName(rsName, i, taken) }));
+  });
   let bytes = 0;
   let done = 0;
-  await pool(podJobs, limit, async ({ p, i }) => {
+  await pool(podJobs, limit, async ({ p, i, name }) => {
     const rsName = `${p.name}-${p.hash}`;
     const body = {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
-        name: `${rsName}-${suffix(`${rsName}/${i}`, 5)}`,
+        name,
         namespace: p.ns,
         labels: labels(p),
         annotations,
