@@ -1,0 +1,130 @@
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { e2eCluster, kubeconfigFor } from './cluster-info';
+import { expect, test } from './fixtures';
+import { ImpactPage } from './pages/impact-page';
+
+test.describe('checking a cluster', () => {
+  test('runs the demo and shows the changes that affect it', async ({ page }) => {
+    const impact = new ImpactPage(page);
+    await impact.scanDemo();
+    await expect(page.getByTestId('cluster-label')).toContainText('Demo cluster');
+    expect(await impact.changeStatus('dockershim-removal')).toBe('affected');
+    expect(await impact.changeStatus('psp-removal')).toBe('affected');
+    expect(await impact.changeStatus('cronjob-v1beta1-removal')).toBe('affected');
+    await expect(impact.findings().first()).toBeVisible();
+  });
+
+  test('scans the real cluster from a pasted kubeconfig, with progress, and finds the seeded problems', async ({
+    page,
+  }) => {
+    const impact = new ImpactPage(page);
+    await impact.goto();
+    await impact.pasteKubeconfig(kubeconfigFor('reader'));
+    await impact.scan();
+    await expect(impact.progress).toBeVisible();
+    await expect(impact.view).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('cluster-label')).toContainText('reader');
+    for (const id of [
+      'dockershim-removal',
+      'psp-removal',
+      'cronjob-v1beta1-removal',
+      'pdb-v1beta1-removal',
+      'storageos-removal',
+      'registry-k8s-io',
+    ]) {
+      expect(await impact.changeStatus(id), id).toBe('affected');
+    }
+    // Reading the whole cluster as a cluster-wide reader leaves nothing unread.
+    await expect(page.getByTestId('coverage-gap')).toHaveCount(0);
+  });
+
+  test('scans as a namespaced user and says what it could not read', async ({ page }) => {
+    const impact = new ImpactPage(page);
+    await impact.goto();
+    await impact.pasteKubeconfig(kubeconfigFor('team-a'));
+    await impact.scan();
+    await expect(impact.view).toBeVisible({ timeout: 60_000 });
+    const panel = page.getByTestId('coverage-panel');
+    await expect(panel.locator('[data-resource="nodes"]')).toHaveAttribute('data-status', 'forbidden');
+    await expect(panel.locator('[data-resource="pods"]')).toHaveAttribute('data-status', 'partial');
+    await expect(panel.getByTestId('blind-rule').first()).toBeVisible();
+  });
+
+  test('scans an uploaded offline snapshot', async ({ page }) => {
+    const file = path.join(os.tmpdir(), `rl-e2e-snapshot-${process.pid}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [
+          {
+            apiVersion: 'v1',
+            kind: 'Node',
+            metadata: { name: 'worker-docker', uid: 'n-1' },
+            status: {
+              nodeInfo: {
+                kubeletVersion: 'v1.23.9',
+                containerRuntimeVersion: 'docker://20.10.17',
+                operatingSystem: 'linux',
+              },
+            },
+          },
+        ],
+      }),
+    );
+    const impact = new ImpactPage(page);
+    await impact.goto();
+    await impact.chooseSource('Upload a snapshot');
+    await page.getByLabel('Snapshot files (JSON)').setInputFiles(file);
+    await impact.scan();
+    await expect(impact.view).toBeVisible({ timeout: 30_000 });
+    expect(await impact.changeStatus('dockershim-removal')).toBe('affected');
+    await expect(page.getByTestId('finding-object').filter({ hasText: 'worker-docker' }).first()).toBeVisible();
+    // Kinds the file did not include are listed as not provided, not silently skipped.
+    await expect(page.getByTestId('coverage-panel').locator('[data-resource="pods"]')).toHaveAttribute(
+      'data-status',
+      'not-provided',
+    );
+  });
+
+  test('says clearly when the API server cannot be reached', async ({ page }) => {
+    const yaml = kubeconfigFor('reader').replace(/server: https:\/\/127\.0\.0\.1:\d+/, 'server: https://127.0.0.1:9');
+    const impact = new ImpactPage(page);
+    await impact.goto();
+    await impact.pasteKubeconfig(yaml);
+    await impact.scan();
+    await expect(impact.error).toHaveAttribute('data-kind', 'unreachable', { timeout: 30_000 });
+    await expect(impact.error).toContainText('127.0.0.1:9');
+  });
+
+  test('says clearly when the token is rejected', async ({ page }) => {
+    const { tokens } = e2eCluster();
+    const yaml = kubeconfigFor('reader').replaceAll(tokens.reader, 'expired-or-wrong-token');
+    const impact = new ImpactPage(page);
+    await impact.goto();
+    await impact.pasteKubeconfig(yaml);
+    await impact.scan();
+    await expect(impact.error).toHaveAttribute('data-kind', 'unauthorized', { timeout: 30_000 });
+    await expect(impact.error).toContainText(/token/i);
+  });
+
+  test('refuses an uploaded kubeconfig that runs a command, naming the field', async ({ page }) => {
+    const yaml = [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters: [{name: c, cluster: {server: "https://127.0.0.1:6443"}}]',
+      'users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: aws}}}]',
+      'contexts: [{name: x, context: {cluster: c, user: u}}]',
+      'current-context: x',
+    ].join('\n');
+    const impact = new ImpactPage(page);
+    await impact.goto();
+    await impact.pasteKubeconfig(yaml);
+    await impact.scan();
+    await expect(impact.error).toHaveAttribute('data-kind', 'invalid-input');
+    await expect(impact.error).toContainText('exec');
+  });
+});

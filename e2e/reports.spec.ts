@@ -1,0 +1,200 @@
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadCatalogFrom } from '../lib/catalog/load';
+import { isReadableName } from '../lib/report/redact/readable';
+import type { Report } from '../lib/report/schema';
+import { closeAgent, kubeOk } from './cluster/harness/kube-request';
+import { e2eCluster, kubeconfigFor } from './cluster-info';
+import { expect, test } from './fixtures';
+import { ImpactPage } from './pages/impact-page';
+import { findingObjects, saveReport, scanAndSaveDemo } from './pages/report-page';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wordRe = (name: string) => new RegExp(`(^|[^A-Za-z0-9-])${escape(name)}([^A-Za-z0-9-]|$)`);
+
+/**
+ * The catalog's own text, which report pages and exports quote. A cluster name that is also an ordinary word there
+ * ("monitoring") cannot show a leak, so the redaction test leaves such names out.
+ */
+const catalogText = JSON.stringify(loadCatalogFrom(path.join(import.meta.dirname, '..', 'data')));
+
+/** Namespaces and names a cluster owner chose, as they appear in a report. */
+function originalNames(report: Report): string[] {
+  const names = new Set<string>();
+  for (const f of report.findings) {
+    for (const ref of [f.object, f.owner]) {
+      if (!ref) continue;
+      if (ref.namespace) names.add(ref.namespace);
+      if (!ref.name.includes(' ')) names.add(ref.name);
+    }
+    if (f.helmRelease) names.add(f.helmRelease.name).add(f.helmRelease.namespace);
+  }
+  return [...names].filter((n) => n.length >= 4 && !isReadableName(n));
+}
+
+test.describe('saved reports', () => {
+  test('a saved report opens in a fresh browser with the same findings', async ({ page, browser }) => {
+    const link = await scanAndSaveDemo(page);
+    expect(link).toMatch(/^\/reports\/[A-Za-z0-9_-]{22,}$/);
+    const before = await findingObjects(page);
+    expect(before.length).toBeGreaterThan(10);
+
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(link);
+    await expect(other.getByTestId('impact-view')).toBeVisible();
+    expect(await findingObjects(other)).toEqual(before);
+    await fresh.close();
+  });
+
+  test('a redacted report shows no original namespace or name, in the page or any export', async ({
+    page,
+    request,
+  }) => {
+    const plainLink = await scanAndSaveDemo(page);
+    const plain = ((await (await request.get(`/api${plainLink}`)).json()) as { report: Report }).report;
+    const originals = originalNames(plain).filter((n) => !wordRe(n).test(catalogText));
+    expect(originals.length).toBeGreaterThan(5);
+
+    await page.getByRole('button', { name: /^Scan/ }).click();
+    await expect(page.getByTestId('impact-view')).toBeVisible();
+    const redactedLink = await saveReport(page, { redact: true });
+    await page.goto(redactedLink);
+    await expect(page.getByTestId('redaction-note')).toBeVisible();
+    await new ImpactPage(page).expandAllGroups();
+    const texts = [`page: ${await page.content()}`];
+    for (const format of ['md', 'json', 'csv', 'sarif']) {
+      const res = await request.get(`/api${redactedLink}/export?format=${format}`);
+      expect(res.status()).toBe(200);
+      texts.push(`${format}: ${await res.text()}`);
+    }
+    for (const name of originals) {
+      const re = wordRe(name);
+      for (const text of texts) expect(re.test(text), `"${name}" in ${text.slice(0, 8)}`).toBe(false);
+    }
+  });
+
+  test('offers every export of a saved report', async ({ page, request }) => {
+    const link = await scanAndSaveDemo(page);
+    await page.goto(link);
+    const expected = {
+      md: /^## Release Lens: upgrade to Kubernetes 1\.2[45]$/m,
+      json: /"schemaVersion": 1/,
+      csv: /^severity,change_id/,
+      sarif: /"version": "2\.1\.0"/,
+    };
+    for (const [format, pattern] of Object.entries(expected)) {
+      const href = await page.getByTestId(`export-${format}`).getAttribute('href');
+      const res = await request.get(href ?? '');
+      expect(res.status(), format).toBe(200);
+      expect(await res.text()).toMatch(pattern);
+    }
+  });
+
+  test.describe('an unknown report id', () => {
+    test.use({ allowedConsoleErrors: [/status of 404 .*\/reports\/AAAA/] });
+    test('answers with the 404 page', async ({ page }) => {
+      const response = await page.goto('/reports/AAAAAAAAAAAAAAAAAAAAAA');
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { name: 'No such report' })).toBeVisible();
+    });
+  });
+
+  test('lists reports and deletes one after confirmation', async ({ page }) => {
+    const link = await scanAndSaveDemo(page);
+    const id = link.split('/').pop() ?? '';
+    await page.goto('/reports');
+    const row = page.locator(`[data-report-id="${id}"]`);
+    await expect(row).toBeVisible();
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await row.getByRole('button', { name: 'Yes, delete' }).click();
+    await expect(row).toHaveCount(0);
+  });
+
+  test('shows text from the cluster as text, never as HTML', async ({ page }) => {
+    const payload = '<img src=x onerror="window.__pwned=1">';
+    const dir = os.tmpdir();
+    const file = path.join(dir, `rl-e2e-html-${process.pid}.json`);
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: {
+        name: 'agent',
+        namespace: 'tools',
+        uid: 'd-1',
+        annotations: { 'meta.helm.sh/release-name': payload, 'meta.helm.sh/release-namespace': 'tools' },
+      },
+      spec: {
+        replicas: 1,
+        template: {
+          metadata: { annotations: { 'seccomp.security.alpha.kubernetes.io/pod': payload } },
+          spec: {
+            containers: [
+              { name: 'agent', image: 'agent:1', volumeMounts: [{ name: 'sock', mountPath: '/var/run/docker.sock' }] },
+            ],
+            volumes: [{ name: 'sock', hostPath: { path: '/var/run/docker.sock' } }],
+          },
+        },
+      },
+    };
+    writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [deployment] }));
+    const impact = new ImpactPage(page);
+    await impact.goto();
+    await impact.chooseSource('Upload a snapshot');
+    await page.getByLabel('Snapshot files (JSON)').setInputFiles(file);
+    await impact.scan();
+    await expect(impact.view).toBeVisible();
+    const link = await saveReport(page);
+    await page.goto(link);
+    await impact.expandAllGroups();
+    await expect(page.getByText(payload).first()).toBeVisible();
+    await expect(page.locator('main img')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  test('the comparison of two scans shows what was fixed', async ({ page }) => {
+    const cluster = e2eCluster();
+    const ns = `rl-e2e-compare-${Date.now()}`;
+    await kubeOk(cluster, 'POST', '/api/v1/namespaces', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: ns },
+    });
+    await kubeOk(cluster, 'POST', `/apis/apps/v1/namespaces/${ns}/daemonsets`, {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'docker-gc' },
+      spec: {
+        selector: { matchLabels: { app: 'docker-gc' } },
+        template: {
+          metadata: { labels: { app: 'docker-gc' } },
+          spec: {
+            containers: [
+              { name: 'gc', image: 'gc:1', volumeMounts: [{ name: 'sock', mountPath: '/var/run/docker.sock' }] },
+            ],
+            volumes: [{ name: 'sock', hostPath: { path: '/var/run/docker.sock' } }],
+          },
+        },
+      },
+    });
+    const impact = new ImpactPage(page);
+    const scanSave = async () => {
+      await impact.goto();
+      await impact.pasteKubeconfig(kubeconfigFor('reader'));
+      await impact.scan();
+      await expect(impact.view).toBeVisible({ timeout: 60_000 });
+      return saveReport(page);
+    };
+    const first = await scanSave();
+    await kubeOk(cluster, 'DELETE', `/apis/apps/v1/namespaces/${ns}/daemonsets/docker-gc`);
+    const second = await scanSave();
+    closeAgent(cluster.caPem);
+
+    await page.goto(`/reports/compare?base=${first.split('/').pop() ?? ''}&head=${second.split('/').pop() ?? ''}`);
+    const fixed = page.getByTestId('compare-fixed');
+    await expect(fixed.getByTestId('finding-object').filter({ hasText: `${ns}/docker-gc` })).toBeVisible();
+    await expect(page.getByTestId('compare-new').getByTestId('finding-object').filter({ hasText: ns })).toHaveCount(0);
+    await expect(page.getByTestId('compare-remaining').getByTestId('finding').first()).toBeVisible();
+  });
+});
