@@ -1,0 +1,110 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { startCluster, type RunningCluster } from '../../e2e/cluster/harness/index';
+import { seedScale, type ScaleResult } from '../../e2e/cluster/scenarios/scale';
+import { floorOutputSchema, scanOutputSchema, type FloorOutput, type ProbeInput, type ScanOutput } from './probe-io';
+import { runProbe } from './run-probe';
+import { withDeadline } from './deadline';
+
+export interface SizeSettings {
+  pods: number;
+  runs: number;
+  pageSize: number;
+  concurrency: number;
+  dataDir: string;
+  log: (message: string) => void;
+}
+
+/** One measurement with the 1/5/15-minute load average just before it started. */
+export interface Sample<T> {
+  run: number;
+  load: readonly number[];
+  result: T;
+}
+
+export interface SizeResult {
+  settings: Omit<SizeSettings, 'log' | 'dataDir'>;
+  seed: ScaleResult;
+  warmup: ScanOutput;
+  scans: Sample<ScanOutput>[];
+  floorsSequential: Sample<FloorOutput>[];
+  floorsConcurrent: Sample<FloorOutput>[];
+  /** kube-apiserver RSS after the runs, for context (it shares the 2 cores and the memory). */
+  apiserverRssBytes?: number;
+}
+
+function processRss(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+async function sample<T>(run: number, measure: () => Promise<T>): Promise<Sample<T>> {
+  const load = loadavg().map((l) => Math.round(l * 100) / 100);
+  return { run, load, result: await measure() };
+}
+
+/** Starts a fresh cluster, seeds `pods`, then times scans and floors in fresh child processes; always stops it. */
+export async function measureSize(s: SizeSettings): Promise<SizeResult> {
+  const probeTimeout = 120_000 + s.pods * 10;
+  let cluster: RunningCluster | undefined;
+  try {
+    cluster = await withDeadline(startCluster({ log: s.log }), 120_000, 'starting the cluster');
+    const c = cluster;
+    const seed = await withDeadline(
+      seedScale(c, { pods: s.pods, log: s.log }),
+      300_000 + s.pods * 30,
+      `seeding ${s.pods} pods`,
+    );
+    s.log(`seeded ${seed.pods} pods in ${Math.round(seed.ms / 1000)} s (${seed.podsPerSecond} pods/s)`);
+
+    const inputPath = path.join(c.tmpDir, 'bench-input.json');
+    const input: ProbeInput = {
+      server: c.server,
+      caPem: c.caPem,
+      token: c.tokens.reader,
+      kubeconfigPath: c.kubeconfigPath,
+      context: 'reader',
+      pageSize: s.pageSize,
+      concurrency: s.concurrency,
+      dataDir: s.dataDir,
+      plan: [],
+      requestTimeoutMs: 60_000,
+    };
+    writeFileSync(inputPath, JSON.stringify(input), { mode: 0o600 });
+    const scan = () => runProbe('scan-probe.ts', [inputPath], scanOutputSchema, probeTimeout);
+    const floor = (mode: string) => runProbe('floor-probe.ts', [inputPath, mode], floorOutputSchema, probeTimeout);
+
+    // Warm-up scan, not counted: it also records the LISTs the floor replays.
+    const warmup = await scan();
+    if (warmup.problems.length) throw new Error(`the scan could not read: ${warmup.problems.join(', ')}`);
+    writeFileSync(inputPath, JSON.stringify({ ...input, plan: warmup.plan }), { mode: 0o600 });
+    s.log(`warm-up scan ${Math.round(warmup.wallMs)} ms, ${warmup.plan.length} LISTs`);
+
+    const result: SizeResult = {
+      settings: { pods: s.pods, runs: s.runs, pageSize: s.pageSize, concurrency: s.concurrency },
+      seed,
+      warmup,
+      scans: [],
+      floorsSequential: [],
+      floorsConcurrent: [],
+    };
+    // Interleaved, so a burst of load from other work on the machine hits all three kinds alike.
+    for (let run = 1; run <= s.runs; run += 1) {
+      result.scans.push(await sample(run, scan));
+      result.floorsSequential.push(await sample(run, () => floor('sequential')));
+      result.floorsConcurrent.push(await sample(run, () => floor('concurrent')));
+      s.log(`run ${run}/${s.runs} done`);
+    }
+    const rss = processRss(c.pids.apiserver);
+    if (rss !== undefined) result.apiserverRssBytes = rss;
+    return result;
+  } finally {
+    await cluster?.stop();
+  }
+}
