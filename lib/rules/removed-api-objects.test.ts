@@ -105,6 +105,17 @@ describe('removed-api-objects: last-applied annotation', () => {
     expect(run([cronJob('b', older, 'batch/v1beta1')])[0]?.confidence).toBe('likely');
   });
 
+  it('reports an old client-side apply entry as info when kubectl has since applied a served version', () => {
+    // kubectl apply --server-side through batch/v1 rewrote the annotation; the client-side entry stays behind.
+    const moved = [write('kubectl-client-side-apply', 'batch/v1beta1', T1), write('kubectl', 'batch/v1', T2, 'Apply')];
+    const [f, ...rest] = run([cronJob('a', moved, 'batch/v1')]);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'info', confidence: 'possible' });
+    expect(f?.message).toContain('looks stale');
+    // Without a served-version annotation the same entry is still a live client-side apply.
+    expect(run([cronJob('b', moved.slice(0, 1))])[0]).toMatchObject({ severity: 'breaking', confidence: 'likely' });
+  });
+
   it('combines both sources into one finding per object and change', () => {
     const [f, ...rest] = run([cronJob('a', [write('helm', 'batch/v1beta1', T1)], 'batch/v1beta1')]);
     expect(rest).toEqual([]);

@@ -1,6 +1,6 @@
 import type { RemovedApi } from '../catalog/schema';
 import type { ApiEvidenceObject } from '../snapshot/types';
-import { CLIENT_SIDE_APPLY, gradeApiEvidence, type ApiEvidenceGrade } from './shared/api-evidence';
+import { CLIENT_SIDE_APPLY, gradeApiEvidence, type ApiEvidenceGrade, type GradedWrite } from './shared/api-evidence';
 import { makeFinding } from './shared/finding';
 import { describeRef, sortFindings } from './shared/object-refs';
 import { minorOf } from './shared/releases';
@@ -17,15 +17,20 @@ import type { Evidence, Finding, Rule, RuleContext } from './types';
 
 const RULE_ID = 'removed-api-objects';
 
+const WRITE_DETAIL: Record<GradedWrite['state'], (manager: string, gv: string) => string> = {
+  live: (m, gv) => `${m} wrote through ${gv} and has not written through a served version since.`,
+  unordered: (m, gv) =>
+    `${m} wrote through ${gv} and also through a served version, but the times do not say which came last.`,
+  stale: (m, gv) =>
+    `${m} wrote through ${gv}, but the last-applied annotation, rewritten by every later kubectl apply, names a served version.`,
+};
+
 function evidenceOf(grade: ApiEvidenceGrade, gv: string): Evidence[] {
   const writes = grade.writes.map(({ entry, state }): Evidence => ({
     source: 'managed-fields',
     path: `metadata.managedFields[manager=${entry.manager},operation=${entry.operation}${entry.subresource ? `,subresource=${entry.subresource}` : ''}]`,
     value: `${entry.apiVersion}${entry.time ? ` at ${entry.time}` : ''}`,
-    detail:
-      state === 'live'
-        ? `${entry.manager} wrote through ${gv} and has not written through a served version since.`
-        : `${entry.manager} wrote through ${gv} and also through a served version, but the times do not say which came last.`,
+    detail: WRITE_DETAIL[state](entry.manager, gv),
   }));
   const applied: Evidence[] = grade.lastApplied
     ? [
@@ -52,6 +57,9 @@ function messageOf(obj: ApiEvidenceObject, api: RemovedApi, grade: ApiEvidenceGr
     const verb = live.length === 1 ? 'writes' : 'write';
     return `${what}: ${listNames(live)} still ${verb} it through ${gv}; its next write fails once ${gv} is gone. ${when}`;
   }
+  if (!grade.lastApplied && grade.writes.every((w) => w.state === 'stale')) {
+    return `${what} keeps an old kubectl client-side apply record through ${gv}, but kubectl has since applied it through a served version. The record looks stale; check that no manifest or pipeline still says ${gv}. ${when}`;
+  }
   if (grade.lastApplied && grade.writes.length === 0) {
     return `${what} was last applied with kubectl through ${gv}: re-applying the manifest that created it will fail. ${when}`;
   }
@@ -76,11 +84,13 @@ function findingsFor(obj: ApiEvidenceObject, ctx: RuleContext): Finding[] {
     const grade = gradeApiEvidence(obj, api, ctx.removedApis);
     if (grade.writes.length === 0 && !grade.lastApplied) return [];
     const likely = grade.writes.some((w) => w.state === 'live');
+    // Only history says the old version: worth a look, not a blocker.
+    const stale = !grade.lastApplied && grade.writes.every((w) => w.state === 'stale');
     return [
       makeFinding({
         ruleId: RULE_ID,
         changeId: api.changeId,
-        severity: removalSeverity(api, ctx.target),
+        severity: stale ? 'info' : removalSeverity(api, ctx.target),
         confidence: likely ? 'likely' : 'possible',
         object: obj.ref,
         ...(obj.helmRelease ? { helmRelease: obj.helmRelease } : {}),

@@ -21,8 +21,12 @@ export const CLIENT_SIDE_APPLY = 'kubectl-client-side-apply';
 /** A write through the removed version, and whether a later write by the same manager went elsewhere. */
 export interface GradedWrite {
   entry: ManagedFieldsEntry;
-  /** live: no later write through a served version; unordered: such a write exists but times are missing. */
-  state: 'live' | 'unordered';
+  /**
+   * live: no later write through a served version; unordered: such a write exists but times are missing;
+   * stale: kubectl's client-side apply wrote it, but the last-applied annotation, which every later kubectl apply
+   * (client- or server-side) rewrites, now names a served version: the entry is history.
+   */
+  state: 'live' | 'unordered' | 'stale';
 }
 
 export interface ApiEvidenceGrade {
@@ -52,14 +56,14 @@ function goneWith(api: RemovedApi, all: readonly RemovedApi[]): Set<string> {
   return new Set(rows.map(groupVersionOf));
 }
 
-function gradeWrite(
-  entry: ManagedFieldsEntry,
-  entries: readonly ManagedFieldsEntry[],
-  gone: Set<string>,
-): GradedWrite | undefined {
-  const moved = entries.filter((e) => e.manager === entry.manager && !gone.has(e.apiVersion));
+function gradeWrite(entry: ManagedFieldsEntry, obj: ApiEvidenceObject, gone: Set<string>): GradedWrite | undefined {
+  const moved = obj.managedFields.filter((e) => e.manager === entry.manager && !gone.has(e.apiVersion));
   const orders = moved.map((e) => order(entry, e));
   if (orders.includes('later')) return undefined;
+  const applied = obj.lastAppliedApiVersion;
+  if (entry.manager === CLIENT_SIDE_APPLY && applied !== undefined && !gone.has(applied)) {
+    return { entry, state: 'stale' };
+  }
   return { entry, state: orders.includes('unknown') ? 'unordered' : 'live' };
 }
 
@@ -73,7 +77,7 @@ export function gradeApiEvidence(
   const gone = goneWith(api, all);
   const writes = obj.managedFields
     .filter((e) => e.apiVersion === gv && !CONTROL_PLANE_MANAGERS.has(e.manager))
-    .flatMap((e) => gradeWrite(e, obj.managedFields, gone) ?? []);
+    .flatMap((e) => gradeWrite(e, obj, gone) ?? []);
   let lastApplied = false;
   if (obj.lastAppliedApiVersion === gv) {
     const applies = obj.managedFields.filter((e) => e.manager === CLIENT_SIDE_APPLY);
