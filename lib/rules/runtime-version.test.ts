@@ -35,10 +35,19 @@ describe('runtime-version', () => {
     expect(run(nodes)).toEqual([]);
   });
 
-  it('only looks at containerd on nodes that still have to cross 1.24', () => {
-    expect(run([node('a', 'containerd://1.6.2', 'v1.24.3')])).toEqual([]);
-    expect(run([node('a', 'containerd://1.6.2', 'garbage')], { profile: { serverMinor: 24 } })).toEqual([]);
-    expect(run([node('a', 'containerd://1.6.2', 'garbage')], { profile: { serverMinor: 23 } })).toHaveLength(1);
+  it('checks old 1.5 releases only on nodes that still have to cross 1.24', () => {
+    expect(run([node('a', 'containerd://1.5.8', 'v1.24.3')])).toEqual([]);
+    expect(run([node('a', 'containerd://1.5.8', 'garbage')], { profile: { serverMinor: 24 } })).toEqual([]);
+    expect(run([node('a', 'containerd://1.5.8', 'garbage')], { profile: { serverMinor: 23 } })).toHaveLength(1);
+  });
+
+  it('still flags 1.6.0 to 1.6.3 on a node already past 1.24, as action: its pods run today', () => {
+    expect(run([node('a', 'containerd://1.6.2', 'v1.24.3')])[0]).toMatchObject({
+      severity: 'action',
+      confidence: 'possible',
+    });
+    const [crossing] = run([node('a', 'containerd://1.6.2', 'garbage')], { profile: { serverMinor: 23 } });
+    expect(crossing?.severity).toBe('breaking');
   });
 
   it('flags CRI-O older than 1.24 as breaking and one minor behind the target as action', () => {

@@ -29,8 +29,13 @@ function crossesDockershimRelease(node: Node, ctx: RuleContext): boolean {
   return (ctx.profile.serverMinor ?? 0) < 24;
 }
 
-function containerdProblem(version: Version): Problem | undefined {
+/**
+ * `crossing`: the kubelet still has to move to 1.24. Old 1.5 releases only matter then; the 1.6.0–1.6.3 CNI fault
+ * hits any kubelet, but on a node already past 1.24 its pods run today, so it is work to plan rather than a break.
+ */
+function containerdProblem(version: Version, crossing: boolean): Problem | undefined {
   if (compareVersions(version, v(1, 5, 11)) < 0) {
+    if (!crossing) return undefined;
     return {
       severity: 'breaking',
       confidence: 'likely',
@@ -40,7 +45,7 @@ function containerdProblem(version: Version): Problem | undefined {
   }
   if (compareVersions(version, v(1, 6, 0)) >= 0 && compareVersions(version, v(1, 6, 3)) <= 0) {
     return {
-      severity: 'breaking',
+      severity: crossing ? 'breaking' : 'action',
       confidence: 'possible',
       problem:
         'is in the 1.6.0–1.6.3 range that fails pod networking with "Incompatible CNI versions" or "Failed to ' +
@@ -111,8 +116,8 @@ export const rule: Rule = {
       const c = classifyRuntime(node);
       const version = parseVersion(c.version);
       if (!version) continue;
-      if (c.runtimeClass === 'containerd' && crossesDockershimRelease(node, ctx)) {
-        const p = containerdProblem(version);
+      if (c.runtimeClass === 'containerd') {
+        const p = containerdProblem(version, crossesDockershimRelease(node, ctx));
         if (p) findings.push(finding(node, 'containerd', p, ctx));
       } else if (c.runtimeClass === 'cri-o') {
         const p = crioProblem(version, targetMinor(ctx.target));
