@@ -37,9 +37,9 @@ describe('master-node-role', () => {
       workloads: [workload('Deployment', 'admin', 'ops', { nodeSelector: { [MASTER]: '' }, tolerations: masterOnly })],
     });
     const findings = rule.run(s, ctx('1.24', { provider: 'kubeadm' })).filter((f) => f.object.kind === 'Deployment');
-    expect(findings.map((f) => [f.severity, f.confidence])).toEqual([
-      ['breaking', 'certain'],
-      ['breaking', 'certain'],
+    expect(findings.map((f) => [f.changeId, f.severity, f.confidence])).toEqual([
+      ['kubeadm-master-label-removal', 'breaking', 'certain'],
+      ['kubeadm-master-taint-removal', 'breaking', 'certain'],
     ]);
     expect(findings[0]?.message + (findings[1]?.message ?? '')).toContain('stay Pending');
     expect(findings.map((f) => f.remediation).join(' ')).toContain(
@@ -53,7 +53,7 @@ describe('master-node-role', () => {
       workloads: [workload('DaemonSet', 'agent', 'ops', { tolerations: masterOnly })],
     });
     const f = rule.run(s, ctx('1.25')).find((x) => x.object.kind === 'DaemonSet');
-    expect(f).toMatchObject({ severity: 'breaking', confidence: 'certain' });
+    expect(f).toMatchObject({ changeId: 'kubeadm-master-taint-removal', severity: 'breaking', confidence: 'certain' });
     expect(f?.message).toContain('cannot be scheduled there today');
   });
 

@@ -114,6 +114,8 @@ function subjectFindings(s: PodSubject, facts: ControlPlaneFacts, ctx: RuleConte
     out.push(
       makeFinding({
         ...base,
+        // A toleration is about the taint, whichever of the two changes the node label follows.
+        changeId: TAINT,
         discriminator: 'toleration',
         severity: tainted ? 'breaking' : 'info',
         confidence: !tainted || already ? 'certain' : kubeadmConfidence(ctx.profile),
