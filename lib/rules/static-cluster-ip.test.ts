@@ -47,6 +47,34 @@ describe('static-cluster-ip', () => {
     expect(rule.run(s, ctx('1.24'))).toMatchObject([{ changeId: 'static-clusterip-range-alpha' }]);
   });
 
+  it('points out an address a client set above the reserved band, where 1.25 gives it no protection', () => {
+    const s = snapshot({
+      services: [
+        api,
+        service('shop', 'db', { clusterIP: '10.96.0.50', clusterIPSetBy: 'kubectl-client-side-apply' }),
+        service('shop', 'cache', { clusterIP: '10.96.4.20', clusterIPSetBy: 'argocd-controller' }),
+        // Allocated by the API server: no field manager owns the address, in the band or above it.
+        service('shop', 'web', { clusterIP: '10.96.0.51', clusterIPAllocated: true }),
+        service('shop', 'api', { clusterIP: '10.96.0.7', clusterIPAllocated: true }),
+      ],
+    });
+    const findings = rule.run(s, ctx('1.25'));
+    expect(findings.map((f) => [f.object.name, f.severity, f.confidence])).toEqual([
+      ['cache', 'info', 'likely'],
+      ['db', 'info', 'possible'],
+    ]);
+    expect(findings[1]?.message).toContain('set by kubectl-client-side-apply');
+    expect(findings[1]?.remediation).toContain('lower band');
+    expect(findings[1]?.evidence.map((e) => e.source)).toContain('managed-fields');
+  });
+
+  it('is certain about an address in the band when a client is known to have set it', () => {
+    const s = snapshot({
+      services: [api, service('kube-system', 'dns', { clusterIP: '10.96.0.10', clusterIPSetBy: 'kubeadm' })],
+    });
+    expect(rule.run(s, ctx('1.25'))[0]).toMatchObject({ confidence: 'certain' });
+  });
+
   it('says nothing when the range cannot be guessed', () => {
     expect(
       rule.run(snapshot({ services: [service('kube-system', 'dns', { clusterIP: '10.96.0.10' })] }), ctx()),

@@ -238,6 +238,10 @@ export interface Service {
   metadata: ObjectMeta;
   type: string;
   clusterIP?: string;
+  /** The field manager that owns spec.clusterIP: set when a client chose the address, absent when it was allocated. */
+  clusterIPSetBy?: string;
+  /** True when managedFields were read and no manager owns spec.clusterIP: the API server allocated the address. */
+  clusterIPAllocated?: boolean;
   loadBalancerIP?: string;
 }
 

@@ -1,8 +1,22 @@
 import type { PriorityClass, Service } from '../types';
 import { projectMeta } from './meta';
-import { bool, isRecord, num, opt, rec, text } from './read';
+import { bool, isRecord, num, opt, rec, recs, text, type Raw } from './read';
 
-/** Projects a raw Service: type, clusterIP and loadBalancerIP. */
+/**
+ * The field manager that set spec.clusterIP, when a client did. An address the API server allocates is recorded
+ * under no manager, so an owner here means the address was chosen by hand (or by a tool acting for a person).
+ */
+function clusterIPOrigin(raw: Raw): Pick<Service, 'clusterIPSetBy' | 'clusterIPAllocated'> {
+  const entries = recs(rec(raw, 'metadata'), 'managedFields');
+  for (const entry of entries) {
+    const spec = rec(rec(entry, 'fieldsV1'), 'f:spec');
+    if (spec && 'f:clusterIP' in spec) return { clusterIPSetBy: text(entry, 'manager') ?? '(unnamed manager)' };
+  }
+  // Without managedFields (an offline snapshot taken without --show-managed-fields) the origin is unknown.
+  return entries.length > 0 ? { clusterIPAllocated: true } : {};
+}
+
+/** Projects a raw Service: type, clusterIP (and who set it) and loadBalancerIP. */
 export function projectService(raw: unknown): Service | undefined {
   if (!isRecord(raw)) return undefined;
   const metadata = projectMeta(raw);
@@ -12,6 +26,7 @@ export function projectService(raw: unknown): Service | undefined {
     metadata,
     type: text(spec, 'type') ?? 'ClusterIP',
     ...opt('clusterIP', text(spec, 'clusterIP')),
+    ...(text(spec, 'clusterIP') === undefined ? {} : clusterIPOrigin(raw)),
     ...opt('loadBalancerIP', text(spec, 'loadBalancerIP')),
   };
 }
