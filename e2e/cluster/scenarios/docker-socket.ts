@@ -24,6 +24,12 @@ const brk = (kind: string, name: string, why: string, ns = NS): ExpectedFinding 
   why,
 });
 
+const act = (kind: string, name: string, why: string): ExpectedFinding => ({
+  ...brk(kind, name, why),
+  severity: 'action',
+  confidence: 'likely',
+});
+
 export const dockerSocket: Scenario = {
   name: 'docker-socket',
   description:
@@ -124,13 +130,16 @@ export const dockerSocket: Scenario = {
       ),
     },
     {
+      // DOCKER_HOST names the socket through a mount of its parent directory: only the reference says it is Docker.
       manifest: replicaSet(NS, 'docker-gc', {
         containers: [
           container('gc', 'docker.io/library/docker:20.10.17-cli', {
             command: ['sh', '-c'],
-            args: ['DOCKER_HOST=unix:///var/run/docker.sock docker container prune -f && sleep 3600'],
+            args: ['DOCKER_HOST=unix:///host/var/run/docker.sock docker container prune -f && sleep 3600'],
+            volumeMounts: [mount('host-var-run', '/host/var/run')],
           }),
         ],
+        ...sock('host-var-run', '/var/run'),
       }),
     },
     {
@@ -138,9 +147,23 @@ export const dockerSocket: Scenario = {
         containers: [
           container('sync', 'ghcr.io/acme/registry-sync:1.8.0', {
             env: [
-              { name: 'DOCKER_HOST', value: 'unix:///var/run/docker.sock' },
+              { name: 'DOCKER_HOST', value: 'unix:///host/run/docker.sock' },
               { name: 'SYNC_INTERVAL', value: '5m' },
             ],
+            volumeMounts: [mount('host-run', '/host/run', true)],
+          }),
+        ],
+        ...sock('host-run', '/run'),
+      }),
+    },
+    {
+      // DOCKER_HOST at a socket path that no hostPath backs: it names a file inside the container, not the node's
+      // Docker Engine (the image would have to run its own daemon), so the node's runtime does not matter to it.
+      manifest: deployment(NS, 'docker-cli-nomount', {
+        containers: [
+          container('cli', 'docker.io/library/docker:20.10.17-cli', {
+            command: ['sleep', 'infinity'],
+            env: [{ name: 'DOCKER_HOST', value: 'unix:///var/run/docker.sock' }],
           }),
         ],
       }),
@@ -162,6 +185,8 @@ export const dockerSocket: Scenario = {
         containers: [
           container('api', 'ghcr.io/acme/payments-api:3.2.0', { ports: [{ containerPort: 8080, name: 'http' }] }),
         ],
+        // A node directory the app containers do not mount; only the debug container below uses it.
+        ...sock('host-run', '/var/run'),
       }),
       // An operator attached a debug container that talks to the node's Docker Engine.
       then: [
@@ -179,7 +204,8 @@ export const dockerSocket: Scenario = {
                   stdin: true,
                   tty: true,
                   targetContainerName: 'api',
-                  env: [{ name: 'DOCKER_HOST', value: 'unix:///var/run/docker.sock' }],
+                  env: [{ name: 'DOCKER_HOST', value: 'unix:///host/run/docker.sock' }],
+                  volumeMounts: [{ name: 'host-run', mountPath: '/host/run' }],
                 },
               ],
             },
@@ -264,12 +290,22 @@ export const dockerSocket: Scenario = {
       'mounts /var/run/dockershim.sock; at 0 replicas today, but breaks when scaled up',
     ),
     brk('StatefulSet', 'buildkit-cache', 'mounts hostPath /var/lib/docker'),
-    brk('Job', 'node-cleanup', 'mounts the parent directory /var/run, which holds docker.sock'),
-    brk('CronJob', 'image-prune', 'mounts the parent directory /run; suspended, but breaks when resumed'),
-    brk('ReplicaSet', 'docker-gc', 'DOCKER_HOST=unix:///var/run/docker.sock in container args'),
-    brk('Deployment', 'registry-sync', 'DOCKER_HOST points at the node socket in container env'),
+    // A parent directory holds docker.sock on a Docker node, but also other runtimes' sockets and run files: nothing
+    // in the spec says this workload talks to Docker, so it is a likely dependency to check, not a certain break.
+    act('Job', 'node-cleanup', 'mounts the parent directory /var/run, which holds docker.sock'),
+    act('CronJob', 'image-prune', 'mounts the parent directory /run; suspended, but breaks when resumed'),
+    brk(
+      'ReplicaSet',
+      'docker-gc',
+      'DOCKER_HOST=unix:///host/var/run/docker.sock in container args, through a /var/run mount',
+    ),
+    brk('Deployment', 'registry-sync', 'DOCKER_HOST points at docker.sock in its /run mount, in container env'),
     brk('Pod', 'debug-shell', 'an initContainer mounts /var/run/docker.sock'),
-    brk('Pod', 'payments-api', 'an ephemeral container sets DOCKER_HOST to the node socket'),
+    brk(
+      'Pod',
+      'payments-api',
+      'an ephemeral container mounts the node /var/run and sets DOCKER_HOST to its docker.sock',
+    ),
     brk('Pod', 'node-agent-ci-worker-1', 'static (mirror) pod mounting /var/run/docker.sock', 'kube-system'),
     {
       ...key('CronJob', 'image-prune', NS),
@@ -284,6 +320,7 @@ export const dockerSocket: Scenario = {
     key('DaemonSet', 'fluent-bit', NS),
     key('Deployment', 'ci-dind', NS),
     key('Deployment', 'web', NS),
+    key('Deployment', 'docker-cli-nomount', NS),
     key('Namespace', NS),
   ],
 };

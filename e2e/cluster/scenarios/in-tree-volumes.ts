@@ -182,6 +182,22 @@ export const inTreeVolumes: Scenario = {
     },
   ],
   expect: [
+    // aws-ebs migration is GA in 1.25 and ebs.csi.aws.com is installed: nothing to do, but the scan says which
+    // in-tree objects the driver will serve from now on.
+    f(
+      'StorageClass',
+      'gp2',
+      'csi-migration-aws-ebs-ga',
+      'info',
+      'kubernetes.io/aws-ebs, served by the installed driver',
+    ),
+    f(
+      'PersistentVolume',
+      'pv-ebs-01',
+      'csi-migration-aws-ebs-ga',
+      'info',
+      'in-tree EBS PV, served by the installed driver',
+    ),
     f(
       'StorageClass',
       'glusterfs-replicated',
@@ -189,7 +205,8 @@ export const inTreeVolumes: Scenario = {
       'action',
       'kubernetes.io/glusterfs provisioner is deprecated in 1.25 and removed in 1.26',
     ),
-    f('PersistentVolume', 'pv-gluster-01', 'glusterfs-deprecation', 'action', 'in-tree glusterfs PV'),
+    // Unbound (no claim uses it) and the plugin still works in 1.25: worth knowing, nothing to do yet.
+    f('PersistentVolume', 'pv-gluster-01', 'glusterfs-deprecation', 'info', 'unbound in-tree glusterfs PV'),
     f(
       'Deployment',
       'legacy-files',
@@ -230,22 +247,24 @@ export const inTreeVolumes: Scenario = {
       'StorageClass',
       'standard',
       'csi-migration-gce-pd-ga',
-      'breaking',
+      // Not the default class and no claim of it is bound: new claims would fail, nothing running does.
+      'action',
       'kubernetes.io/gce-pd migration is GA and locked on in 1.25; pd.csi.storage.gke.io is not installed',
     ),
     f(
       'PersistentVolume',
       'pv-gcepd-01',
       'csi-migration-gce-pd-ga',
-      'breaking',
-      'in-tree gcePersistentDisk PV without pd.csi.storage.gke.io',
+      'action',
+      'unbound in-tree gcePersistentDisk PV without pd.csi.storage.gke.io',
     ),
     f(
       'PersistentVolume',
       'pv-storageos-01',
       'storageos-removal',
-      'breaking',
-      'in-tree storageos plugin is removed in 1.25',
+      // Unbound: it can never be mounted again, but no workload uses it, so it is cleanup rather than an outage.
+      'action',
+      'unbound PV of the in-tree storageos plugin, which 1.25 removes',
     ),
     f(
       'StatefulSet',
@@ -266,9 +285,6 @@ export const inTreeVolumes: Scenario = {
     ),
   ],
   clean: [
-    // aws-ebs migration is GA in 1.25, but ebs.csi.aws.com is installed: nothing to do.
-    key('StorageClass', 'gp2'),
-    key('PersistentVolume', 'pv-ebs-01'),
     key('CSIDriver', 'ebs.csi.aws.com'),
     key('StorageClass', 'ebs-gp3'),
     key('PersistentVolume', 'pv-csi-ebs-01'),

@@ -126,20 +126,21 @@ export const nodes: Scenario = {
     {
       ...key('Node', 'ip-10-0-1-11.ec2.internal'),
       changeId: 'kubelet-version-skew',
-      severity: 'action',
-      why: 'kubelet 1.23 is two minors behind 1.25: still supported, but it must be upgraded before the control plane goes past 1.25',
+      severity: 'info',
+      why: 'kubelet 1.23 is two minors behind 1.25, inside the supported skew: nothing to do for this upgrade, but it must move before the control plane goes past 1.25',
     },
     {
       ...key('Node', 'kubeadm-worker-3'),
       changeId: 'kubelet-version-skew',
-      severity: 'action',
-      why: 'kubelet 1.23 is two minors behind 1.25',
+      severity: 'info',
+      why: 'kubelet 1.23 is two minors behind 1.25, inside the supported skew',
     },
     {
       ...key('Node', 'kubeadm-worker-1'),
       changeId: 'container-runtime-minimums',
-      severity: 'breaking',
-      why: 'containerd 1.6.0-1.6.3 fails pod networking on 1.24 unless CNI plugins and config versions are upgraded; 1.6.4+ is the tested minimum',
+      // The kubelet is already on 1.24, so its pods run today; the known-bad range still has to go.
+      severity: 'action',
+      why: 'containerd 1.6.0-1.6.3 fails pod networking unless CNI plugins and config versions are upgraded; 1.6.4+ is the tested minimum',
     },
     {
       ...key('Node', 'kubeadm-worker-2'),
@@ -150,8 +151,8 @@ export const nodes: Scenario = {
     {
       ...key('Node', 'kubeadm-worker-2'),
       changeId: 'kubelet-version-skew',
-      severity: 'action',
-      why: 'kubelet 1.23 is two minors behind 1.25',
+      severity: 'info',
+      why: 'kubelet 1.23 is two minors behind 1.25, inside the supported skew',
     },
     {
       ...key('Node', 'crio-worker-1'),
@@ -162,14 +163,21 @@ export const nodes: Scenario = {
     {
       ...key('Node', 'kubeadm-cp-1'),
       changeId: 'kubeadm-master-label-removal',
-      severity: 'breaking',
+      // The node itself keeps working; the workloads that select it by this label are what break (scheduling).
+      severity: 'info',
       why: 'carries node-role.kubernetes.io/master, which kubeadm stops applying in 1.24 and removes on upgrade',
     },
     {
       ...key('Node', 'kubeadm-cp-1'),
       changeId: 'kubeadm-master-taint-removal',
-      severity: 'action',
+      severity: 'info',
       why: 'carries the node-role.kubernetes.io/master:NoSchedule taint, which kubeadm removes in 1.25',
+    },
+    {
+      ...key('Node', 'crio-worker-2'),
+      changeId: 'container-runtime-minimums',
+      severity: 'action',
+      why: 'CRI-O 1.24 is fine for a 1.24 kubelet, but CRI-O minors follow Kubernetes: the move to a 1.25 kubelet needs CRI-O 1.25',
     },
     {
       ...key('Node', 'legacy-worker-122'),
@@ -182,7 +190,6 @@ export const nodes: Scenario = {
     key('Node', 'ip-10-0-2-12.ec2.internal'),
     key('Node', 'gke-prod-pool-1-5f2a9c1e-x7k2'),
     key('Node', 'aks-nodepool1-12345678-vmss000000'),
-    key('Node', 'crio-worker-2'),
     key('Node', 'kubeadm-worker-dkc'),
   ],
 };

@@ -202,7 +202,7 @@ export const removedApis: Scenario = {
       'cronjob-v1beta1-removal',
       'breaking',
       'applied through batch/v1beta1 (annotation and managedFields agree)',
-      { evidence: 'managed-fields', confidence: 'high' },
+      { evidence: 'managed-fields', confidence: 'likely' },
     ),
     found('CronJob', 'nightly-report', 'cronjob-timezone-beta', 'info', 'no spec.timeZone'),
     found(
@@ -211,7 +211,7 @@ export const removedApis: Scenario = {
       'pdb-v1beta1-removal',
       'breaking',
       'deploy-bot writes it through policy/v1beta1',
-      { evidence: 'managed-fields', confidence: 'high' },
+      { evidence: 'managed-fields', confidence: 'likely' },
     ),
     found(
       'HorizontalPodAutoscaler',
@@ -219,7 +219,7 @@ export const removedApis: Scenario = {
       'hpa-v2beta1-removal',
       'breaking',
       'deploy-bot writes it through autoscaling/v2beta1',
-      { evidence: 'managed-fields', confidence: 'high' },
+      { evidence: 'managed-fields', confidence: 'likely' },
     ),
     found(
       'HorizontalPodAutoscaler',
@@ -227,7 +227,7 @@ export const removedApis: Scenario = {
       'hpa-v2beta2-removal-lookahead',
       'action',
       'autoscaling/v2beta2 is removed in 1.26',
-      { evidence: 'managed-fields', confidence: 'high' },
+      { evidence: 'managed-fields', confidence: 'likely' },
     ),
     found(
       'EndpointSlice',
@@ -235,11 +235,11 @@ export const removedApis: Scenario = {
       'endpointslice-v1beta1-removal',
       'breaking',
       'an operator writes it through discovery.k8s.io/v1beta1',
-      { evidence: 'managed-fields', confidence: 'high' },
+      { evidence: 'managed-fields', confidence: 'likely' },
     ),
     found('RuntimeClass', 'gvisor', 'runtimeclass-v1beta1-removal', 'breaking', 'written through node.k8s.io/v1beta1', {
       evidence: 'managed-fields',
-      confidence: 'high',
+      confidence: 'likely',
     }),
     found(
       'RuntimeClass',
@@ -247,7 +247,7 @@ export const removedApis: Scenario = {
       'runtimeclass-v1alpha1-removal',
       'breaking',
       'last-applied manifest still says node.k8s.io/v1alpha1, which 1.24 already stopped serving',
-      { evidence: 'last-applied', confidence: 'medium' },
+      { evidence: 'last-applied', confidence: 'possible' },
     ),
     found(
       'Event',
@@ -255,7 +255,7 @@ export const removedApis: Scenario = {
       'event-v1beta1-removal',
       'breaking',
       'an event exporter writes through events.k8s.io/v1beta1',
-      { evidence: 'managed-fields', confidence: 'high' },
+      { evidence: 'managed-fields', confidence: 'likely' },
     ),
     found(
       'FlowSchema',
@@ -263,7 +263,7 @@ export const removedApis: Scenario = {
       'flowcontrol-v1beta1-removal-lookahead',
       'action',
       'flowcontrol v1beta1 is removed in 1.26',
-      { evidence: 'managed-fields', confidence: 'high' },
+      { evidence: 'managed-fields', confidence: 'likely' },
     ),
     found(
       'PriorityLevelConfiguration',
@@ -271,7 +271,7 @@ export const removedApis: Scenario = {
       'flowcontrol-v1beta1-removal-lookahead',
       'action',
       'flowcontrol v1beta1 is removed in 1.26',
-      { evidence: 'managed-fields', confidence: 'high' },
+      { evidence: 'managed-fields', confidence: 'likely' },
     ),
     found(
       'CSIStorageCapacity',
@@ -279,7 +279,7 @@ export const removedApis: Scenario = {
       'csistoragecapacity-v1beta1-deprecation',
       'action',
       'storage.k8s.io/v1beta1 CSIStorageCapacity is deprecated in 1.24 and removed in 1.27; update the CSI provisioner',
-      { evidence: 'managed-fields', confidence: 'high' },
+      { evidence: 'managed-fields', confidence: 'likely' },
     ),
     found(
       'PodDisruptionBudget',
@@ -287,7 +287,7 @@ export const removedApis: Scenario = {
       'pdb-v1beta1-removal',
       'breaking',
       'only the last-applied annotation says policy/v1beta1: re-applying that manifest fails on 1.25',
-      { evidence: 'last-applied', confidence: 'medium' },
+      { evidence: 'last-applied', confidence: 'possible' },
     ),
     // The apiserver rewrites an existing last-applied annotation on server-side apply, so only the old
     // kubectl-client-side-apply managedFields entry still says v1beta1: stale-looking, hence low confidence.
@@ -297,7 +297,7 @@ export const removedApis: Scenario = {
       'pdb-v1beta1-removal',
       'info',
       'stale-looking: an older kubectl-client-side-apply entry via policy/v1beta1 remains, but kubectl later server-side applied it through policy/v1 (the annotation now says policy/v1)',
-      { evidence: 'managed-fields', confidence: 'low' },
+      { evidence: 'managed-fields', confidence: 'possible' },
     ),
   ],
   clean: [

@@ -102,25 +102,31 @@ export const scheduling: Scenario = {
     {
       ...key('Deployment', 'cp-monitor', NS),
       changeId: 'kubeadm-master-taint-removal',
-      severity: 'action',
-      why: 'tolerates only the master taint, not node-role.kubernetes.io/control-plane',
+      // kubeadm-cp-1 (nodes scenario) already has the control-plane taint, so this is broken today, not later.
+      severity: 'breaking',
+      why: 'tolerates only the master taint, not node-role.kubernetes.io/control-plane, which a control-plane node already carries',
     },
     {
       ...key('Deployment', 'etcd-backup', NS),
       changeId: 'kubeadm-master-label-removal',
-      severity: 'breaking',
+      // The snapshot keeps affinity keys, not their operators: In/Exists breaks, NotIn/DoesNotExist and preferred
+      // terms change placement only, so the check asks for a look rather than calling it a break.
+      severity: 'action',
+      confidence: 'possible',
       why: 'required node affinity on node-role.kubernetes.io/master',
     },
     {
       ...key('DaemonSet', 'cp-log-shipper', NS),
       changeId: 'kubeadm-master-taint-removal',
-      severity: 'action',
-      why: 'tolerates only the master taint; new control-plane nodes carry node-role.kubernetes.io/control-plane',
+      severity: 'breaking',
+      why: 'tolerates only the master taint; control-plane nodes carry node-role.kubernetes.io/control-plane, so they lose their copy of this DaemonSet',
     },
     {
       ...key('Deployment', 'zonal-web', NS),
       changeId: 'topology-spread-skew-change',
-      severity: 'breaking',
+      // Pending pods follow only when pods matching the spread selector also run on excluded nodes.
+      severity: 'action',
+      confidence: 'possible',
       why: 'DoNotSchedule topology spread plus a nodeSelector: 1.24 ignores non-matching nodes when computing skew, which can leave replicas Pending',
     },
     {

@@ -79,7 +79,7 @@ export const teamA: Scenario = {
       changeId: 'cronjob-v1beta1-removal',
       severity: 'breaking',
       evidence: 'managed-fields',
-      confidence: 'high',
+      confidence: 'likely',
       why: 'team-a-ci writes it through batch/v1beta1',
     },
     {
@@ -98,7 +98,7 @@ export const teamA: Scenario = {
     },
     {
       ...key('Namespace', NS),
-      changeId: 'pod-security-admission-ga',
+      changeId: 'psp-removal',
       severity: 'action',
       why: 'no Pod Security labels; a hostPath workload needs privileged',
       detail: { suggestedLevel: 'privileged' },

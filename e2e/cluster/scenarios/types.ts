@@ -69,8 +69,11 @@ export interface ExpectedFinding extends ObjectKey {
   severity: Severity;
   why: string;
   evidence?: Evidence;
-  /** How sure the evidence is: high (live object or agreeing sources), medium (one indirect source), low (stale-looking). */
-  confidence?: 'high' | 'medium' | 'low';
+  /**
+   * How sure the evidence is, in the report's own terms: certain (the live object's own fields), likely (a client
+   * still writes through the version: a live managedFields entry), possible (one indirect or stale-looking source).
+   */
+  confidence?: 'certain' | 'likely' | 'possible';
   /** Helm release name when the object only exists inside a stored release manifest. */
   helmRelease?: string;
   /** Extra facts a check should surface, e.g. { suggestedLevel: 'baseline' }. */
