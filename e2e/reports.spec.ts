@@ -1,6 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { loadCatalogFrom } from '../lib/catalog/load';
 import { isReadableName } from '../lib/report/redact/readable';
 import type { Report } from '../lib/report/schema';
@@ -10,6 +12,7 @@ import { expect, test } from './fixtures';
 import { ImpactPage } from './pages/impact-page';
 import { findingObjects, saveReport, scanAndSaveDemo } from './pages/report-page';
 
+const execFileAsync = promisify(execFile);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wordRe = (name: string) => new RegExp(`(^|[^A-Za-z0-9-])${escape(name)}([^A-Za-z0-9-]|$)`);
 
@@ -99,6 +102,31 @@ test.describe('saved reports', () => {
       expect(response?.status()).toBe(404);
       await expect(page.getByRole('heading', { name: 'No such report' })).toBeVisible();
     });
+  });
+
+  test('the CLI uploads a scan and prints a link that opens it', async ({ page, baseURL }) => {
+    const bin = path.join(import.meta.dirname, '..', 'bin', 'release-lens.mjs');
+    const out = path.join(os.tmpdir(), `rl-e2e-upload-${process.pid}.md`);
+    // Exit 1: the demo has breaking findings; the report is written and uploaded all the same.
+    const result = await execFileAsync(process.execPath, [
+      bin,
+      'scan',
+      '--demo',
+      '-q',
+      '-o',
+      out,
+      '--upload',
+      baseURL ?? '',
+    ])
+      .then(() => ({ code: 0, stdout: '' }))
+      .catch((error: { code: number; stdout: string }) => error);
+    expect(result.code).toBe(1);
+    const link = result.stdout.trim();
+    expect(link).toMatch(new RegExp(`^${escape(baseURL ?? '')}/reports/[A-Za-z0-9_-]{22,}$`));
+    expect(readFileSync(out, 'utf8')).toMatch(/^## Release Lens: upgrade to Kubernetes 1\.25$/m);
+    await page.goto(link);
+    await expect(page.getByTestId('impact-view')).toBeVisible();
+    expect((await findingObjects(page)).length).toBeGreaterThan(10);
   });
 
   test('lists reports and deletes one after confirmation', async ({ page }) => {

@@ -45,6 +45,8 @@ const schema = z.object({
   RELEASE_LENS_PAGE_SIZE: positiveInt(500),
   /** How many resources a scan lists at the same time. */
   RELEASE_LENS_SCAN_CONCURRENCY: positiveInt(4),
+  /** The CLI prints the stack trace of an unexpected error (RELEASE_LENS_DEBUG=1). */
+  RELEASE_LENS_DEBUG: flag,
   KUBERNETES_SERVICE_HOST: z.string().optional(),
   KUBERNETES_SERVICE_PORT: z.string().optional(),
 });

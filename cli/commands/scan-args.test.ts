@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { CliError } from '../errors';
+import { EXIT } from '../exit-codes';
+import { parseScanArgs } from './scan-args';
+
+/** The usage error parseScanArgs throws for `argv`. */
+function usage(argv: string[]): CliError {
+  try {
+    parseScanArgs(argv);
+  } catch (error) {
+    if (error instanceof CliError) return error;
+    throw error;
+  }
+  throw new Error(`no error for ${argv.join(' ')}`);
+}
+
+describe('release-lens scan arguments', () => {
+  it('defaults to the current kubeconfig context, target 1.25, Markdown on stdout, failing on breaking', () => {
+    expect(parseScanArgs([])).toEqual({
+      input: { kind: 'kubeconfig' },
+      target: '1.25',
+      format: 'md',
+      failOn: 'breaking',
+      redact: false,
+      quiet: false,
+    });
+  });
+
+  it('reads every flag', () => {
+    const args = parseScanArgs([
+      '--kubeconfig=/tmp/kc',
+      '--context',
+      'prod',
+      '--target',
+      '1.24',
+      '-f',
+      'sarif',
+      '-o',
+      'out.sarif',
+      '--fail-on',
+      'action',
+      '--redact',
+      '--upload',
+      'https://lens.example.com/',
+      '-q',
+    ]);
+    expect(args).toEqual({
+      input: { kind: 'kubeconfig', file: '/tmp/kc', context: 'prod' },
+      target: '1.24',
+      format: 'sarif',
+      output: 'out.sarif',
+      failOn: 'action',
+      redact: true,
+      upload: 'https://lens.example.com',
+      quiet: true,
+    });
+  });
+
+  it('takes several snapshots, stdin once, the demo and in-cluster sources, and -o - as stdout', () => {
+    expect(parseScanArgs(['--snapshot', 'a.json', '--snapshot', '-'])).toMatchObject({
+      input: { kind: 'snapshot', files: ['a.json', '-'] },
+    });
+    expect(parseScanArgs(['--demo', '-o', '-'])).toEqual(expect.not.objectContaining({ output: expect.anything() }));
+    expect(parseScanArgs(['--in-cluster'])).toMatchObject({ input: { kind: 'in-cluster' } });
+    expect(parseScanArgs(['--help'])).toBe('help');
+  });
+
+  it.each([
+    [['--demo', '--snapshot', 'a.json'], /--snapshot and --demo cannot be combined/],
+    [['--kubeconfig', 'k', '--in-cluster'], /--kubeconfig and --in-cluster cannot be combined/],
+    [['--demo', '--context', 'x'], /--context .* does not apply to --demo/],
+    [['--format', 'pdf'], /--format must be one of md, json, csv, sarif \(got "pdf"\)/],
+    [['--target', '1.26'], /--target must be one of 1\.24, 1\.25/],
+    [['--fail-on', 'warning'], /--fail-on must be one of breaking, action, info, none/],
+    [['--context', ' '], /--context needs a value/],
+    [['--output', ''], /--output needs a value/],
+    [['--snapshot', ''], /--snapshot needs a file name/],
+    [['--snapshot', '-', '--snapshot', '-'], /stdin\) can be given once/],
+    [['--upload', 'lens.example.com'], /--upload must be the dashboard's http\(s\) address/],
+    [['--upload', 'https://lens.example.com/?x=1'], /--upload must be/],
+    [['--verbose'], /Unknown option '--verbose' \(see release-lens scan --help\)/],
+  ])('refuses %j with exit 2 and a message naming the flag', (argv, message) => {
+    const error = usage(argv);
+    expect(error.code).toBe(EXIT.usage);
+    expect(error.message).toMatch(message);
+  });
+});

@@ -1,0 +1,96 @@
+import { EXPORT_FORMATS, type ExportFormat } from '../../lib/report/export';
+import { TARGETS, type Target } from '../../lib/rules/types';
+import { nonEmpty, oneOf, parseStrict } from '../args';
+import { usageError } from '../errors';
+import { FAIL_ON, type FailOn } from '../exit-codes';
+
+const OPTIONS = {
+  kubeconfig: { type: 'string' },
+  context: { type: 'string' },
+  snapshot: { type: 'string', multiple: true },
+  demo: { type: 'boolean' },
+  'in-cluster': { type: 'boolean' },
+  target: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  'fail-on': { type: 'string' },
+  redact: { type: 'boolean' },
+  upload: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Where the scan reads from; the CLI's view of lib/scan's ScanSource, with file names instead of contents. */
+export type ScanInput =
+  | { kind: 'kubeconfig'; file?: string; context?: string }
+  | { kind: 'snapshot'; files: string[] }
+  | { kind: 'demo' }
+  | { kind: 'in-cluster' };
+
+export interface ScanArgs {
+  input: ScanInput;
+  target: Target;
+  format: ExportFormat;
+  /** Undefined: stdout. */
+  output?: string;
+  failOn: FailOn;
+  redact: boolean;
+  /** The dashboard's base URL, without a trailing slash. */
+  upload?: string;
+  quiet: boolean;
+}
+
+type Values = ReturnType<typeof parseStrict<typeof OPTIONS>>['values'];
+
+function scanInput(v: Values): ScanInput {
+  const chosen = [
+    v.kubeconfig !== undefined && '--kubeconfig',
+    v.snapshot !== undefined && '--snapshot',
+    v.demo === true && '--demo',
+    v['in-cluster'] === true && '--in-cluster',
+  ].filter((f): f is string => typeof f === 'string');
+  if (chosen.length > 1) throw usageError(`${chosen.join(' and ')} cannot be combined: choose one source.`);
+  const context = nonEmpty('context', v.context);
+  if (context !== undefined && chosen.length === 1 && chosen[0] !== '--kubeconfig') {
+    throw usageError(`--context selects a kubeconfig context; it does not apply to ${chosen[0]}.`);
+  }
+  if (v.snapshot !== undefined) {
+    if (v.snapshot.some((f) => f.trim() === '')) throw usageError('--snapshot needs a file name, or - for stdin.');
+    if (v.snapshot.filter((f) => f === '-').length > 1) throw usageError('--snapshot - (stdin) can be given once.');
+    return { kind: 'snapshot', files: v.snapshot };
+  }
+  if (v.demo === true) return { kind: 'demo' };
+  if (v['in-cluster'] === true) return { kind: 'in-cluster' };
+  const file = nonEmpty('kubeconfig', v.kubeconfig);
+  return { kind: 'kubeconfig', ...(file === undefined ? {} : { file }), ...(context === undefined ? {} : { context }) };
+}
+
+/** Checks the --upload address early, so a typo does not cost a whole scan. */
+function uploadBase(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw usageError(
+      `--upload must be the dashboard's http(s) address, e.g. https://release-lens.example.com (got "${value}").`,
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** Parses `release-lens scan` flags; `help` when --help was given. Throws a usage error (exit 2) otherwise. */
+export function parseScanArgs(argv: readonly string[]): ScanArgs | 'help' {
+  const { values: v } = parseStrict(argv, OPTIONS, 'scan');
+  if (v.help === true) return 'help';
+  const output = nonEmpty('output', v.output);
+  const upload = uploadBase(v.upload);
+  return {
+    input: scanInput(v),
+    target: oneOf('target', v.target, TARGETS, '1.25'),
+    format: oneOf('format', v.format, EXPORT_FORMATS, 'md'),
+    ...(output === undefined || output === '-' ? {} : { output }),
+    failOn: oneOf('fail-on', v['fail-on'], FAIL_ON, 'breaking'),
+    redact: v.redact === true,
+    ...(upload === undefined ? {} : { upload }),
+    quiet: v.quiet === true,
+  };
+}

@@ -1,0 +1,77 @@
+import { loadCatalogFrom, type Catalog } from '../../lib/catalog/load';
+import { env } from '../../lib/env';
+import { exportReport } from '../../lib/report/export';
+import { newRedactionSalt, redactReport } from '../../lib/report/redact';
+import type { Report } from '../../lib/report/schema';
+import { runScan } from '../../lib/scan/run-scan';
+import type { ScanSource } from '../../lib/scan/sources';
+import { TOOL_VERSION } from '../../lib/version';
+import { exitCodeForFindings, type ExitCode } from '../exit-codes';
+import type { CliIo } from '../io';
+import { writeReport } from '../output';
+import { dataDir } from '../paths';
+import { createProgress } from '../progress';
+import { readSnapshotFiles } from '../snapshot-files';
+import { uploadReport } from '../upload';
+import type { ScanArgs, ScanInput } from './scan-args';
+import { scanSummary } from './scan-summary';
+
+async function scanSource(input: ScanInput, io: CliIo, maxBytes: number): Promise<ScanSource> {
+  switch (input.kind) {
+    case 'snapshot':
+      return { kind: 'snapshot', files: await readSnapshotFiles(input.files, io, maxBytes) };
+    case 'kubeconfig':
+      return { kind: 'kubeconfig', ...(input.context === undefined ? {} : { context: input.context }) };
+    case 'demo':
+    case 'in-cluster':
+      return { kind: input.kind };
+  }
+}
+
+async function scan(args: ScanArgs, io: CliIo, catalog: Catalog): Promise<Report> {
+  const settings = env();
+  const data = dataDir();
+  const maxBytes = settings.RELEASE_LENS_MAX_SNAPSHOT_BYTES;
+  const source = await scanSource(args.input, io, maxBytes);
+  const progress = createProgress(io.stderr, !args.quiet);
+  try {
+    return await runScan(source, {
+      target: args.target,
+      catalog,
+      dataDir: data,
+      onProgress: (p) => progress.update(p),
+      maxSnapshotBytes: maxBytes,
+      ...(io.signal ? { signal: io.signal } : {}),
+      connect: {
+        // The CLI runs as its user, like kubectl: the server-side switch for offering the local kubeconfig is moot.
+        env: { ...settings, RELEASE_LENS_LOCAL_KUBECONFIG: true },
+        userAgent: `release-lens-cli/${TOOL_VERSION}`,
+        ...(args.input.kind === 'kubeconfig' && args.input.file ? { kubeconfigPath: args.input.file } : {}),
+      },
+    });
+  } finally {
+    await progress.done();
+  }
+}
+
+/**
+ * `release-lens scan`: scan, write the report in the chosen format, optionally upload it, and exit by the worst
+ * finding against --fail-on. An upload failure (exit 4) comes after the report is written.
+ */
+export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<ExitCode> {
+  const catalog = loadCatalogFrom(dataDir());
+  const scanned = await scan(args, io, catalog);
+  const report = args.redact ? redactReport(scanned, { salt: newRedactionSalt() }) : scanned;
+  await writeReport(io, exportReport(args.format, report, catalog), args.output);
+  if (!args.quiet) await io.stderr.write(`${scanSummary(report, args)}\n`);
+  const code = exitCodeForFindings(report, args.failOn);
+  if (args.upload === undefined) return code;
+  const link = await uploadReport(args.upload, report, {
+    redact: args.redact,
+    ...(io.signal ? { signal: io.signal } : {}),
+  });
+  await io.stderr.write(`Saved on the dashboard: ${link}\n`);
+  // With the report in a file, stdout is free for the one thing a script wants next: the link.
+  if (args.output !== undefined) await io.stdout.write(`${link}\n`);
+  return code;
+}

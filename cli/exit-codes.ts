@@ -1,0 +1,54 @@
+import type { Severity } from '../lib/catalog/schema';
+import type { ErrorKind } from '../lib/errors';
+import type { Report } from '../lib/report/schema';
+
+/** The exit codes of `release-lens`, as documented in --help and docs/cli.md. */
+export const EXIT = {
+  /** No finding at or above --fail-on (or the command did not scan). */
+  ok: 0,
+  /** Findings at or above --fail-on. */
+  findings: 1,
+  /** Bad flags or invalid input: an unreadable or invalid snapshot or kubeconfig, an unknown context. */
+  usage: 2,
+  /** The cluster could not be scanned: unreachable, TLS, timeout, unauthorized or forbidden. */
+  scanFailed: 3,
+  /** The report was written, but uploading it to the dashboard failed. */
+  uploadFailed: 4,
+  /** Interrupted (Ctrl-C), as shells report SIGINT. */
+  interrupted: 130,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** The lowest severity that fails the run; `none` never fails on findings. */
+export const FAIL_ON = ['breaking', 'action', 'info', 'none'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+const RANK: Record<Severity, number> = { breaking: 3, action: 2, info: 1 };
+const THRESHOLD: Record<FailOn, number> = { breaking: 3, action: 2, info: 1, none: Infinity };
+
+/** The findings at or above the --fail-on threshold. */
+export function failingFindings(report: Pick<Report, 'findings'>, failOn: FailOn): Report['findings'] {
+  return report.findings.filter((f) => RANK[f.severity] >= THRESHOLD[failOn]);
+}
+
+/** 1 when some finding is at or above --fail-on, else 0. */
+export function exitCodeForFindings(report: Pick<Report, 'findings'>, failOn: FailOn): ExitCode {
+  return failingFindings(report, failOn).length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** What a failed scan exits with: bad input is the caller's to fix (2); anything else kept the scan from running (3). */
+export function exitCodeForErrorKind(kind: ErrorKind): ExitCode {
+  switch (kind) {
+    case 'invalid-input':
+    case 'too-large':
+    case 'not-found':
+      return EXIT.usage;
+    case 'unreachable':
+    case 'tls':
+    case 'timeout':
+    case 'unauthorized':
+    case 'forbidden':
+    case 'internal':
+      return EXIT.scanFailed;
+  }
+}

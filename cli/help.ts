@@ -1,0 +1,69 @@
+import type { HelpTopic } from './args';
+
+const EXIT_CODES = `Exit codes:
+  0  no finding at or above --fail-on (or nothing was scanned: help, version, changes)
+  1  findings at or above --fail-on
+  2  usage or invalid input: bad flags, an unreadable or invalid snapshot or kubeconfig, an unknown context
+  3  the cluster could not be scanned: unreachable, TLS, timeout, unauthorized or forbidden
+  4  the report was written, but --upload failed (takes precedence over 1)
+  130 interrupted (Ctrl-C)`;
+
+const MAIN = `release-lens: which Kubernetes 1.24 and 1.25 changes affect your cluster.
+
+Usage:
+  release-lens scan [source] [options]    scan a cluster (or a snapshot) and write a report
+  release-lens changes [--release R]      list the catalog's changes
+  release-lens help [command]             show help for a command
+  release-lens --version
+
+Run "release-lens scan --help" for the scan options.
+
+${EXIT_CODES}`;
+
+const SCAN = `Usage: release-lens scan [source] [options]
+
+Scans read-only (GET and LIST only) and writes the impact report.
+
+Source (choose one; the default is the current context of your kubeconfig):
+  --kubeconfig FILE       read this kubeconfig instead of KUBECONFIG / ~/.kube/config
+  --context NAME          the kubeconfig context to scan (default: current-context)
+  --snapshot FILE         offline input: \`kubectl get ... -A -o json\` output; repeat for several files,
+                          - reads stdin (see docs/snapshot.md for the commands)
+  --demo                  the bundled demo cluster
+  --in-cluster            the Pod's service account (when running inside the cluster)
+
+Options:
+  --target 1.24|1.25      the release you are upgrading to (default 1.25)
+  -f, --format FORMAT     md, json, csv or sarif (default md)
+  -o, --output FILE       write the report to FILE (atomically) instead of stdout
+  --fail-on LEVEL         breaking, action, info or none: exit 1 when a finding is at or above it
+                          (default breaking)
+  --redact                replace namespaces, names and servers with stable tokens
+  --upload URL            save the report on a running dashboard (POST URL/api/reports) and print its link
+  -q, --quiet             no progress or summary on stderr (errors are still printed)
+  -h, --help              this help
+
+Set RELEASE_LENS_DEBUG=1 to see stack traces of unexpected errors.
+
+${EXIT_CODES}`;
+
+const CHANGES = `Usage: release-lens changes [--release 1.24|1.25] [--json]
+
+Lists the catalog's changes, breaking first: id, release, severity, stage, KEP and title.
+
+Options:
+  --release R             only the changes of release R
+  --json                  the full catalog entries as a JSON array
+  -h, --help              this help`;
+
+/** The help text of a topic. */
+export function helpText(topic: HelpTopic): string {
+  switch (topic) {
+    case 'main':
+      return MAIN;
+    case 'scan':
+      return SCAN;
+    case 'changes':
+      return CHANGES;
+  }
+}

@@ -1,0 +1,40 @@
+import { text } from 'node:stream/consumers';
+
+/** Where output goes; `write` resolves once the text is handed to the OS, so exiting after it loses nothing. */
+export interface OutStream {
+  write(text: string): Promise<void>;
+  readonly isTTY: boolean;
+  /** Terminal width, when a TTY. */
+  readonly columns?: number;
+}
+
+/** Everything the CLI touches outside its arguments, so tests can run it in-process. */
+export interface CliIo {
+  stdout: OutStream;
+  stderr: OutStream;
+  readStdin(): Promise<string>;
+  /** Aborted on Ctrl-C. */
+  signal?: AbortSignal;
+}
+
+function nodeStream(stream: NodeJS.WriteStream): OutStream {
+  return {
+    write: (chunk) =>
+      new Promise<void>((resolve, reject) => stream.write(chunk, (error) => (error ? reject(error) : resolve()))),
+    // Typed boolean, but undefined at run time when the stream is a pipe or a file.
+    isTTY: stream.isTTY === true,
+    get columns() {
+      return stream.columns;
+    },
+  };
+}
+
+/** The process's own streams. */
+export function processIo(signal?: AbortSignal): CliIo {
+  return {
+    stdout: nodeStream(process.stdout),
+    stderr: nodeStream(process.stderr),
+    readStdin: () => text(process.stdin),
+    ...(signal ? { signal } : {}),
+  };
+}
