@@ -90,7 +90,7 @@ describe('seeded scenarios', () => {
       (pod.spec as { ephemeralContainers?: { env?: { name: string; value: string }[] }[] }).ephemeralContainers ?? [];
     expect(ephemeral.flatMap((c) => c.env ?? [])).toContainEqual({
       name: 'DOCKER_HOST',
-      value: 'unix:///var/run/docker.sock',
+      value: 'unix:///host/run/docker.sock',
     });
   });
 
