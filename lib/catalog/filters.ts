@@ -1,4 +1,4 @@
-import { KINDS, RELEASES, SEVERITIES, STAGES, type Kind, type Release, type Severity, type Stage } from './schema';
+import { KINDS, RELEASES, SEVERITIES, STAGES, type Kind, type Release, type Severity, type Stage } from './vocabulary';
 
 /** The browse filters; every one lives in the URL query so any view is a link. */
 export interface Filters {

@@ -1,27 +1,8 @@
 import { z } from 'zod';
+import { KINDS, RELEASES, SEVERITIES, STAGES } from './vocabulary';
 
-/** Releases the catalog covers. */
-export const RELEASES = ['1.24', '1.25'] as const;
-export type Release = (typeof RELEASES)[number];
-
-/** The stage a change reached in its release. */
-export const STAGES = ['alpha', 'beta', 'stable', 'deprecated', 'removed'] as const;
-export type Stage = (typeof STAGES)[number];
-
-/** What sort of change it is. */
-export const KINDS = [
-  'enhancement',
-  'deprecation',
-  'removal',
-  'api-removal',
-  'behavior-change',
-  'upgrade-note',
-] as const;
-export type Kind = (typeof KINDS)[number];
-
-/** breaking: the upgrade breaks something unless you act; action: act soon; info: good to know. */
-export const SEVERITIES = ['breaking', 'action', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { KINDS, RELEASES, SEVERITIES, STAGES };
+export type { Kind, Release, Severity, Stage } from './vocabulary';
 
 export const LINK_KINDS = ['kep', 'docs', 'pr', 'issue', 'blog', 'changelog'] as const;
 

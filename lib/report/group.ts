@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from '../catalog/schema';
+import { SEVERITIES, type Severity } from '../catalog/vocabulary';
 import type { Finding } from '../rules/types';
 
 export const GROUPINGS = ['severity', 'change', 'namespace', 'owner', 'helm'] as const;
