@@ -37,9 +37,17 @@ const REMEDIATION: Record<Place, string> = {
     'Nothing breaks. If the address must stay fixed (clients or firewall rules use it), move it into the lower band of the Service range (the first 16 addresses of a /24, up to 256 in large ranges) the next time the Service is recreated; otherwise drop spec.clusterIP from its manifest and let the API server allocate one.',
 };
 
-function findingFor(s: Service, base: bigint, apiIp: string, at125: boolean): Finding[] {
+/** The range the kubernetes Service reveals: its first address and IP family. */
+interface ServiceRange {
+  base: bigint;
+  family: 4 | 6;
+  apiIp: string;
+}
+
+function findingFor(s: Service, range: ServiceRange, at125: boolean): Finding[] {
   const ip = s.clusterIP ? parseIp(s.clusterIP) : undefined;
-  if (!ip) return [];
+  if (!ip || ip.family !== range.family) return [];
+  const { base, apiIp } = range;
   const offset = ip.value - base;
   if (offset < 2n || s.clusterIPAllocated) return [];
   const place: Place | undefined = offset < MIN_BAND ? 'band' : s.clusterIPSetBy ? 'above' : undefined;
@@ -94,11 +102,8 @@ export const rule: Rule = {
     const apiIp = api?.clusterIP ? parseIp(api.clusterIP) : undefined;
     // The kubernetes Service takes the first address of the range, so the range starts one below it.
     if (!api?.clusterIP || !apiIp) return [];
-    const base = apiIp.value - 1n;
+    const range: ServiceRange = { base: apiIp.value - 1n, family: apiIp.family, apiIp: api.clusterIP };
     const at125 = targetAtLeast(ctx.target, '1.25');
-    const others = snapshot.services.filter(
-      (s) => s !== api && s.clusterIP && s.clusterIP !== 'None' && parseIp(s.clusterIP)?.family === apiIp.family,
-    );
-    return sortFindings(others.flatMap((s) => findingFor(s, base, api.clusterIP ?? '', at125)));
+    return sortFindings(snapshot.services.flatMap((s) => (s === api ? [] : findingFor(s, range, at125))));
   },
 };
