@@ -7,7 +7,7 @@ const clientNodeOnlyInCluster = {
   paths: [
     {
       name: '@kubernetes/client-node',
-      message: 'Only lib/cluster/ talks to the Kubernetes API; use its plain types instead.',
+      message: 'Only lib/sources/cluster/ talks to the Kubernetes API; use its plain types instead.',
     },
   ],
 };
@@ -21,7 +21,7 @@ export default tseslint.config(
       'next-env.d.ts',
       'test-results/**',
       'playwright-report/**',
-      'e2e/cluster/peer-output/**',
+      'test/cluster-harness/peer-output/**',
     ],
   },
   ...nextVitals,
@@ -44,17 +44,27 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/cluster/**'],
+    files: ['lib/sources/cluster/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
     // The env module, tooling, tests and scripts may read the environment directly.
-    files: ['lib/env.ts', '*.config.ts', '*.config.mjs', 'e2e/**', 'bench/**', 'scripts/**', 'cli/**', '**/*.test.ts'],
+    files: [
+      'lib/env.ts',
+      '*.config.ts',
+      '*.config.mjs',
+      'e2e/**',
+      'test/**',
+      'bench/**',
+      'scripts/**',
+      'cli/**',
+      '**/*.test.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
     // Vitest's asymmetric matchers (expect.stringMatching...) are typed any.
-    files: ['**/*.test.ts', 'e2e/**/*.ts'],
+    files: ['**/*.test.ts', 'e2e/**/*.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-argument': 'off' },
   },
   prettier,

@@ -17,7 +17,7 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'cli/**/*.test.ts', 'test/**/*.test.ts'],
           // *.pg.test.ts need the PostgreSQL server the `postgres` project starts.
-          exclude: [...configDefaults.exclude, 'lib/**/*.pg.test.ts'],
+          exclude: [...configDefaults.exclude, 'lib/**/*.pg.test.ts', 'test/integration/**'],
           environment: 'node',
         },
       },
@@ -36,9 +36,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['e2e/integration/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['e2e/cluster/global-setup.ts'],
+          globalSetup: ['test/cluster-harness/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { OfflineFile } from '../lib/snapshot/offline';
+import type { OfflineFile } from '../lib/sources/offline/parse';
 import { CliError } from './errors';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io';

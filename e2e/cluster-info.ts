@@ -1,4 +1,4 @@
-import { CLUSTER_STATE_ENV, readClusterState, type ClusterState } from './cluster/harness/state';
+import { CLUSTER_STATE_ENV, readClusterState, type ClusterState } from '../test/cluster-harness/harness/state';
 
 /** The cluster the Playwright global setup started. */
 export function e2eCluster(): ClusterState {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import clusterSetup from './cluster/global-setup';
+import clusterSetup from '../test/cluster-harness/global-setup';
 
 /**
  * Prepares the folder the app under test writes its report database to, and starts the real kube-apiserver the

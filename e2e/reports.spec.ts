@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { loadCatalogFrom } from '../lib/catalog/load';
 import { isReadableName } from '../lib/report/redact/readable';
 import type { Report } from '../lib/report/schema';
-import { closeAgent, kubeOk } from './cluster/harness/kube-request';
+import { closeAgent, kubeOk } from '../test/cluster-harness/harness/kube-request';
 import { e2eCluster, kubeconfigFor } from './cluster-info';
 import { expect, test } from './fixtures';
 import { ImpactPage } from './pages/impact-page';

@@ -1,7 +1,7 @@
 /**
  * Bundles the CLI (cli/main.ts) into dist/cli.mjs, which bin/release-lens.mjs imports. Run: npm run build:cli
  *
- * lib/cluster starts with `import 'server-only'`, which throws outside a React Server Components build, so it is
+ * lib/sources/cluster starts with `import 'server-only'`, which throws outside a React Server Components build, so it is
  * aliased to an empty module here (as vitest.config.ts does for tests). Packages in node_modules stay external:
  * they are the package's own dependencies, resolved at run time.
  */

@@ -37,5 +37,5 @@ else
   log "system packages present"
 fi
 
-bash e2e/cluster/build/install-etcd.sh
-bash e2e/cluster/build/build-apiserver.sh
+bash test/cluster-harness/build/install-etcd.sh
+bash test/cluster-harness/build/build-apiserver.sh

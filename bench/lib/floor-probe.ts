@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const sequential = process.argv[3] === 'sequential';
   if (input.plan.length === 0) throw new Error('floor-probe: the input has no LIST plan');
   const lanes = sequential ? 1 : input.concurrency;
-  // The same pool settings as the product's connection (lib/cluster/connect.ts).
+  // The same pool settings as the product's connection (lib/sources/cluster/connect.ts).
   const agent = new Agent({ ca: input.caPem, keepAlive: true, maxSockets: 8 });
   const tally: Tally = { objects: 0, pages: 0, bodyBytes: 0 };
 

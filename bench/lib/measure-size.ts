@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { startCluster, type RunningCluster } from '../../e2e/cluster/harness/index';
-import { seedScale, type ScaleResult } from '../../e2e/cluster/scenarios/scale';
+import { startCluster, type RunningCluster } from '../../test/cluster-harness/harness/index';
+import { seedScale, type ScaleResult } from '../../test/cluster-harness/scenarios/scale';
 import { floorOutputSchema, scanOutputSchema, type FloorOutput, type ProbeInput, type ScanOutput } from './probe-io';
 import { runProbe } from './run-probe';
 import { withDeadline } from './deadline';

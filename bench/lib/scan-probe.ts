@@ -1,12 +1,12 @@
 /**
  * Child process of bench/scan-scale.ts: one full scan as the product runs it (upload source through the reader
  * context, connect + collectSnapshot + evaluate against the catalog), then its figures as one JSON line. Needs the
- * `react-server` condition (lib/cluster imports server-only).
+ * `react-server` condition (lib/sources/cluster imports server-only).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { loadCatalogFrom } from '../../lib/catalog/load';
-import { collectSnapshot, connect, type ClusterConnection } from '../../lib/cluster';
+import { collectSnapshot, connect, type ClusterConnection } from '../../lib/sources/cluster';
 import { evaluate } from '../../lib/scan/evaluate';
 import type { Snapshot } from '../../lib/snapshot/types';
 import { emit, memoryFigures, readProbeInput, type ListCall } from './probe-io';

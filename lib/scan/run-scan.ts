@@ -1,11 +1,11 @@
 import 'server-only';
 import type { Catalog } from '../catalog/load';
-import { collectSnapshot, connect, type ConnectOptions, type ScanProgress } from '../cluster';
+import { collectSnapshot, connect, type ConnectOptions, type ScanProgress } from '../sources/cluster';
 import { AppError } from '../errors';
 import type { Report } from '../report/schema';
 import type { Target } from '../rules/types';
-import { loadDemoSnapshot } from '../snapshot/demo';
-import { parseOfflineSnapshot } from '../snapshot/offline';
+import { loadDemoSnapshot } from '../sources/demo/load';
+import { parseOfflineSnapshot } from '../sources/offline/parse';
 import type { Snapshot } from '../snapshot/types';
 import { evaluate } from './evaluate';
 import type { ScanSource } from './sources';

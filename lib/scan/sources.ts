@@ -1,5 +1,5 @@
-import type { ClusterSource } from '../cluster';
-import type { OfflineFile } from '../snapshot/offline';
+import type { ClusterSource } from '../sources/cluster';
+import type { OfflineFile } from '../sources/offline/parse';
 
 /** Every place a scan can start from: a live cluster, offline kubectl output, or the bundled demo. */
 export type ScanSource = ClusterSource | { kind: 'snapshot'; files: OfflineFile[] } | { kind: 'demo' };

@@ -1,4 +1,4 @@
-import type { ScanProgress } from '../cluster';
+import type { ScanProgress } from '../sources/cluster';
 import { toErrorData } from '../errors';
 import type { ScanEvent } from './request';
 

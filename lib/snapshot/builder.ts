@@ -1,6 +1,6 @@
 import { isObjectResourceKey } from './resources';
-import { emptyCollected, routeItem } from './route';
-import type { Collected } from './route';
+import { emptyCollected, routeItem } from './project-item';
+import type { Collected } from './project-item';
 import type {
   CoverageEntry,
   DeprecatedApiRequest,

@@ -1,7 +1,7 @@
-import { isInClusterAvailable, listLocalContexts } from '@/lib/cluster';
+import { isInClusterAvailable, listLocalContexts } from '@/lib/sources/cluster';
 import { env } from '@/lib/env';
 import { json } from '@/lib/http/responses';
-import { SNAPSHOT_COMMANDS } from '@/lib/snapshot/offline';
+import { SNAPSHOT_COMMANDS } from '@/lib/sources/offline/parse';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,0 +1,147 @@
+import 'server-only';
+import type { CoverageEntry } from '../../../snapshot/types';
+import type { ClusterConnection } from '../connect';
+import { getWithRetry, type RetryPolicy } from '../http/retry';
+import type { Discovery } from './discovery';
+import { failureCoverage, HttpStatusError } from './http-status';
+import { listPages, type ListResult } from './list-pages';
+import type { ResourceSpec } from './resource-table';
+import { selectVersions, type VersionCandidate } from './select-version';
+
+/** What collecting one resource needs; `addItems` goes to the SnapshotBuilder. */
+export interface ResourceContext {
+  conn: ClusterConnection;
+  discovery: Discovery;
+  pageSize: number;
+  /** Namespaces to read one by one when a cluster-wide list is forbidden (the context's namespace). */
+  fallbackNamespaces: readonly string[];
+  addItems: (spec: ResourceSpec, items: readonly unknown[]) => void;
+  signal?: AbortSignal;
+  retry?: RetryPolicy;
+}
+
+const SA_TOKEN_TYPE = 'kubernetes.io/service-account-token';
+
+const prefix = (gv: string) => (gv.includes('/') ? `/apis/${gv}` : `/api/${gv}`);
+const enc = encodeURIComponent;
+
+/** The collection path of a resource through a group/version, optionally in one namespace. */
+export function collectionPath(spec: ResourceSpec, gv: string, namespace?: string): string {
+  return `${prefix(gv)}${namespace ? `/namespaces/${enc(namespace)}` : ''}/${spec.resource}`;
+}
+
+function list(ctx: ResourceContext, spec: ResourceSpec, c: VersionCandidate, namespace?: string): Promise<ListResult> {
+  return listPages(
+    ctx.conn,
+    {
+      path: collectionPath(spec, c.groupVersion, namespace),
+      pageSize: ctx.pageSize,
+      labelSelector: spec.labelSelector,
+      fieldSelector: spec.fieldSelector,
+      metadataOnly: spec.view === 'metadata',
+      apiVersion: c.groupVersion,
+      kind: spec.kind,
+      // A metadata-only list has no `type`; the field selector guarantees it.
+      ...(spec.key === 'serviceaccounttokens' ? { stamp: { type: SA_TOKEN_TYPE } } : {}),
+      signal: ctx.signal,
+      retry: ctx.retry,
+    },
+    (items) => ctx.addItems(spec, items),
+  );
+}
+
+/** Reads the fallback namespaces one by one after a forbidden cluster-wide read. */
+async function fallback(ctx: ResourceContext, spec: ResourceSpec, c: VersionCandidate): Promise<ListResult> {
+  const total: ListResult = { count: 0, pages: 0, restarted: false };
+  for (const ns of ctx.fallbackNamespaces) {
+    if (spec.key === 'namespaces') {
+      const path = `${prefix(c.groupVersion)}/namespaces/${enc(ns)}`;
+      const res = await getWithRetry(ctx.conn, path, { signal: ctx.signal }, ctx.retry);
+      if (res.status !== 200) throw new HttpStatusError(res.status, `reading namespace ${ns} failed too`);
+      ctx.addItems(spec, [{ apiVersion: c.groupVersion, kind: spec.kind, ...(JSON.parse(res.body) as object) }]);
+      total.count += 1;
+      continue;
+    }
+    const r = await list(ctx, spec, c, ns);
+    total.count += r.count;
+    total.pages += r.pages;
+    total.restarted ||= r.restarted;
+  }
+  return total;
+}
+
+function okEntry(
+  spec: ResourceSpec,
+  c: VersionCandidate,
+  r: ListResult,
+  notes: string[],
+  onlyNamespaces?: string[],
+): CoverageEntry {
+  if (r.restarted)
+    notes.push(
+      'The continue token expired while paging (410 Gone); the list was restarted once, so it spans two moments.',
+    );
+  if (c.deprecated) {
+    notes.push(
+      spec.deprecatedNote ??
+        `Read through deprecated ${c.groupVersion}: no newer version of ${spec.kind} is served here.`,
+    );
+  }
+  return {
+    resource: spec.key,
+    status: 'ok',
+    apiVersion: c.groupVersion,
+    count: r.count,
+    ...(notes.length ? { message: notes.join(' ') } : {}),
+    ...(c.deprecated ? { deprecatedVersionRead: true } : {}),
+    ...(onlyNamespaces ? { namespaces: onlyNamespaces } : {}),
+  };
+}
+
+async function readThrough(ctx: ResourceContext, spec: ResourceSpec, c: VersionCandidate): Promise<CoverageEntry> {
+  try {
+    return okEntry(spec, c, await list(ctx, spec, c, spec.namespace), []);
+  } catch (error) {
+    const canFallBack =
+      (spec.namespaced || spec.key === 'namespaces') && !spec.namespace && ctx.fallbackNamespaces.length;
+    if (!(error instanceof HttpStatusError && error.status === 403 && canFallBack)) throw error;
+    const names = ctx.fallbackNamespaces.join(', ');
+    try {
+      const r = await fallback(ctx, spec, c);
+      return okEntry(
+        spec,
+        c,
+        r,
+        [`Only namespace ${names} was read; reading all namespaces is forbidden (${error.message}).`],
+        [...ctx.fallbackNamespaces],
+      );
+    } catch {
+      throw error;
+    }
+  }
+}
+
+/** Lists one resource into the builder and says how it went; never throws except when the scan is cancelled. */
+export async function collectResource(spec: ResourceSpec, ctx: ResourceContext): Promise<CoverageEntry> {
+  const candidates = await selectVersions(spec, ctx.discovery);
+  let last: CoverageEntry | undefined;
+  for (const c of candidates) {
+    try {
+      return await readThrough(ctx, spec, c);
+    } catch (error) {
+      if (ctx.signal?.aborted) throw error;
+      last = failureCoverage(spec.key, error, c.groupVersion);
+      // Without discovery, a 404 means "try the next version"; anything else is the answer.
+      if (!(error instanceof HttpStatusError && error.status === 404)) return last;
+    }
+  }
+  const tried = spec.versions.map((v) => (spec.group ? `${spec.group}/${v.version}` : v.version)).join(', ');
+  return (
+    last ?? {
+      resource: spec.key,
+      status: 'not-served',
+      count: 0,
+      message: `${spec.kind} is not served by this API server (looked for ${tried}).`,
+    }
+  );
+}

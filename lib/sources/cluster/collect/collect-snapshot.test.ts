@@ -1,0 +1,269 @@
+import 'server-only';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CoverageEntry, ResourceKey, Snapshot } from '../../../snapshot/types';
+import type { ClusterConnection } from '../connect';
+import { DEFAULT_RETRY, type RetryPolicy } from '../http/retry';
+import { connectTest } from '../testing/connect-fake';
+import { startFakeApiServer, status, type FakeApiServer, type FakeHandler } from '../testing/fake-apiserver';
+import { fakeCluster, obj, SERVED_1_24, type FakeCluster } from '../testing/fake-cluster';
+import { collectSnapshot, type CollectOptions } from './collect-snapshot';
+import type { ScanProgress } from './progress';
+
+const fast: RetryPolicy = { ...DEFAULT_RETRY, sleep: () => Promise.resolve() };
+const helmLabels = { owner: 'helm', name: 'web', status: 'deployed', version: '1' };
+
+function model(): FakeCluster {
+  return {
+    gitVersion: 'v1.24.17',
+    served: SERVED_1_24,
+    metrics:
+      '# HELP apiserver_requested_deprecated_apis x\n# TYPE apiserver_requested_deprecated_apis gauge\n' +
+      'apiserver_requested_deprecated_apis{group="batch",removed_release="1.25",resource="cronjobs",subresource="",version="v1beta1"} 1\n' +
+      'apiserver_request_total{code="200"} 5\n',
+    objects: {
+      nodes: [obj('node-a'), obj('node-b')],
+      namespaces: [obj('default'), obj('team-a'), obj('kube-system')],
+      pods: ['a', 'b', 'c', 'd']
+        .map((n) => obj(`pod-${n}`, 'default', { spec: { containers: [{ name: 'c', image: 'x' }] } }))
+        .concat(obj('pod-t', 'team-a', { spec: { containers: [{ name: 'c', image: 'x' }] } })),
+      'apps/deployments': [
+        obj('web', 'team-a', { spec: { template: { spec: { containers: [{ name: 'c', image: 'x' }] } } } }),
+      ],
+      'policy/podsecuritypolicies': [obj('restricted', undefined, { spec: { privileged: false } })],
+      'policy/poddisruptionbudgets': [obj('web-pdb', 'team-a', { spec: { minAvailable: 1 } })],
+      secrets: [
+        obj('sh.helm.release.v1.web.v1', 'team-a', {
+          metadata: { labels: helmLabels },
+          type: 'helm.sh/release.v1',
+          data: { release: 'eA==' },
+        }),
+        obj('default-token-x', 'team-a', {
+          metadata: { annotations: { 'kubernetes.io/service-account.name': 'default' } },
+          type: 'kubernetes.io/service-account-token',
+          data: { token: 'c2VjcmV0LXRva2Vu' },
+        }),
+        obj('db-password', 'team-a', { type: 'Opaque', data: { password: 'aHVudGVyMg==' } }),
+      ],
+      configmaps: [
+        obj('kubeadm-config', 'kube-system', {
+          data: {
+            ClusterConfiguration:
+              'apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\nimageRepository: k8s.gcr.io\n',
+          },
+        }),
+        obj('kubelet-config', 'kube-system', { data: { kubelet: 'big' } }),
+        obj('coredns', 'kube-system', { data: { Corefile: 'do-not-read' } }),
+      ],
+      'events.k8s.io/events': [obj('ev1', 'team-a', { reason: 'x' })],
+    },
+  };
+}
+
+let fake: FakeApiServer | undefined;
+let conn: ClusterConnection | undefined;
+afterEach(async () => {
+  conn?.close();
+  await fake?.close();
+  fake = conn = undefined;
+});
+
+async function scan(
+  handler: FakeHandler,
+  opts: CollectOptions & { namespace?: string; timeoutMs?: number } = {},
+): Promise<Snapshot> {
+  fake = await startFakeApiServer(handler);
+  conn = await connectTest(fake.url, { namespace: opts.namespace, timeoutMs: opts.timeoutMs });
+  return collectSnapshot(conn, { retry: fast, ...opts });
+}
+
+const coverage = (s: Snapshot, r: ResourceKey): CoverageEntry | undefined => s.coverage.find((c) => c.resource === r);
+const withOverride =
+  (override: FakeHandler, base = fakeCluster(model())): FakeHandler =>
+  async (req) =>
+    (await override(req)) ?? base(req);
+
+describe('collectSnapshot against a fake 1.24 API server', () => {
+  it('reads every resource through the preferred non-deprecated version, GET only', async () => {
+    const s = await scan(fakeCluster(model()));
+    const requests = fake?.requests ?? [];
+    expect(s.serverVersion?.gitVersion).toBe('v1.24.17');
+    expect(s.coverage.filter((c) => c.status !== 'ok')).toEqual([]);
+    expect(coverage(s, 'horizontalpodautoscalers')?.apiVersion).toBe('autoscaling/v2');
+    expect(coverage(s, 'cronjobs')?.apiVersion).toBe('batch/v1');
+    expect(coverage(s, 'flowschemas')?.apiVersion).toBe('flowcontrol.apiserver.k8s.io/v1beta2');
+    expect(coverage(s, 'podsecuritypolicies')).toMatchObject({
+      apiVersion: 'policy/v1beta1',
+      deprecatedVersionRead: true,
+      count: 1,
+    });
+    expect(requests.every((r) => r.method === 'GET')).toBe(true);
+    const deprecatedReads = requests.filter((r) => /\/(v1beta1|v2beta[12])\/.+/.test(r.path)).map((r) => r.path);
+    expect(deprecatedReads).toEqual(['/apis/policy/v1beta1/podsecuritypolicies']);
+    expect(s.podSecurityPolicies.map((p) => p.metadata.name)).toEqual(['restricted']);
+    expect(s.deprecatedApiRequests).toEqual([
+      { group: 'batch', version: 'v1beta1', resource: 'cronjobs', removedRelease: '1.25' },
+    ]);
+    expect(s.kubeadm).toEqual({
+      clusterConfigurationApiVersion: 'kubeadm.k8s.io/v1beta3',
+      imageRepository: 'k8s.gcr.io',
+      kubeletConfigMaps: ['kubelet-config'],
+    });
+    expect(s.apiEvidence.find((e) => e.ref.name === 'web-pdb')?.ref).toMatchObject({
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+    });
+  });
+
+  it('reads /metrics before listing PodSecurityPolicies', async () => {
+    await scan(fakeCluster(model()));
+    const paths = fake?.requests.map((r) => r.path) ?? [];
+    expect(paths.indexOf('/metrics')).toBeLessThan(paths.indexOf('/apis/policy/v1beta1/podsecuritypolicies'));
+    expect(paths[0]).toBe('/version');
+  });
+
+  it('never transfers Secret or kube-system ConfigMap values it does not need', async () => {
+    const s = await scan(fakeCluster(model()));
+    const secretReads = fake?.requests.filter((r) => r.path.endsWith('/secrets')) ?? [];
+    for (const r of secretReads) {
+      const metadataOnly = String(r.headers.accept).includes('as=PartialObjectMetadataList');
+      expect(
+        r.query.get('labelSelector') === 'owner=helm' ||
+          (metadataOnly && r.query.get('fieldSelector') === 'type=kubernetes.io/service-account-token'),
+      ).toBe(true);
+    }
+    const cmReads = fake?.requests.filter((r) => r.path.includes('/namespaces/kube-system/configmaps')) ?? [];
+    for (const r of cmReads)
+      expect(
+        String(r.headers.accept).includes('as=PartialObjectMetadataList') || r.path.endsWith('/kubeadm-config'),
+      ).toBe(true);
+    expect(s.serviceAccountTokens).toEqual([expect.objectContaining({ serviceAccountName: 'default' })]);
+    expect(JSON.stringify(s)).not.toMatch(/aHVudGVyMg|c2VjcmV0LXRva2Vu|do-not-read/);
+  });
+
+  it('pages with limit/continue and hands each page over', async () => {
+    const s = await scan(fakeCluster(model()), { pageSize: 2 });
+    const pods = fake?.requests.filter((r) => r.path === '/api/v1/pods') ?? [];
+    expect(pods.map((r) => r.query.get('continue'))).toEqual([null, '2', '4']);
+    expect(pods.every((r) => r.query.get('limit') === '2')).toBe(true);
+    expect(s.pods).toHaveLength(5);
+  });
+
+  it('restarts a list once when its continue token expires (410), without duplicates', async () => {
+    let expired = false;
+    const s = await scan(
+      withOverride((req) => {
+        if (req.path === '/api/v1/pods' && req.query.get('continue') === '2' && !expired) {
+          expired = true;
+          return status(410, 'The provided continue parameter is too old');
+        }
+        return undefined;
+      }),
+      { pageSize: 2 },
+    );
+    expect(s.pods).toHaveLength(5);
+    expect(coverage(s, 'pods')).toMatchObject({
+      status: 'ok',
+      count: 5,
+      message: expect.stringContaining('410 Gone') as unknown,
+    });
+  });
+
+  it('records forbidden resources as coverage and falls back to the context namespace', async () => {
+    const s = await scan(
+      withOverride((req) => {
+        if (req.path === '/api/v1/nodes')
+          return status(403, 'nodes is forbidden: User "team" cannot list resource "nodes"');
+        if (['/api/v1/pods', '/apis/apps/v1/deployments', '/api/v1/namespaces'].includes(req.path))
+          return status(403, 'forbidden at the cluster scope');
+        return undefined;
+      }),
+      { namespace: 'team-a' },
+    );
+    expect(coverage(s, 'nodes')).toMatchObject({
+      status: 'forbidden',
+      message: expect.stringContaining('cannot list resource "nodes"') as unknown,
+    });
+    expect(coverage(s, 'pods')).toMatchObject({
+      status: 'ok',
+      count: 1,
+      message: expect.stringContaining('Only namespace team-a was read') as unknown,
+    });
+    expect(s.pods.map((p) => p.metadata.name)).toEqual(['pod-t']);
+    expect(s.workloads.map((w) => w.metadata.name)).toEqual(['web']);
+    expect(s.namespaces.map((n) => n.metadata.name)).toEqual(['team-a']);
+    expect(s.nodes).toEqual([]);
+  });
+
+  it('retries 429 with Retry-After, and turns a hanging resource into a timeout entry', async () => {
+    let busy = 0;
+    const s = await scan(
+      withOverride((req) => {
+        if (req.path === '/apis/apps/v1/statefulsets' && busy++ < 2)
+          return { status: 429, headers: { 'Retry-After': '0' }, json: {} };
+        if (req.path === '/apis/apps/v1/daemonsets') return new Promise(() => {});
+        return undefined;
+      }),
+      { timeoutMs: 400 },
+    );
+    expect(coverage(s, 'statefulsets')?.status).toBe('ok');
+    expect(fake?.requests.filter((r) => r.path === '/apis/apps/v1/statefulsets')).toHaveLength(3);
+    expect(coverage(s, 'daemonsets')).toMatchObject({
+      status: 'timeout',
+      message: expect.stringContaining('400 ms') as unknown,
+    });
+  });
+
+  it('without discovery, tries versions in order and moves on after 404', async () => {
+    const m = model();
+    m.served = { ...SERVED_1_24, 'batch/v1': ['jobs'] };
+    const s = await scan(
+      withOverride((req) => (req.path === '/apis' ? status(500, 'etcd is sad') : undefined), fakeCluster(m)),
+    );
+    expect(coverage(s, 'discovery')).toMatchObject({ status: 'error', message: 'etcd is sad' });
+    expect(coverage(s, 'cronjobs')).toMatchObject({
+      status: 'ok',
+      apiVersion: 'batch/v1beta1',
+      deprecatedVersionRead: true,
+    });
+    expect(coverage(s, 'deployments')?.apiVersion).toBe('apps/v1');
+  });
+
+  it('says PodSecurityPolicy is not served on 1.25, and /metrics forbidden is only coverage', async () => {
+    const m = model();
+    m.gitVersion = 'v1.25.16';
+    m.served = Object.fromEntries(
+      Object.entries(SERVED_1_24).filter(([gv]) => !/v1beta1$/.test(gv) || gv.startsWith('flowcontrol')),
+    );
+    delete m.metrics;
+    const s = await scan(fakeCluster(m));
+    expect(coverage(s, 'podsecuritypolicies')).toMatchObject({
+      status: 'not-served',
+      message: expect.stringContaining('policy/v1beta1') as unknown,
+    });
+    expect(coverage(s, 'metrics')).toMatchObject({ status: 'forbidden' });
+    expect(s.deprecatedApiRequests).toBeUndefined();
+  });
+
+  it('reports progress through every phase', async () => {
+    const events: ScanProgress[] = [];
+    await scan(fakeCluster(model()), { onProgress: (p) => events.push(p), concurrency: 2 });
+    expect(events[0]).toMatchObject({ phase: 'connecting', resourcesDone: 0, resourcesTotal: 34 });
+    expect([...new Set(events.map((e) => e.phase))]).toEqual(['connecting', 'discovery', 'listing', 'done']);
+    expect(events.at(-1)).toMatchObject({
+      phase: 'done',
+      resourcesDone: 34,
+      itemsSoFar: expect.any(Number) as unknown,
+    });
+    expect(events.find((e) => e.resource === 'pods' && e.itemsSoFar > 0)).toBeDefined();
+  });
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    const slow = withOverride(async (req) => {
+      if (req.path === '/api/v1/pods') controller.abort(new Error('user cancelled'));
+      await new Promise((r) => setTimeout(r, 20));
+      return undefined;
+    });
+    await expect(scan(slow, { signal: controller.signal })).rejects.toThrow('user cancelled');
+  });
+});

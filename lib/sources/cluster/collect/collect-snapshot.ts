@@ -1,0 +1,108 @@
+import 'server-only';
+import { env as readEnv, type Env } from '../../../env';
+import { SnapshotBuilder } from '../../../snapshot/builder';
+import type { Snapshot } from '../../../snapshot/types';
+import { RESOURCE_KEYS } from '../../../snapshot/types';
+import type { ClusterConnection } from '../connect';
+import type { RetryPolicy } from '../http/retry';
+import { collectResource, type ResourceContext } from './collect-resource';
+import { readDiscovery, unknownDiscovery, type Discovery } from './discovery';
+import { failureCoverage } from './http-status';
+import { collectKubeadm } from './kubeadm';
+import { readDeprecatedApiMetrics } from './metrics';
+import { runPool } from './pool';
+import { readServerVersion } from './preflight';
+import { ProgressTracker, type ProgressListener } from './progress';
+import { RESOURCE_TABLE } from './resource-table';
+
+export interface CollectOptions {
+  onProgress?: ProgressListener;
+  /** Cancels the scan; collectSnapshot then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Overrides RELEASE_LENS_PAGE_SIZE. */
+  pageSize?: number;
+  /** Overrides RELEASE_LENS_SCAN_CONCURRENCY. */
+  concurrency?: number;
+  /** Namespaces to read one by one when cluster-wide lists are forbidden; default: the context's namespace. */
+  namespaces?: string[];
+  retry?: RetryPolicy;
+  env?: Env;
+  collectedAt?: Date;
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('The scan was cancelled.');
+}
+
+/**
+ * Scans a live cluster read-only into a Snapshot: /version first (connection problems end the scan with an AppError),
+ * then discovery, /metrics, and a paginated LIST of every resource with a bounded number in flight. Any other failed
+ * read becomes a coverage entry instead of failing the scan.
+ */
+export async function collectSnapshot(conn: ClusterConnection, options: CollectOptions = {}): Promise<Snapshot> {
+  try {
+    return await collect(conn, options);
+  } catch (error) {
+    // Whatever request noticed the cancellation first, the caller gets the reason it gave.
+    throwIfCancelled(options.signal);
+    throw error;
+  }
+}
+
+async function collect(conn: ClusterConnection, options: CollectOptions): Promise<Snapshot> {
+  const e = options.env ?? readEnv();
+  const { signal, retry } = options;
+  const progress = new ProgressTracker(RESOURCE_KEYS.length, options.onProgress);
+
+  progress.emit('connecting');
+  const version = await readServerVersion(conn, { signal, retry });
+  const builder = new SnapshotBuilder(conn.source, options.collectedAt);
+  if (version.version) builder.setServerVersion(version.version);
+  builder.recordCoverage(version.coverage);
+  if (conn.kubeconfigFacts) builder.setKubeconfigFacts(conn.kubeconfigFacts);
+  progress.finish('version', 'connecting');
+
+  progress.emit('discovery');
+  let discovery: Discovery;
+  try {
+    discovery = await readDiscovery(conn, { signal, retry });
+    builder.setServedGroupVersions(discovery.servedGroupVersions);
+    builder.recordCoverage({ resource: 'discovery', status: 'ok', count: discovery.servedGroupVersions.length });
+  } catch (error) {
+    throwIfCancelled(signal);
+    discovery = unknownDiscovery(conn, { signal, retry });
+    builder.recordCoverage(failureCoverage('discovery', error));
+  }
+  progress.finish('discovery', 'discovery');
+
+  // Before any list: our own PodSecurityPolicy read must not show up in the metric we report.
+  const metrics = await readDeprecatedApiMetrics(conn, { signal, retry });
+  if (metrics.requests) builder.setDeprecatedApiRequests(metrics.requests);
+  builder.recordCoverage(metrics.coverage);
+  progress.finish('metrics', 'discovery');
+
+  const ctx: ResourceContext = {
+    conn,
+    discovery,
+    pageSize: options.pageSize ?? e.RELEASE_LENS_PAGE_SIZE,
+    fallbackNamespaces: options.namespaces ?? (conn.defaultNamespace ? [conn.defaultNamespace] : []),
+    addItems: (spec, items) => {
+      builder.addItems(spec.key, items);
+      progress.addItems(spec.key, items.length);
+    },
+    signal,
+    retry,
+  };
+  await runPool(RESOURCE_TABLE, options.concurrency ?? e.RELEASE_LENS_SCAN_CONCURRENCY, async (spec) => {
+    throwIfCancelled(signal);
+    progress.emit('listing', spec.key);
+    const entry = spec.key === 'kubeadmconfig' ? await collectKubeadm(spec, ctx) : await collectResource(spec, ctx);
+    builder.recordCoverage(entry);
+    progress.finish(spec.key);
+  });
+  throwIfCancelled(signal);
+
+  const snapshot = builder.build();
+  progress.emit('done');
+  return snapshot;
+}

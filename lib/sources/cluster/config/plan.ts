@@ -1,0 +1,84 @@
+import 'server-only';
+import type { LookupFunction } from 'node:net';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { Env } from '../../../env';
+import { extractKubeconfigFacts } from '../../kubeconfig/facts';
+import { uploadPolicyFromEnv } from '../../kubeconfig/policy';
+import { sanitizeUploadedKubeconfig } from '../../kubeconfig/sanitize';
+import { selectContext } from '../../kubeconfig/select';
+import { parseServerUrl, type ServerAddress } from '../../kubeconfig/server-url';
+import type { KubeconfigFacts, SnapshotSource } from '../../../snapshot/types';
+import { assertServerAllowed, guardedLookup, type Resolver } from '../http/host-guard';
+import { inClusterClientConfig, localClientConfig, uploadClientConfig } from './client-config';
+import { inClusterConfig, SERVICE_ACCOUNT_DIR } from './in-cluster';
+import { loadLocalKubeconfig } from './local';
+import type { ClusterSource } from './types';
+
+/** Everything needed to open a connection for one source. */
+export interface Plan {
+  kc: KubeConfig;
+  server: ServerAddress;
+  source: SnapshotSource;
+  namespace?: string;
+  facts?: KubeconfigFacts;
+  lookup?: LookupFunction;
+  /** exec plugins, auth providers and token files can change the credentials between requests. */
+  dynamicAuth: boolean;
+  proxy: boolean;
+}
+
+export interface PlanOptions {
+  resolver?: Resolver;
+  serviceAccountDir?: string;
+  /** For the local kubeconfig source: read only this file (kubectl's `--kubeconfig`), not KUBECONFIG. */
+  kubeconfigPath?: string;
+}
+
+/** Validates a source (sanitizing uploads and checking their host after DNS) and prepares its client config. */
+export async function planConnection(source: ClusterSource, e: Env, o: PlanOptions): Promise<Plan> {
+  switch (source.kind) {
+    case 'upload': {
+      const policy = uploadPolicyFromEnv(e);
+      const k = sanitizeUploadedKubeconfig(source.kubeconfig, policy, source.context);
+      await assertServerAllowed(k.server, policy, k.serverField, o.resolver);
+      const label: SnapshotSource = { kind: 'upload', label: k.context, server: k.server.url };
+      return {
+        kc: uploadClientConfig(k),
+        server: k.server,
+        source: label,
+        namespace: k.namespace,
+        facts: k.facts,
+        lookup: guardedLookup(policy, k.serverField),
+        dynamicAuth: false,
+        proxy: false,
+      };
+    }
+    case 'kubeconfig': {
+      const config = loadLocalKubeconfig(e, o.kubeconfigPath);
+      const resolved = selectContext(config, source.context);
+      const server = parseServerUrl(resolved.cluster.server, `clusters[${resolved.cluster.index}].cluster.server`);
+      const user = resolved.user;
+      return {
+        kc: localClientConfig(resolved),
+        server,
+        namespace: resolved.context.namespace,
+        source: { kind: 'kubeconfig', label: resolved.context.name, server: server.url },
+        facts: extractKubeconfigFacts(config, resolved.context.name),
+        dynamicAuth: Boolean(user?.exec ?? user?.authProvider ?? user?.tokenFile),
+        proxy: Boolean(resolved.cluster.proxyUrl),
+      };
+    }
+    case 'in-cluster': {
+      const c = inClusterConfig(e, o.serviceAccountDir ?? SERVICE_ACCOUNT_DIR);
+      const server = parseServerUrl(c.server, 'KUBERNETES_SERVICE_HOST');
+      return {
+        kc: inClusterClientConfig(c),
+        server,
+        namespace: c.namespace,
+        dynamicAuth: true,
+        proxy: false,
+        source: { kind: 'in-cluster', label: 'In-cluster service account', server: server.url },
+      };
+    }
+  }
+}

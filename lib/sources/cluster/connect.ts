@@ -1,0 +1,96 @@
+import 'server-only';
+import { Agent as HttpAgent, type OutgoingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, type RequestOptions } from 'node:https';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { env as readEnv, type Env } from '../../env';
+import { AppError } from '../../errors';
+import type { ServerAddress } from '../kubeconfig/server-url';
+import type { KubeconfigFacts, SnapshotSource } from '../../snapshot/types';
+import type { Resolver } from './http/host-guard';
+import { createTransport, type GetOptions, type HttpResponse } from './http/transport';
+import { planConnection } from './config/plan';
+import type { ClusterSource } from './config/types';
+
+/** A live, read-only link to one API server. Plain methods only; client-node stays inside lib/sources/cluster. */
+export interface ClusterConnection {
+  readonly source: SnapshotSource;
+  readonly server: ServerAddress;
+  /** The context's namespace (or the service account's): where a scan falls back when cluster-wide reads are forbidden. */
+  readonly defaultNamespace?: string;
+  readonly kubeconfigFacts?: KubeconfigFacts;
+  /** GET a path on the API server; never throws on HTTP status, throws TransportError when there is no response. */
+  get(path: string, options?: GetOptions): Promise<HttpResponse>;
+  /** Drops pooled connections. */
+  close(): void;
+}
+
+export interface ConnectOptions {
+  env?: Env;
+  /** DNS resolver for the upload host check (tests inject one). */
+  resolver?: Resolver;
+  serviceAccountDir?: string;
+  /** For the local kubeconfig source: read only this file (the CLI's `--kubeconfig`), not KUBECONFIG. */
+  kubeconfigPath?: string;
+  /** Overrides RELEASE_LENS_REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
+  /** User-Agent for the audit log, e.g. to tell CLI scans from dashboard scans. */
+  userAgent?: string;
+}
+
+async function authOptions(kc: KubeConfig): Promise<RequestOptions> {
+  const options: RequestOptions = {};
+  try {
+    await kc.applyToHTTPSOptions(options);
+  } catch (error) {
+    // Local only (uploads cannot run plugins or read files): the plugin's own message helps its owner.
+    const detail = error instanceof Error ? error.message.split('\n')[0] : 'unknown error';
+    throw new AppError('unauthorized', `Could not get credentials for this context: ${detail}`, undefined, {
+      cause: error,
+    });
+  }
+  return options;
+}
+
+function headersOf(options: RequestOptions): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = { ...(options.headers as OutgoingHttpHeaders | undefined) };
+  if (options.auth) headers.Authorization = `Basic ${Buffer.from(options.auth).toString('base64')}`;
+  return headers;
+}
+
+/** Opens a connection for a source: validates and sanitizes it, builds the TLS agent and credentials. Sends nothing yet. */
+export async function connect(source: ClusterSource, options: ConnectOptions = {}): Promise<ClusterConnection> {
+  const e = options.env ?? readEnv();
+  const p = await planConnection(source, e, options);
+  const base = await authOptions(p.kc);
+  const common = { keepAlive: true, maxSockets: 8, ...(p.lookup ? { lookup: p.lookup } : {}) };
+  const agent =
+    p.proxy && base.agent instanceof HttpAgent
+      ? base.agent
+      : p.server.protocol === 'https:'
+        ? new HttpsAgent({
+            ...common,
+            ca: base.ca,
+            cert: base.cert,
+            key: base.key,
+            servername: base.servername,
+            rejectUnauthorized: base.rejectUnauthorized ?? true,
+          })
+        : new HttpAgent(common);
+  const staticHeaders = headersOf(base);
+  const transport = createTransport({
+    baseUrl: p.server.url,
+    display: p.server.display,
+    agent,
+    timeoutMs: options.requestTimeoutMs ?? e.RELEASE_LENS_REQUEST_TIMEOUT_MS,
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    headers: p.dynamicAuth ? async () => headersOf(await authOptions(p.kc)) : () => Promise.resolve(staticHeaders),
+  });
+  return {
+    source: p.source,
+    server: p.server,
+    ...(p.namespace ? { defaultNamespace: p.namespace } : {}),
+    ...(p.facts ? { kubeconfigFacts: p.facts } : {}),
+    get: (path, getOptions) => transport.get(path, getOptions),
+    close: () => agent.destroy(),
+  };
+}

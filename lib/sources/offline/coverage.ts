@@ -1,0 +1,54 @@
+import { isObjectResourceKey, RESOURCE_INFO } from '../../snapshot/resources';
+import type { CoverageEntry, ResourceKey } from '../../snapshot/types';
+import { RESOURCE_KEYS } from '../../snapshot/types';
+import { commandFor } from './commands';
+
+/** What an offline snapshot provided. */
+export interface OfflineFacts {
+  /** Object keys with at least one object, or whose typed list or info `resources` entry appeared. */
+  seen: ReadonlySet<ResourceKey>;
+  /** Minor version of the API server, when given. */
+  serverMinor?: number;
+  version: boolean;
+  discovery: boolean;
+  metrics: boolean;
+}
+
+const SPECIAL: Partial<Record<ResourceKey, string>> = {
+  helmsecrets: 'Helm release Secrets (owner=helm)',
+  helmconfigmaps: 'Helm release ConfigMaps (owner=helm)',
+  serviceaccounttokens: 'service-account token Secrets',
+  kubeadmconfig: 'kubeadm ConfigMaps (kube-system/kubeadm-config, kubelet-config)',
+  version: 'The API server version',
+  discovery: 'The list of served API versions',
+  metrics: 'The API server metrics',
+};
+
+function notProvided(resource: ResourceKey): string {
+  const command = commandFor(resource);
+  if (!isObjectResourceKey(resource)) {
+    return `${SPECIAL[resource] ?? resource} is not in the snapshot. To add it, also upload the output of: ${command}`;
+  }
+  const what = SPECIAL[resource] ?? `${RESOURCE_INFO[resource].kind} objects`;
+  return (
+    `The snapshot has no ${what}: either the cluster has none, or the command that made the snapshot left them ` +
+    `out. To check them, add the output of: ${command}`
+  );
+}
+
+/** Coverage of an offline snapshot: ok when present, not-served for PSP on 1.25+, not-provided otherwise. */
+export function offlineCoverage(facts: OfflineFacts): CoverageEntry[] {
+  return RESOURCE_KEYS.map((resource): CoverageEntry => {
+    const present = isObjectResourceKey(resource) ? facts.seen.has(resource) : facts[resource];
+    if (present) return { resource, status: 'ok', count: 0 };
+    if (resource === 'podsecuritypolicies' && facts.serverMinor !== undefined && facts.serverMinor >= 25) {
+      return {
+        resource,
+        status: 'not-served',
+        count: 0,
+        message: 'Kubernetes 1.25 and later do not serve PodSecurityPolicy.',
+      };
+    }
+    return { resource, status: 'not-provided', count: 0, message: notProvided(resource) };
+  });
+}
