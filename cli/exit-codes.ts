@@ -1,6 +1,6 @@
-import type { Severity } from '../lib/catalog/schema';
+import type { Severity } from '../lib/model/catalog';
 import type { ErrorKind } from '../lib/errors';
-import type { Report } from '../lib/report/schema';
+import type { Report } from '../lib/model/report';
 
 /** The exit codes of `release-lens`, as documented in --help and docs/cli.md. */
 export const EXIT = {

@@ -1,4 +1,4 @@
-import type { ScanProgress } from '../lib/sources/cluster';
+import type { ScanProgress } from '../lib/model/scan';
 import type { OutStream } from './io';
 
 /** Scan progress on one rewritten stderr line. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Report } from '../lib/report/schema';
+import type { Report } from '../lib/model/report';
 import { TOOL_VERSION } from '../lib/version';
 import { CliError } from './errors';
 import { EXIT } from './exit-codes';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadCatalogFrom } from '../lib/catalog/load';
 import { isReadableName } from '../lib/report/redact/readable';
-import type { Report } from '../lib/report/schema';
+import type { Report } from '../lib/model/report';
 import { closeAgent, kubeOk } from '../test/cluster-harness/harness/kube-request';
 import { e2eCluster, kubeconfigFor } from './cluster-info';
 import { expect, test } from './fixtures';

@@ -1,28 +1,9 @@
-/**
- * Errors as data. Every failure a user can meet has one of these kinds and a message that says what went wrong
- * and what to do about it.
- */
-export const ERROR_KINDS = [
-  'invalid-input',
-  'too-large',
-  'not-found',
-  'forbidden',
-  'unauthorized',
-  'unreachable',
-  'tls',
-  'timeout',
-  'internal',
-] as const;
-export type ErrorKind = (typeof ERROR_KINDS)[number];
+import type { AppErrorData, ErrorKind } from './model/errors';
 
-/** The JSON shape of an error sent to a browser or printed by the CLI. */
-export interface AppErrorData {
-  kind: ErrorKind;
-  message: string;
-  /** The input field at fault, e.g. 'users[0].user.exec'. */
-  field?: string;
-}
+export { ERROR_KINDS } from './model/errors';
+export type { AppErrorData, ErrorKind } from './model/errors';
 
+/** An error a person can act on: one of the fixed kinds, a message, and the input field at fault. */
 export class AppError extends Error {
   override name = 'AppError';
   constructor(

@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { ChangeCard } from '@/components/catalog/change-card';
 import { PageHeader } from '@/components/ui/card';
 import { getCatalog } from '@/lib/catalog';
-import { SEVERITIES } from '@/lib/catalog/schema';
-import { parsePath, PATH_VERSIONS, upgradePath } from '@/lib/catalog/upgrade-path';
+import { SEVERITIES } from '@/lib/model/catalog';
+import { parsePath, upgradePath } from '@/lib/catalog/upgrade-path';
+import { PATH_VERSIONS } from '@/lib/model/releases';
 
 export const metadata: Metadata = { title: 'Upgrade path' };
 

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { loadCatalogFrom } from '../../lib/catalog/load';
 import { collectSnapshot, connect, type ClusterConnection } from '../../lib/sources/cluster';
 import { evaluate } from '../../lib/scan/evaluate';
-import type { Snapshot } from '../../lib/snapshot/types';
+import type { Snapshot } from '../../lib/model/snapshot';
 import { emit, memoryFigures, readProbeInput, type ListCall } from './probe-io';
 
 /** Wraps a connection so the first page of every LIST is recorded: the floor replays exactly these. */

@@ -1,5 +1,5 @@
 import { EXPORT_FORMATS, type ExportFormat } from '../../lib/report/export';
-import { TARGETS, type Target } from '../../lib/rules/types';
+import { TARGETS, type Target } from '../../lib/model/releases';
 import { nonEmpty, oneOf, parseStrict } from '../args';
 import { usageError } from '../errors';
 import { FAIL_ON, type FailOn } from '../exit-codes';

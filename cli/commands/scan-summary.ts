@@ -1,5 +1,5 @@
-import { SEVERITIES } from '../../lib/catalog/schema';
-import type { Report } from '../../lib/report/schema';
+import { SEVERITIES } from '../../lib/model/catalog';
+import type { Report } from '../../lib/model/report';
 import { failingFindings } from '../exit-codes';
 import type { ScanArgs } from './scan-args';
 

@@ -2,7 +2,7 @@ import { loadCatalogFrom, type Catalog } from '../../lib/catalog/load';
 import { env } from '../../lib/env';
 import { exportReport } from '../../lib/report/export';
 import { newRedactionSalt, redactReport } from '../../lib/report/redact';
-import type { Report } from '../../lib/report/schema';
+import type { Report } from '../../lib/model/report';
 import { runScan } from '../../lib/scan/run-scan';
 import type { ScanSource } from '../../lib/scan/sources';
 import { TOOL_VERSION } from '../../lib/version';

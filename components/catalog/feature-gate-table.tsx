@@ -1,4 +1,4 @@
-import { RELEASES } from '@/lib/catalog/schema';
+import { RELEASES } from '@/lib/model/releases';
 import type { FeatureGate } from '@/lib/catalog/schema';
 
 function Cell({ gate, release }: { gate: FeatureGate; release: (typeof RELEASES)[number] }) {

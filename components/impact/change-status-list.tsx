@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import type { ChangeSummary } from '@/lib/report/change-summaries';
-import type { ChangeImpact } from '@/lib/report/schema';
+import type { ChangeSummary } from '@/lib/model/scan';
+import type { ChangeImpact } from '@/lib/model/report';
 import { SeverityBadge, Tag } from '../ui/badge';
 
 type Status = ChangeImpact['status'];

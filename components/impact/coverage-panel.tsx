@@ -1,4 +1,4 @@
-import type { Report } from '@/lib/report/schema';
+import type { Report } from '@/lib/model/report';
 
 /** What the scan could not read, and which checks were blind because of it. Nothing is skipped silently. */
 export function CoveragePanel({ report }: { report: Report }) {

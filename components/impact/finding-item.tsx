@@ -1,4 +1,4 @@
-import type { Finding } from '@/lib/rules/types';
+import type { Finding } from '@/lib/model/finding';
 import { SeverityBadge, Tag } from '../ui/badge';
 
 function refText(ref: Finding['object']): string {

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { groupFindings, GROUPINGS, type Grouping } from '@/lib/report/group';
-import type { Finding } from '@/lib/rules/types';
+import type { Finding } from '@/lib/model/finding';
 import { SeverityBadge } from '../ui/badge';
 import { FindingItem } from './finding-item';
 

@@ -1,5 +1,5 @@
 import { severityCounts } from '@/lib/report/group';
-import type { Report } from '@/lib/report/schema';
+import type { Report } from '@/lib/model/report';
 import { SeverityBadge } from '../ui/badge';
 import { Card } from '../ui/card';
 

@@ -1,7 +1,7 @@
 'use client';
 
-import type { ChangeSummary } from '@/lib/report/change-summaries';
-import type { Report } from '@/lib/report/schema';
+import type { ChangeSummary } from '@/lib/model/scan';
+import type { Report } from '@/lib/model/report';
 import { ChangeStatusList } from './change-status-list';
 import { CoveragePanel } from './coverage-panel';
 import { FindingsBrowser } from './findings-browser';

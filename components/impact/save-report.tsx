@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { AppErrorData } from '@/lib/errors';
-import type { Report } from '@/lib/report/schema';
+import type { Report } from '@/lib/model/report';
 import { ErrorBox } from './error-box';
 
 interface Saved {

@@ -3,13 +3,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { sourcesQuery, useScan, type ScanInput } from '@/lib/query/scan';
-import type { Target } from '@/lib/rules/types';
+import { LATEST_RELEASE, TARGETS, type Target } from '@/lib/model/releases';
+import type { SourceKind } from '@/lib/model/sources';
 import { ErrorBox } from './error-box';
 import { ImpactView } from './impact-view';
 import { SaveReport } from './save-report';
-import { ScanProgress } from './scan-progress';
+import { ScanProgressBar } from './scan-progress-bar';
 import { SourceInputs, type SourceValues } from './source-inputs';
-import { SourcePicker, type SourceKind } from './source-picker';
+import { SourcePicker } from './source-picker';
 
 function inputOf(kind: SourceKind, target: Target, v: SourceValues): ScanInput {
   switch (kind) {
@@ -76,11 +77,14 @@ export function ScanPanel() {
             <select
               id="target"
               value={target}
-              onChange={(e) => setTarget(e.target.value === '1.24' ? '1.24' : '1.25')}
+              onChange={(e) => setTarget(TARGETS.find((t) => t === e.target.value) ?? LATEST_RELEASE)}
               className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
             >
-              <option value="1.25">Kubernetes 1.25</option>
-              <option value="1.24">Kubernetes 1.24</option>
+              {[...TARGETS].reverse().map((t) => (
+                <option key={t} value={t}>
+                  Kubernetes {t}
+                </option>
+              ))}
             </select>
           </div>
           <button
@@ -93,7 +97,7 @@ export function ScanPanel() {
           {problem ? <span className="text-sm text-slate-600 dark:text-slate-400">{problem}</span> : null}
         </div>
       </form>
-      {scan.isPending && scan.progress ? <ScanProgress progress={scan.progress} /> : null}
+      {scan.isPending && scan.progress ? <ScanProgressBar progress={scan.progress} /> : null}
       {scan.error ? <ErrorBox error={scan.error.data} /> : null}
       {scan.data && !scan.isPending ? (
         <div className="mt-6">

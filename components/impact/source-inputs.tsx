@@ -1,8 +1,8 @@
 'use client';
 
-import type { SourcesInfo } from '@/lib/query/scan';
+import type { SourcesInfo } from '@/lib/model/scan';
 import { SnapshotCommands } from './snapshot-commands';
-import type { SourceKind } from './source-picker';
+import type { SourceKind } from '@/lib/model/sources';
 
 const inputClass =
   'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900';

@@ -1,6 +1,6 @@
 'use client';
 
-export type SourceKind = 'demo' | 'kubeconfig' | 'upload' | 'snapshot' | 'in-cluster';
+import type { SourceKind } from '@/lib/model/sources';
 
 const labels: Record<SourceKind, string> = {
   demo: 'Demo cluster',

@@ -1,4 +1,4 @@
-import type { ReportSummary } from '@/lib/store/types';
+import type { ReportSummary } from '@/lib/model/saved-report';
 
 const selectClass =
   'mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900';

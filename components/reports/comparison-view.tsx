@@ -1,6 +1,6 @@
-import type { ChangeSummary } from '@/lib/report/change-summaries';
+import type { ChangeSummary } from '@/lib/model/scan';
 import type { ReportComparison } from '@/lib/report/compare';
-import type { Finding } from '@/lib/rules/types';
+import type { Finding } from '@/lib/model/finding';
 import { FindingItem } from '../impact/finding-item';
 
 function Section({

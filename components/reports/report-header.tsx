@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { StoredReport } from '@/lib/store/types';
+import type { StoredReport } from '@/lib/model/saved-report';
 import { DeleteReportButton } from './delete-report-button';
 import { ExportLinks } from './export-links';
 import { PrintButton } from './print-button';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ReportSummary } from '@/lib/store/types';
+import type { ReportSummary } from '@/lib/model/saved-report';
 import { DeleteReportButton } from './delete-report-button';
 
 const when = (iso: string) => iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');

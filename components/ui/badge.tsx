@@ -1,4 +1,4 @@
-import type { Severity, Stage } from '@/lib/catalog/schema';
+import type { Severity, Stage } from '@/lib/model/catalog';
 
 const base =
   'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap';

@@ -1,4 +1,5 @@
-import { KINDS, RELEASES, SEVERITIES, STAGES, type Kind, type Release, type Severity, type Stage } from './vocabulary';
+import { KINDS, SEVERITIES, STAGES, type Kind, type Severity, type Stage } from '../model/catalog';
+import { RELEASES, type Release } from '../model/releases';
 
 /** The browse filters; every one lives in the URL query so any view is a link. */
 export interface Filters {

@@ -1,5 +1,6 @@
 import { FACET_KEYS, type FacetKey, type Filters } from './filters';
-import { SEVERITIES, STAGES, type Change } from './schema';
+import { SEVERITIES, STAGES } from '../model/catalog';
+import { type Change } from './schema';
 import { score, terms } from './search';
 
 export interface FacetValue {

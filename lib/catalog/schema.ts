@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { KINDS, RELEASES, SEVERITIES, STAGES } from './vocabulary';
-
-export { KINDS, RELEASES, SEVERITIES, STAGES };
-export type { Kind, Release, Severity, Stage } from './vocabulary';
+import { KINDS, SEVERITIES, STAGES } from '../model/catalog';
+import { API_RELEASES, RELEASES } from '../model/releases';
 
 export const LINK_KINDS = ['kep', 'docs', 'pr', 'issue', 'blog', 'changelog'] as const;
 
@@ -110,8 +108,6 @@ export const releaseSchema = z.strictObject({
   announcedKeps: z.array(z.number().int().positive()).min(1),
 });
 export type ReleaseInfo = z.output<typeof releaseSchema>;
-
-export const API_RELEASES = ['1.24', '1.25', '1.26', '1.27'] as const;
 
 export const removedApiSchema = z.strictObject({
   group: z.string(),

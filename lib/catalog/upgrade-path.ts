@@ -1,15 +1,10 @@
 import { compareChanges } from './query';
-import { RELEASES, type Change, type Release } from './schema';
-
-/** Minor versions a user can upgrade from and to. */
-export const PATH_VERSIONS = ['1.23', '1.24', '1.25'] as const;
-export type PathVersion = (typeof PATH_VERSIONS)[number];
-
-const minor = (v: string) => Number(v.split('.')[1]);
+import { LATEST_RELEASE, minorOf, PATH_VERSIONS, RELEASES, type PathVersion, type Release } from '../model/releases';
+import { type Change } from './schema';
 
 /** The catalog releases crossed when upgrading from one minor to another (from excluded, to included). */
 export function releasesBetween(from: string, to: string): Release[] {
-  return RELEASES.filter((r) => minor(r) > minor(from) && minor(r) <= minor(to));
+  return RELEASES.filter((r) => minorOf(r) > minorOf(from) && minorOf(r) <= minorOf(to));
 }
 
 export interface UpgradePath {
@@ -37,7 +32,7 @@ export function parsePath(input: { from?: string | string[]; to?: string | strin
 } {
   const pick = (v: string | string[] | undefined, fallback: PathVersion): PathVersion => {
     const s = Array.isArray(v) ? v[0] : v;
-    return (PATH_VERSIONS as readonly string[]).includes(s ?? '') ? (s as PathVersion) : fallback;
+    return PATH_VERSIONS.find((p) => p === s) ?? fallback;
   };
-  return { from: pick(input.from, '1.23'), to: pick(input.to, '1.25') };
+  return { from: pick(input.from, PATH_VERSIONS[0]), to: pick(input.to, LATEST_RELEASE) };
 }

@@ -1,7 +1,7 @@
 import { AppError, httpStatusOf, toErrorData } from '../errors';
 
-/** A JSON response with no-store caching (everything here is per user and per scan). */
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+/** A JSON response with no-store caching (everything here is per user and per scan); T is the wire type. */
+export function json<T>(body: T, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },

@@ -2,29 +2,18 @@
 
 import { queryOptions, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { AppErrorData } from '../errors';
+import type { AppErrorData } from '../model/errors';
+import type { Target } from '../model/releases';
+import type { JsonScanSource, ScanEvent, ScanProgress, ScanResult, SourcesInfo } from '../model/scan';
 import { readNdjson } from '../http/ndjson';
-import type { ChangeSummary } from '../report/change-summaries';
-import type { Report } from '../report/schema';
-import type { Target } from '../rules/types';
+import { readJsonAs } from '../http/typed-json';
 
-export interface ScanProgressState {
-  phase: string;
-  resource?: string;
-  itemsSoFar: number;
-  resourcesDone: number;
-  resourcesTotal: number;
-}
-
-export interface ScanResult {
-  report: Report;
-  changes: ChangeSummary[];
-}
-
+/** What the scan form sends: a JSON source, or offline snapshot files as a multipart form. */
 export type ScanInput =
-  | { target: Target; source: { kind: 'demo' } | { kind: 'in-cluster' } | { kind: 'kubeconfig'; context?: string } }
-  | { target: Target; source: { kind: 'upload'; kubeconfig: string; context?: string } }
-  | { target: Target; source: { kind: 'snapshot'; files: File[] } };
+  { target: Target; source: JsonScanSource } | { target: Target; source: { kind: 'snapshot'; files: File[] } };
+
+/** Progress as the view shows it: a scan's own progress, or the moment before the first line arrives. */
+export type ScanProgressState = Omit<ScanProgress, 'phase'> & { phase: ScanProgress['phase'] | 'starting' };
 
 /** An error a scan answered with, carrying the server's typed error. */
 export class ScanError extends Error {
@@ -43,25 +32,24 @@ function requestOf(input: ScanInput): RequestInit {
   return { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) };
 }
 
-interface Line {
-  type: string;
-  error?: AppErrorData;
-  report?: Report;
-  changes?: ChangeSummary[];
+function isScanEvent(value: unknown): value is ScanEvent {
+  return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string';
 }
 
 async function scan(input: ScanInput, onProgress: (p: ScanProgressState) => void): Promise<ScanResult> {
   const res = await fetch('/api/scan', requestOf(input));
   if (!res.ok || !res.body) {
-    const body = (await res.json().catch(() => ({}))) as { error?: AppErrorData };
+    const empty: { error?: AppErrorData } = {};
+    const body = await readJsonAs<{ error?: AppErrorData }>(res).catch(() => empty);
     throw new ScanError(body.error ?? { kind: 'internal', message: `The server answered ${res.status}.` });
   }
-  for await (const value of readNdjson(res.body)) {
-    const line = value as Line;
-    if (line.type === 'progress') onProgress(line as unknown as ScanProgressState);
-    else if (line.type === 'error' && line.error) throw new ScanError(line.error);
-    else if (line.type === 'report' && line.report && line.changes)
-      return { report: line.report, changes: line.changes };
+  for await (const event of readNdjson(res.body)) {
+    if (!isScanEvent(event)) continue;
+    if (event.type === 'progress') {
+      const { type: _type, ...progress } = event;
+      onProgress(progress);
+    } else if (event.type === 'error') throw new ScanError(event.error);
+    else return { report: event.report, changes: event.changes };
   }
   throw new ScanError({ kind: 'internal', message: 'The scan ended without a report. Try again.' });
 }
@@ -78,19 +66,12 @@ export function useScan() {
   return { ...mutation, progress };
 }
 
-export interface SourcesInfo {
-  localEnabled: boolean;
-  localContexts: { name: string; cluster: string; server: string; namespace?: string; current: boolean }[];
-  inCluster: boolean;
-  snapshotCommands: Record<string, readonly { purpose: string; command: string }[]>;
-}
-
 /** What this server can scan. */
 export const sourcesQuery = queryOptions({
   queryKey: ['sources'],
   queryFn: async (): Promise<SourcesInfo> => {
     const res = await fetch('/api/sources');
     if (!res.ok) throw new Error(`The server answered ${res.status}.`);
-    return (await res.json()) as SourcesInfo;
+    return readJsonAs<SourcesInfo>(res);
   },
 });

@@ -1,9 +1,6 @@
 import type { Catalog } from '../catalog/load';
-import type { Change } from '../catalog/schema';
-import type { Report } from './schema';
-
-/** What the impact view shows about a change, taken from the catalog. */
-export type ChangeSummary = Pick<Change, 'id' | 'title' | 'release' | 'kep' | 'sig' | 'severity' | 'stage' | 'action'>;
+import type { ChangeSummary } from '../model/scan';
+import type { Report } from '../model/report';
 
 /** The catalog facts for every change a report mentions, so the view needs no second lookup. */
 export function changeSummaries(report: Report, catalog: Catalog): ChangeSummary[] {

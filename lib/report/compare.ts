@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import { redactionSaltId } from './redact';
-import type { ChangeImpact, Report } from './schema';
+import type { ChangeImpact, Report } from '../model/report';
 
 /** A change whose impact status differs between two scans; a side is absent when that scan did not list it. */
 export interface ImpactChange {

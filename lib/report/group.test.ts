@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeFinding } from '../rules/shared/finding';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 import { groupFindings, severityCounts } from './group';
 
 function f(name: string, extra: Partial<Finding> = {}): Finding {

@@ -1,5 +1,5 @@
-import { SEVERITIES, type Severity } from '../catalog/vocabulary';
-import type { Finding } from '../rules/types';
+import { SEVERITIES, type Severity } from '../model/catalog';
+import type { Finding } from '../model/finding';
 
 export const GROUPINGS = ['severity', 'change', 'namespace', 'owner', 'helm'] as const;
 export type Grouping = (typeof GROUPINGS)[number];

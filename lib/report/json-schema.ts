@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REPORT_SCHEMA_URL } from './links';
-import { findingSchema, REPORT_SCHEMA_VERSION, reportSchema } from './schema';
+import { findingSchema, reportSchema } from './schema';
+import { REPORT_SCHEMA_VERSION } from '../model/report';
 
 /** Where the generated schema is committed, relative to the repository root (served at /schema/report-v1.json). */
 export const REPORT_SCHEMA_FILE = `public/schema/report-v${REPORT_SCHEMA_VERSION}.json`;

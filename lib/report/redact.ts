@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { ObjectRef } from '../snapshot/types';
-import type { Finding } from '../rules/types';
+import type { ObjectRef } from '../model/snapshot';
+import type { Finding } from '../model/finding';
 import { droppedValueScrubber, redactEvidence, valueTreatment } from './redact/evidence';
 import { findIdentities } from './redact/identities';
 import { buildReplacer, type TextReplacer } from './redact/text';
 import { Tokenizer } from './redact/tokenizer';
-import type { Report } from './schema';
+import type { Report } from '../model/report';
 
 export interface RedactOptions {
   /** Secret input of the HMAC. Random per report unless reports must stay comparable; never stored with it. */

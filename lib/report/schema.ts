@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { SEVERITIES } from '../catalog/schema';
-import { RESOURCE_KEYS } from '../snapshot/types';
-import { TARGETS } from '../rules/types';
+import { SEVERITIES } from '../model/catalog';
+import { CONFIDENCES, EVIDENCE_SOURCES } from '../model/finding';
+import { RELEASES, TARGETS } from '../model/releases';
+import { CHANGE_STATUSES, REPORT_SCHEMA_VERSION, RULE_STATUSES, type Report } from '../model/report';
+import { COVERAGE_STATUSES, RESOURCE_KEYS } from '../model/resources';
+import { SOURCE_KINDS } from '../model/sources';
 
-/** Bumped when the report document changes shape; stored reports keep the version they were written with. */
-export const REPORT_SCHEMA_VERSION = 1;
+/**
+ * The validator of the report document (lib/model/report.ts holds its type). A report read from outside (a save
+ * request, a stored row, an uploaded file) passes through it; the limits bound what one report may hold.
+ */
 
 const text = (max = 4000) => z.string().max(max);
 
@@ -16,18 +21,7 @@ export const objectRefSchema = z.object({
 });
 
 export const evidenceSchema = z.object({
-  source: z.enum([
-    'field',
-    'annotation',
-    'label',
-    'managed-fields',
-    'last-applied',
-    'helm-release',
-    'metric',
-    'node-info',
-    'kubeconfig',
-    'discovery',
-  ]),
+  source: z.enum(EVIDENCE_SOURCES),
   path: text(500).optional(),
   value: text().optional(),
   detail: text(),
@@ -38,7 +32,7 @@ export const findingSchema = z.object({
   ruleId: text(100),
   changeId: text(100),
   severity: z.enum(SEVERITIES),
-  confidence: z.enum(['certain', 'likely', 'possible']),
+  confidence: z.enum(CONFIDENCES),
   object: objectRefSchema,
   owner: objectRefSchema.optional(),
   helmRelease: z.object({ name: text(300), namespace: text(300) }).optional(),
@@ -49,7 +43,7 @@ export const findingSchema = z.object({
 
 export const coverageSchema = z.object({
   resource: z.enum(RESOURCE_KEYS),
-  status: z.enum(['ok', 'forbidden', 'unauthorized', 'timeout', 'error', 'not-served', 'not-provided']),
+  status: z.enum(COVERAGE_STATUSES),
   apiVersion: text(200).optional(),
   count: z.number().int().nonnegative(),
   message: text().optional(),
@@ -59,8 +53,7 @@ export const coverageSchema = z.object({
 
 export const changeImpactSchema = z.object({
   changeId: text(100),
-  /** affected: findings exist; not-detected: every check ran with full input; not-checked: see reason. */
-  status: z.enum(['affected', 'not-detected', 'not-checked']),
+  status: z.enum(CHANGE_STATUSES),
   objects: z.number().int().nonnegative(),
   worstSeverity: z.enum(SEVERITIES).optional(),
   reason: text().optional(),
@@ -68,9 +61,8 @@ export const changeImpactSchema = z.object({
 
 export const ruleRunSchema = z.object({
   ruleId: text(100),
-  status: z.enum(['ran', 'blind', 'failed']),
+  status: z.enum(RULE_STATUSES),
   findings: z.number().int().nonnegative(),
-  /** Resources the rule needed but could not read. */
   missing: z.array(z.enum(RESOURCE_KEYS)).default([]),
   message: text().optional(),
 });
@@ -83,13 +75,12 @@ export const reportSchema = z.object({
   target: z.enum(TARGETS),
   cluster: z.object({
     source: z.object({
-      kind: z.enum(['kubeconfig', 'upload', 'in-cluster', 'snapshot', 'demo']),
+      kind: z.enum(SOURCE_KINDS),
       label: text(500),
       server: text(500).optional(),
     }),
     serverVersion: text(100).optional(),
-    /** The releases between the cluster's version and the target, whose changes were evaluated. */
-    releasesInScope: z.array(z.enum(['1.24', '1.25'])),
+    releasesInScope: z.array(z.enum(RELEASES)),
     provider: text(50),
     providerEvidence: text().optional(),
     policyEngines: z.array(text(50)),
@@ -102,17 +93,11 @@ export const reportSchema = z.object({
   changes: z.array(changeImpactSchema),
   rules: z.array(ruleRunSchema),
   coverage: z.array(coverageSchema),
-  /** Things worth knowing that are not findings: duplicate deployed Helm revisions, undecodable records... */
   notes: z.array(z.object({ kind: text(100), message: text() })).default([]),
-  redaction: z
-    .object({
-      /** What was replaced by stable tokens or dropped. */
-      fields: z.array(text(100)),
-    })
-    .optional(),
-});
+  redaction: z.object({ fields: z.array(text(100)) }).optional(),
+}) satisfies z.ZodType<Report, unknown>;
 
-export type Report = z.output<typeof reportSchema>;
-export type ChangeImpact = z.output<typeof changeImpactSchema>;
-export type RuleRun = z.output<typeof ruleRunSchema>;
-export type ReportNote = Report['notes'][number];
+// The validator and the model describe the same document: a difference either way fails to compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShape: Same<z.output<typeof reportSchema>, Report> = true;
+void sameShape;

@@ -3,8 +3,8 @@
  */
 import type { Catalog } from '../catalog/load';
 import { makeChange } from '../catalog/test-fixtures';
-import type { Finding } from '../rules/types';
-import { REPORT_SCHEMA_VERSION, type Report } from './schema';
+import type { Finding } from '../model/finding';
+import { REPORT_SCHEMA_VERSION, type Report } from '../model/report';
 
 let counter = 0;
 

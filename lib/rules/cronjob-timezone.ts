@@ -1,8 +1,9 @@
 import { makeFinding } from './shared/finding';
 import { describeRef, objectTarget, refOf, sortFindings } from './shared/object-refs';
 import { targetAtLeast } from './shared/scope';
-import type { ObjectMeta, ObjectRef } from '../snapshot/types';
-import type { Finding, Rule } from './types';
+import type { ObjectMeta, ObjectRef } from '../model/snapshot';
+import type { Finding } from '../model/finding';
+import type { Rule } from './types';
 
 const ID = 'cronjob-timezone';
 

@@ -1,4 +1,4 @@
-import type { Severity } from '../catalog/schema';
+import type { Severity } from '../model/catalog';
 import { makeFinding } from './shared/finding';
 import { sortFindings } from './shared/object-refs';
 import { installAdvice, MIGRATION_PLUGINS } from './shared/csi-migration-table';
@@ -13,7 +13,8 @@ import {
   storageEvidence,
   storageTarget,
 } from './shared/storage-uses';
-import type { Confidence, Evidence, Finding, Rule, RuleContext } from './types';
+import type { Confidence, Evidence, Finding } from '../model/finding';
+import type { Rule, RuleContext } from './types';
 
 const ID = 'csi-migration';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Container, PodSpec, Volume } from '../snapshot/types';
+import type { Container, PodSpec, Volume } from '../model/snapshot';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule } from './docker-socket';
 import { ruleContext } from './shared/test-context';

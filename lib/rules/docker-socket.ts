@@ -1,4 +1,4 @@
-import type { Severity } from '../catalog/schema';
+import type { Severity } from '../model/catalog';
 import { containerLabel } from './shared/containers';
 import { hostPathMessage, hostPathRemediation, MIGRATE_SOCKET, whereToChange } from './shared/docker-advice';
 import { dockerUsages, type DockerRef, type EndpointUsage, type HostPathUsage } from './shared/docker-usage';
@@ -6,7 +6,8 @@ import { makeFinding } from './shared/finding';
 import { describeRef, sortFindings, subjectTarget } from './shared/object-refs';
 import { POD_SUBJECT_NEEDS } from './shared/scope';
 import { containerPath, podSubjects, type PodSubject } from './shared/subjects';
-import type { Confidence, Evidence, Finding, Rule } from './types';
+import type { Confidence, Evidence, Finding } from '../model/finding';
+import type { Rule } from './types';
 
 const CHANGE = 'dockershim-removal';
 const RULE_ID = 'docker-socket';

@@ -1,8 +1,9 @@
-import type { Node } from '../snapshot/types';
+import type { Node } from '../model/snapshot';
 import { makeFinding } from './shared/finding';
 import { kubeletVersionOf, nodeRef } from './shared/nodes';
 import { sortFindings } from './shared/object-refs';
-import type { Finding, Rule } from './types';
+import type { Finding } from '../model/finding';
+import type { Rule } from './types';
 
 const CHANGE = 'dynamic-kubelet-config-removal';
 const RULE_ID = 'dynamic-kubelet-config';

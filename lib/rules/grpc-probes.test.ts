@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Probe } from '../snapshot/types';
+import type { Probe } from '../model/snapshot';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule } from './grpc-probes';
 import { parseGrpcHealthProbe } from './shared/grpc-health-probe';

@@ -1,4 +1,4 @@
-import type { Container, Probe } from '../snapshot/types';
+import type { Container, Probe } from '../model/snapshot';
 import { makeFinding } from './shared/finding';
 import type { GrpcHealthProbeCall } from './shared/grpc-health-probe';
 import { isLocalHost, parseGrpcHealthProbe } from './shared/grpc-health-probe';
@@ -6,7 +6,8 @@ import { describeRef, sortFindings, subjectTarget } from './shared/object-refs';
 import { listNames, POD_SUBJECT_NEEDS } from './shared/scope';
 import type { PodSubject } from './shared/subjects';
 import { containerPath, containersToCheck, podSubjects } from './shared/subjects';
-import type { Finding, Rule } from './types';
+import type { Finding } from '../model/finding';
+import type { Rule } from './types';
 
 const ID = 'grpc-probes';
 const CHANGE = 'grpc-probes-beta';

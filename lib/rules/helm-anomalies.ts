@@ -1,4 +1,4 @@
-import type { HelmRelease, Snapshot } from '../snapshot/types';
+import type { HelmRelease, Snapshot } from '../model/snapshot';
 
 /** A report note: something worth knowing that is not a finding. */
 export interface HelmAnomaly {

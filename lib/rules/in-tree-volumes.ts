@@ -1,4 +1,4 @@
-import type { Severity } from '../catalog/schema';
+import type { Severity } from '../model/catalog';
 import { makeFinding } from './shared/finding';
 import { sortFindings } from './shared/object-refs';
 import { POD_SUBJECT_NEEDS, targetAtLeast } from './shared/scope';

@@ -1,4 +1,4 @@
-import type { ObjectRef } from '../snapshot/types';
+import type { ObjectRef } from '../model/snapshot';
 import { makeFinding } from './shared/finding';
 import type { Rule } from './types';
 

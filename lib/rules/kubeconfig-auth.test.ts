@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeconfigFacts } from '../snapshot/types';
+import type { KubeconfigFacts } from '../model/snapshot';
 import { snapshot } from '../snapshot/test-fixtures';
 import { rule } from './kubeconfig-auth';
 import { ruleContext } from './shared/test-context';

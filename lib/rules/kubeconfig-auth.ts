@@ -1,7 +1,8 @@
-import type { KubeconfigFacts, ObjectRef } from '../snapshot/types';
+import type { KubeconfigFacts, ObjectRef } from '../model/snapshot';
 import { makeFinding } from './shared/finding';
 import { sortFindings } from './shared/object-refs';
-import type { Finding, Rule } from './types';
+import type { Finding } from '../model/finding';
+import type { Rule } from './types';
 
 const RULE_ID = 'kubeconfig-auth';
 const EXEC_CHANGE = 'exec-credential-v1alpha1-removal';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { container, meta, node, snapshot, workload } from '../snapshot/test-fixtures';
-import type { Node } from '../snapshot/types';
+import type { Node } from '../model/snapshot';
 import { rule } from './kubelet-version-skew';
 import { ruleContext } from './shared/test-context';
-import type { ClusterProfile, Target } from './types';
+import type { ClusterProfile } from './types';
+import type { Target } from '../model/releases';
 
 const run = (
   nodes: Node[],

@@ -1,12 +1,13 @@
-import type { Severity } from '../catalog/schema';
-import type { Node, Workload } from '../snapshot/types';
+import type { Severity } from '../model/catalog';
+import type { Node, Workload } from '../model/snapshot';
 import { makeFinding } from './shared/finding';
 import { nodeRef, poolPhrase } from './shared/nodes';
 import { refOf, sortFindings } from './shared/object-refs';
 import { targetMinor } from './shared/releases';
 import { kubeletUpgradeAdvice } from './shared/skew-advice';
 import { parseVersion } from './shared/versions';
-import type { Evidence, Finding, Rule, RuleContext } from './types';
+import type { Evidence, Finding } from '../model/finding';
+import type { Rule, RuleContext } from './types';
 
 const CHANGE = 'kubelet-version-skew';
 const RULE_ID = 'kubelet-version-skew';

@@ -1,10 +1,11 @@
-import type { ServiceAccountTokenSecret } from '../snapshot/types';
+import type { ServiceAccountTokenSecret } from '../model/snapshot';
 import { makeFinding } from './shared/finding';
 import { describeRef, sortFindings, subjectTarget } from './shared/object-refs';
 import { listNames, POD_SUBJECT_NEEDS } from './shared/scope';
 import type { PodSubject } from './shared/subjects';
 import { podSubjects } from './shared/subjects';
-import type { Evidence, Finding, Rule } from './types';
+import type { Evidence, Finding } from '../model/finding';
+import type { Rule } from './types';
 
 const ID = 'legacy-sa-tokens';
 const CHANGE = 'legacy-service-account-tokens';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../snapshot/types';
+import type { Node } from '../model/snapshot';
 import { node, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule } from './master-node-role';
 import { ctx } from './shared/test-objects';

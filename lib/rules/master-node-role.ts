@@ -1,4 +1,4 @@
-import type { Node } from '../snapshot/types';
+import type { Node } from '../model/snapshot';
 import type { ControlPlaneFacts } from './shared/control-plane-nodes';
 import {
   CONTROL_PLANE,
@@ -12,7 +12,8 @@ import { describeRef, objectTarget, refOf, sortFindings, subjectTarget } from '.
 import { listNames, POD_SUBJECT_NEEDS, targetAtLeast } from './shared/scope';
 import type { PodSubject } from './shared/subjects';
 import { podSubjects } from './shared/subjects';
-import type { Finding, Rule, RuleContext } from './types';
+import type { Finding } from '../model/finding';
+import type { Rule, RuleContext } from './types';
 
 const ID = 'master-node-role';
 const LABEL = 'kubeadm-master-label-removal';

@@ -1,10 +1,11 @@
-import type { Node } from '../snapshot/types';
+import type { Node } from '../model/snapshot';
 import { makeFinding } from './shared/finding';
 import { isWindows, kubeletVersionOf, nodeRef, poolPhrase } from './shared/nodes';
 import { CRI_SOCKET_ANNOTATION, classifyRuntime, socketKind, type RuntimeClassification } from './shared/runtime-class';
 import { dockershimRemediation, providerKeepsDocker } from './shared/runtime-advice';
 import { sortFindings } from './shared/object-refs';
-import type { Evidence, Finding, Rule, RuleContext } from './types';
+import type { Evidence, Finding } from '../model/finding';
+import type { Rule, RuleContext } from './types';
 
 const CHANGE = 'dockershim-removal';
 const RULE_ID = 'node-runtime';

@@ -1,9 +1,10 @@
-import type { PriorityClass } from '../snapshot/types';
+import type { PriorityClass } from '../model/snapshot';
 import { makeFinding } from './shared/finding';
 import { describeRef, objectTarget, refOf, sortFindings } from './shared/object-refs';
 import { listNames, POD_SUBJECT_NEEDS } from './shared/scope';
 import { podSubjects } from './shared/subjects';
-import type { Finding, Rule } from './types';
+import type { Finding } from '../model/finding';
+import type { Rule } from './types';
 
 const ID = 'non-preempting-priority';
 const CHANGE = 'non-preempting-priority-ga';

@@ -1,11 +1,12 @@
-import type { Snapshot } from '../snapshot/types';
+import type { Snapshot } from '../model/snapshot';
 import { PSP_ANNOTATION, namespaceSecuritySummary } from './pss/namespace-summary';
 import type { NamespaceSecuritySummary, SubjectSecurity } from './pss/namespace-summary';
 import { countsText, labelCommand, namespaceEvidence } from './pss/psa-advice';
 import { listNames, POD_SUBJECT_NEEDS, targetAtLeast } from './shared/scope';
 import { describeRef, sortFindings } from './shared/object-refs';
 import { makeFinding } from './shared/finding';
-import type { Finding, Rule, RuleContext } from './types';
+import type { Finding } from '../model/finding';
+import type { Rule, RuleContext } from './types';
 
 const ID = 'pod-security-levels';
 

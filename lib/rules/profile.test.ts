@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { meta, node, snapshot } from '../snapshot/test-fixtures';
-import type { Node } from '../snapshot/types';
+import type { Node } from '../model/snapshot';
 import { detectProfile } from './profile';
 
 const n = (

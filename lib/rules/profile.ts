@@ -1,4 +1,4 @@
-import type { Node, Snapshot } from '../snapshot/types';
+import type { Node, Snapshot } from '../model/snapshot';
 import { CRI_SOCKET_ANNOTATION } from './shared/runtime-class';
 import { parseVersion } from './shared/versions';
 import type { ClusterProfile } from './types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Workload } from '../snapshot/types';
+import type { Workload } from '../model/snapshot';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule } from './psp-admitted-pods';
 import { ctx, psp } from './shared/test-objects';

@@ -1,4 +1,4 @@
-import type { PodSecurityPolicy, Workload } from '../snapshot/types';
+import type { PodSecurityPolicy, Workload } from '../model/snapshot';
 import { evaluatePodSecurity } from './pss/evaluate';
 import { PSP_ANNOTATION } from './pss/namespace-summary';
 import type { PspGroup as Group } from './pss/psp-groups';
@@ -10,7 +10,8 @@ import { podShows, templateGaps } from './pss/psp-gaps';
 import { makeFinding } from './shared/finding';
 import { describeRef, sortFindings, subjectTarget } from './shared/object-refs';
 import { listNames, POD_SUBJECT_NEEDS, targetAtLeast } from './shared/scope';
-import type { Confidence, Finding, Rule, RuleContext } from './types';
+import type { Confidence, Finding } from '../model/finding';
+import type { Rule, RuleContext } from './types';
 
 const ID = 'psp-admitted-pods';
 const CHANGE = 'psp-removal';

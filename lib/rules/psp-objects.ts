@@ -1,4 +1,4 @@
-import type { PodSecurityPolicy, Snapshot } from '../snapshot/types';
+import type { PodSecurityPolicy, Snapshot } from '../model/snapshot';
 import { PSP_ANNOTATION } from './pss/namespace-summary';
 import { pspReplacementAdvice } from './pss/psp-advice';
 import { pspDefaults } from './pss/psp-defaults';
@@ -6,7 +6,8 @@ import { pspLevel } from './pss/psp-level';
 import { makeFinding } from './shared/finding';
 import { objectTarget, refOf, sortFindings } from './shared/object-refs';
 import { listNames, targetAtLeast } from './shared/scope';
-import type { Evidence, Finding, Rule, RuleContext } from './types';
+import type { Evidence, Finding } from '../model/finding';
+import type { Rule, RuleContext } from './types';
 
 const ID = 'psp-objects';
 const CHANGE = 'psp-removal';

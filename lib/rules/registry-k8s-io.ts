@@ -1,10 +1,11 @@
-import type { Snapshot } from '../snapshot/types';
+import type { Snapshot } from '../model/snapshot';
 import { containerLabel } from './shared/containers';
 import { makeFinding } from './shared/finding';
 import { describeRef, sortFindings, subjectTarget } from './shared/object-refs';
 import { listNames, POD_SUBJECT_NEEDS } from './shared/scope';
 import { containerPath, containersToCheck, podSubjects, type PodSubject } from './shared/subjects';
-import type { ClusterProfile, Finding, Rule } from './types';
+import type { ClusterProfile, Rule } from './types';
+import type { Finding } from '../model/finding';
 
 const CHANGE = 'registry-k8s-io';
 const RULE_ID = 'registry-k8s-io';

@@ -1,5 +1,5 @@
 import type { RemovedApi } from '../catalog/schema';
-import type { HelmManifestObject, HelmRelease, ObjectRef } from '../snapshot/types';
+import type { HelmManifestObject, HelmRelease, ObjectRef } from '../model/snapshot';
 import { makeFinding } from './shared/finding';
 import { sortFindings } from './shared/object-refs';
 import {
@@ -10,7 +10,8 @@ import {
   removalSeverity,
   removedApiFor,
 } from './shared/removed-apis';
-import type { Evidence, Finding, Rule, RuleContext } from './types';
+import type { Evidence, Finding } from '../model/finding';
+import type { Rule, RuleContext } from './types';
 
 const RULE_ID = 'removed-api-helm';
 

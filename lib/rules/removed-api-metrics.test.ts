@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { DeprecatedApiRequest } from '../snapshot/types';
+import type { DeprecatedApiRequest } from '../model/snapshot';
 import { snapshot } from '../snapshot/test-fixtures';
 import { rule } from './removed-api-metrics';
 import { ruleContext } from './shared/test-context';
-import type { ClusterProfile, Target } from './types';
+import type { ClusterProfile } from './types';
+import type { Target } from '../model/releases';
 
 const req = (
   group: string,

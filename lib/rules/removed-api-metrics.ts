@@ -1,5 +1,5 @@
 import type { RemovedApi } from '../catalog/schema';
-import type { DeprecatedApiRequest } from '../snapshot/types';
+import type { DeprecatedApiRequest } from '../model/snapshot';
 import { makeFinding } from './shared/finding';
 import { sortFindings } from './shared/object-refs';
 import {
@@ -9,7 +9,8 @@ import {
   removalPhrase,
   removalSeverity,
 } from './shared/removed-apis';
-import type { ClusterProfile, Evidence, Finding, Rule, RuleContext } from './types';
+import type { ClusterProfile, Rule, RuleContext } from './types';
+import type { Evidence, Finding } from '../model/finding';
 
 const RULE_ID = 'removed-api-metrics';
 const METRIC = 'apiserver_requested_deprecated_apis';

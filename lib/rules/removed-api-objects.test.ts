@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiEvidenceObject, ManagedFieldsEntry } from '../snapshot/types';
+import type { ApiEvidenceObject, ManagedFieldsEntry } from '../model/snapshot';
 import { snapshot } from '../snapshot/test-fixtures';
 import { rule } from './removed-api-objects';
 import { ruleContext } from './shared/test-context';
-import type { Target } from './types';
+import type { Target } from '../model/releases';
 
 const write = (manager: string, apiVersion: string, time?: string, operation = 'Update'): ManagedFieldsEntry => ({
   manager,

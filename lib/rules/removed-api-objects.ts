@@ -1,9 +1,9 @@
 import type { RemovedApi } from '../catalog/schema';
-import type { ApiEvidenceObject } from '../snapshot/types';
+import type { ApiEvidenceObject } from '../model/snapshot';
 import { CLIENT_SIDE_APPLY, gradeApiEvidence, type ApiEvidenceGrade, type GradedWrite } from './shared/api-evidence';
 import { makeFinding } from './shared/finding';
 import { describeRef, sortFindings } from './shared/object-refs';
-import { minorOf } from './shared/releases';
+import { minorOf } from '../model/releases';
 import {
   groupVersionOf,
   PSP_CHANGE_ID,
@@ -13,7 +13,8 @@ import {
   removedApisForKind,
 } from './shared/removed-apis';
 import { listNames } from './shared/scope';
-import type { Evidence, Finding, Rule, RuleContext } from './types';
+import type { Evidence, Finding } from '../model/finding';
+import type { Rule, RuleContext } from './types';
 
 const RULE_ID = 'removed-api-objects';
 

@@ -1,5 +1,5 @@
-import type { Severity } from '../catalog/schema';
-import type { Node } from '../snapshot/types';
+import type { Severity } from '../model/catalog';
+import type { Node } from '../model/snapshot';
 import { makeFinding } from './shared/finding';
 import { kubeletVersionOf, nodeRef, poolPhrase } from './shared/nodes';
 import { sortFindings } from './shared/object-refs';
@@ -7,7 +7,8 @@ import { targetMinor } from './shared/releases';
 import { classifyRuntime } from './shared/runtime-class';
 import { runtimeUpgradeRemediation } from './shared/runtime-advice';
 import { compareVersions, parseVersion, type Version } from './shared/versions';
-import type { Confidence, Finding, Rule, RuleContext } from './types';
+import type { Confidence, Finding } from '../model/finding';
+import type { Rule, RuleContext } from './types';
 
 const CHANGE = 'container-runtime-minimums';
 const RULE_ID = 'runtime-version';

@@ -1,4 +1,4 @@
-import type { Severity } from '../catalog/schema';
+import type { Severity } from '../model/catalog';
 import type { SeccompProfile } from './pss/seccomp';
 import { SECCOMP_CONTAINER_ANNOTATION_PREFIX, SECCOMP_POD_ANNOTATION, seccompFromAnnotation } from './pss/seccomp';
 import { annotationPath, containerScPath, podScPath } from './pss/paths';
@@ -7,7 +7,8 @@ import { describeRef, sortFindings, subjectTarget } from './shared/object-refs';
 import { POD_SUBJECT_NEEDS, targetAtLeast } from './shared/scope';
 import type { PodSubject } from './shared/subjects';
 import { podSubjects } from './shared/subjects';
-import type { Confidence, Evidence, Finding, Rule, RuleContext } from './types';
+import type { Confidence, Evidence, Finding } from '../model/finding';
+import type { Rule, RuleContext } from './types';
 
 const ID = 'seccomp-annotations';
 const CHANGE = 'seccomp-annotations-removal';

@@ -1,9 +1,10 @@
-import type { Service } from '../snapshot/types';
+import type { Service } from '../model/snapshot';
 import { makeFinding } from './shared/finding';
 import { parseIp } from './shared/ip';
 import { objectTarget, refOf, sortFindings } from './shared/object-refs';
 import { targetAtLeast } from './shared/scope';
-import type { Confidence, Evidence, Finding, Rule } from './types';
+import type { Confidence, Evidence, Finding } from '../model/finding';
+import type { Rule } from './types';
 
 const ID = 'static-cluster-ip';
 /**

@@ -1,9 +1,10 @@
-import type { Node } from '../snapshot/types';
+import type { Node } from '../model/snapshot';
 import { makeFinding } from './shared/finding';
 import { describeRef, sortFindings, subjectTarget } from './shared/object-refs';
 import { POD_SUBJECT_NEEDS } from './shared/scope';
 import { podSubjects } from './shared/subjects';
-import type { Evidence, Rule } from './types';
+import type { Evidence } from '../model/finding';
+import type { Rule } from './types';
 
 const ID = 'topology-spread-skew';
 const CHANGE = 'topology-spread-skew-change';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../snapshot/test-fixtures';
-import type { CustomResourceDefinition } from '../snapshot/types';
+import type { CustomResourceDefinition } from '../model/snapshot';
 import { ruleContext } from './shared/test-context';
 import { rule } from './volume-snapshot-crds';
 

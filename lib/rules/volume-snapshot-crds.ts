@@ -1,8 +1,9 @@
-import type { Severity } from '../catalog/schema';
-import type { CustomResourceDefinition } from '../snapshot/types';
+import type { Severity } from '../model/catalog';
+import type { CustomResourceDefinition } from '../model/snapshot';
 import { makeFinding } from './shared/finding';
 import { sortFindings } from './shared/object-refs';
-import type { Evidence, Finding, Rule } from './types';
+import type { Evidence, Finding } from '../model/finding';
+import type { Rule } from './types';
 
 const CHANGE = 'volume-snapshot-v1beta1-removal';
 const RULE_ID = 'volume-snapshot-crds';

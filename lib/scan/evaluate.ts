@@ -1,12 +1,14 @@
 import type { Catalog } from '../catalog/load';
-import type { Report, RuleRun } from '../report/schema';
-import { REPORT_SCHEMA_VERSION } from '../report/schema';
+import type { Report, RuleRun } from '../model/report';
+import { REPORT_SCHEMA_VERSION } from '../model/report';
 import { helmAnomalies } from '../rules/helm-anomalies';
 import { detectProfile } from '../rules/profile';
 import { RULES } from '../rules/registry';
 import { sortFindings } from '../rules/shared/object-refs';
-import type { Finding, Rule, RuleContext, Target } from '../rules/types';
-import type { Snapshot } from '../snapshot/types';
+import type { Finding } from '../model/finding';
+import type { Rule, RuleContext } from '../rules/types';
+import type { Target } from '../model/releases';
+import type { Snapshot } from '../model/snapshot';
 import { TOOL_VERSION } from '../version';
 import { changeImpacts } from './impacts';
 import { coverageNotes } from './notes';

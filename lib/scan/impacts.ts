@@ -1,7 +1,8 @@
-import type { Change, Severity } from '../catalog/schema';
-import { SEVERITIES } from '../catalog/schema';
-import type { ChangeImpact, RuleRun } from '../report/schema';
-import type { Finding } from '../rules/types';
+import type { Change } from '../catalog/schema';
+import type { Severity } from '../model/catalog';
+import { SEVERITIES } from '../model/catalog';
+import type { ChangeImpact, RuleRun } from '../model/report';
+import type { Finding } from '../model/finding';
 
 const objectKey = (f: Finding) =>
   [f.object.apiVersion, f.object.kind, f.object.namespace ?? '', f.object.name].join('/');

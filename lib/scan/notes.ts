@@ -1,5 +1,5 @@
-import type { ReportNote } from '../report/schema';
-import type { Snapshot } from '../snapshot/types';
+import type { ReportNote } from '../model/report';
+import type { Snapshot } from '../model/snapshot';
 
 /** Notes about how the snapshot was read that a reader of the report should know. */
 export function coverageNotes(snapshot: Snapshot): ReportNote[] {

@@ -1,6 +1,8 @@
-import type { RuleRun } from '../report/schema';
-import type { Finding, Rule, RuleContext } from '../rules/types';
-import type { CoverageEntry, ResourceKey, Snapshot } from '../snapshot/types';
+import type { RuleRun } from '../model/report';
+import type { Finding } from '../model/finding';
+import type { Rule, RuleContext } from '../rules/types';
+import type { CoverageEntry, Snapshot } from '../model/snapshot';
+import type { ResourceKey } from '../model/resources';
 
 export interface RuleResult {
   run: RuleRun;

@@ -1,12 +1,13 @@
 import 'server-only';
 import type { Catalog } from '../catalog/load';
-import { collectSnapshot, connect, type ConnectOptions, type ScanProgress } from '../sources/cluster';
+import { collectSnapshot, connect, type ConnectOptions } from '../sources/cluster';
+import { type ScanProgress } from '../model/scan';
 import { AppError } from '../errors';
-import type { Report } from '../report/schema';
-import type { Target } from '../rules/types';
+import type { Report } from '../model/report';
+import type { Target } from '../model/releases';
 import { loadDemoSnapshot } from '../sources/demo/load';
 import { parseOfflineSnapshot } from '../sources/offline/parse';
-import type { Snapshot } from '../snapshot/types';
+import type { Snapshot } from '../model/snapshot';
 import { evaluate } from './evaluate';
 import type { ScanSource } from './sources';
 

@@ -1,8 +1,9 @@
 import { releasesBetween } from '../catalog/upgrade-path';
-import type { Release } from '../catalog/schema';
-import type { ClusterProfile, Target } from '../rules/types';
+import type { Release } from '../model/releases';
+import type { ClusterProfile } from '../rules/types';
+import type { Target } from '../model/releases';
 import { parseVersion } from '../rules/shared/versions';
-import type { Snapshot } from '../snapshot/types';
+import type { Snapshot } from '../model/snapshot';
 
 /**
  * The oldest minor the cluster still runs: the API server's, or an older kubelet's, since a node that has not

@@ -1,6 +1,6 @@
-import type { ScanProgress } from '../sources/cluster';
+import type { ScanProgress } from '../model/scan';
 import { toErrorData } from '../errors';
-import type { ScanEvent } from './request';
+import type { ScanEvent } from '../model/scan';
 
 /**
  * Runs `work` and answers with an NDJSON stream: progress lines while it runs, then one report or error line.

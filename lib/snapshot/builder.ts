@@ -1,16 +1,10 @@
-import { isObjectResourceKey } from './resources';
+import { isObjectResourceKey } from '../model/resources';
 import { emptyCollected, routeItem } from './project-item';
 import type { Collected } from './project-item';
-import type {
-  CoverageEntry,
-  DeprecatedApiRequest,
-  KubeconfigFacts,
-  ResourceKey,
-  ServerVersion,
-  Snapshot,
-  SnapshotSource,
-} from './types';
-import { RESOURCE_KEYS } from './types';
+import type { CoverageEntry, DeprecatedApiRequest, KubeconfigFacts, ServerVersion, Snapshot } from '../model/snapshot';
+import type { ResourceKey } from '../model/resources';
+import type { SnapshotSource } from '../model/sources';
+import { RESOURCE_KEYS } from '../model/resources';
 
 interface Tally {
   kept: number;
@@ -103,6 +97,7 @@ export class SnapshotBuilder {
       services: [...c.services],
       priorityClasses: [...c.priorityClasses],
       serviceAccountTokens: [...c.serviceAccountTokens],
+      kept: Object.fromEntries(Object.entries(c.kept).map(([k, v]) => [k, [...v]])),
       helmReleases: c.helm.releases(),
       customResourceDefinitions: [...c.customResourceDefinitions],
       webhooks: [...c.webhooks],

@@ -1,4 +1,4 @@
-import type { DeprecatedApiRequest } from './types';
+import type { DeprecatedApiRequest } from '../model/snapshot';
 
 /** The API server gauge that is 1 for each deprecated API requested since the server started. */
 export const DEPRECATED_API_METRIC = 'apiserver_requested_deprecated_apis';

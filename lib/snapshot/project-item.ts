@@ -13,9 +13,16 @@ import { isServiceAccountTokenSecret, projectServiceAccountToken } from './proje
 import { projectCsiDriver, projectPersistentVolume, projectStorageClass } from './project/storage';
 import { projectWebhookConfiguration } from './project/webhook';
 import { projectWorkload } from './project/workload';
-import type { ObjectResourceKey } from './resources';
-import { RESOURCE_INFO } from './resources';
-import type { KubeadmConfig, Snapshot } from './types';
+import {
+  defaultApiVersion,
+  RESOURCES,
+  workloadKindOf,
+  type ObjectResourceKey,
+  type Projection,
+  type ResourceEntry,
+} from '../model/resources';
+import { keepFields } from './project/kept-fields';
+import type { KubeadmConfig, Snapshot } from '../model/snapshot';
 
 type Lists = Pick<
   Snapshot,
@@ -33,6 +40,7 @@ type Lists = Pick<
   | 'customResourceDefinitions'
   | 'webhooks'
   | 'apiEvidence'
+  | 'kept'
 >;
 
 /** Everything projected so far: the snapshot's lists plus the accumulators that build() turns into fields. */
@@ -62,6 +70,7 @@ export function emptyCollected(): Collected {
     customResourceDefinitions: [],
     webhooks: [],
     apiEvidence: [],
+    kept: {},
     helm: new HelmReleaseAccumulator(),
     interner: new PodSpecInterner(),
   };
@@ -73,53 +82,67 @@ const push = <T>(list: T[], v: T | undefined): RouteOutcome => {
   return 'kept';
 };
 
-/** Projects one raw item of `resource` into the collections. */
+type Projector = (c: Collected, item: unknown, key: ObjectResourceKey) => RouteOutcome;
+
+const intern = (c: Collected) => (s: Parameters<PodSpecInterner['intern']>[0]) => c.interner.intern(s);
+
+/** How each named projection of the resource table turns an item into snapshot data. */
+const PROJECTORS: Readonly<Record<Projection, Projector>> = {
+  node: (c, item) => push(c.nodes, projectNode(item)),
+  namespace: (c, item) => push(c.namespaces, projectNamespace(item)),
+  pod: (c, item) => push(c.pods, projectPod(item, intern(c))),
+  workload: (c, item, key) => {
+    const kind = workloadKindOf(key);
+    if (kind === undefined) return 'skipped';
+    return push(c.workloads, projectWorkload(item, kind, defaultApiVersion(key), intern(c)));
+  },
+  'pod-security-policy': (c, item) => push(c.podSecurityPolicies, projectPodSecurityPolicy(item)),
+  'persistent-volume': (c, item) => push(c.persistentVolumes, projectPersistentVolume(item)),
+  'storage-class': (c, item) => push(c.storageClasses, projectStorageClass(item)),
+  'csi-driver': (c, item) => push(c.csiDrivers, projectCsiDriver(item)),
+  service: (c, item) => push(c.services, projectService(item)),
+  'priority-class': (c, item) => push(c.priorityClasses, projectPriorityClass(item)),
+  'service-account-token': (c, item) =>
+    isServiceAccountTokenSecret(item) ? push(c.serviceAccountTokens, projectServiceAccountToken(item)) : 'ignored',
+  'helm-record': (c, item, key) => routeHelm(c, RESOURCES[key].kind === 'Secret' ? 'Secret' : 'ConfigMap', item),
+  'custom-resource-definition': (c, item) => push(c.customResourceDefinitions, projectCustomResourceDefinition(item)),
+  'webhook-configuration': (c, item, key) =>
+    push(
+      c.webhooks,
+      projectWebhookConfiguration(
+        item,
+        RESOURCES[key].kind === 'MutatingWebhookConfiguration'
+          ? 'MutatingWebhookConfiguration'
+          : 'ValidatingWebhookConfiguration',
+      ),
+    ),
+  'kubeadm-config': (c, item) => routeKubeadm(c, item),
+};
+
+/** Keeps the raw fields the table lists for the resource. */
+function routeKept(c: Collected, key: ObjectResourceKey, item: unknown): RouteOutcome {
+  const kept = keepFields(item, key);
+  if (kept === undefined) return 'skipped';
+  (c.kept[key] ??= []).push(kept);
+  return 'kept';
+}
+
+/**
+ * Projects one raw item of `resource` into the collections, as its resource table entry says: the named
+ * projection, then removed-API evidence, then the raw fields to keep. The first outcome that is not 'kept' wins
+ * only when nothing kept the item.
+ */
 export function routeItem(c: Collected, resource: ObjectResourceKey, item: unknown): RouteOutcome {
-  const info = RESOURCE_INFO[resource];
-  const intern = (s: Parameters<PodSpecInterner['intern']>[0]) => c.interner.intern(s);
-  let outcome: RouteOutcome | undefined;
-  if (info.workload) outcome = push(c.workloads, projectWorkload(item, info.workload, info.apiVersion, intern));
-  else if (resource === 'podsecuritypolicies') outcome = push(c.podSecurityPolicies, projectPodSecurityPolicy(item));
-  if (info.evidence) {
-    const evidence = outcome === 'skipped' ? undefined : projectApiEvidence(item, info);
-    const evidenceOutcome = push(c.apiEvidence, evidence);
-    return outcome ?? evidenceOutcome;
+  const entry: ResourceEntry = RESOURCES[resource];
+  const outcomes: RouteOutcome[] = [];
+  if (entry.projection !== undefined) outcomes.push(PROJECTORS[entry.projection](c, item, resource));
+  const projected = outcomes[0];
+  if (entry.evidence && projected !== 'skipped' && projected !== 'ignored') {
+    outcomes.push(push(c.apiEvidence, projectApiEvidence(item, { ...entry, apiVersion: defaultApiVersion(resource) })));
   }
-  if (outcome) return outcome;
-  switch (resource) {
-    case 'nodes':
-      return push(c.nodes, projectNode(item));
-    case 'namespaces':
-      return push(c.namespaces, projectNamespace(item));
-    case 'pods':
-      return push(c.pods, projectPod(item, intern));
-    case 'persistentvolumes':
-      return push(c.persistentVolumes, projectPersistentVolume(item));
-    case 'storageclasses':
-      return push(c.storageClasses, projectStorageClass(item));
-    case 'csidrivers':
-      return push(c.csiDrivers, projectCsiDriver(item));
-    case 'services':
-      return push(c.services, projectService(item));
-    case 'priorityclasses':
-      return push(c.priorityClasses, projectPriorityClass(item));
-    case 'customresourcedefinitions':
-      return push(c.customResourceDefinitions, projectCustomResourceDefinition(item));
-    case 'validatingwebhookconfigurations':
-      return push(c.webhooks, projectWebhookConfiguration(item, 'ValidatingWebhookConfiguration'));
-    case 'mutatingwebhookconfigurations':
-      return push(c.webhooks, projectWebhookConfiguration(item, 'MutatingWebhookConfiguration'));
-    case 'serviceaccounttokens':
-      if (!isServiceAccountTokenSecret(item)) return 'ignored';
-      return push(c.serviceAccountTokens, projectServiceAccountToken(item));
-    case 'helmsecrets':
-    case 'helmconfigmaps':
-      return routeHelm(c, resource === 'helmsecrets' ? 'Secret' : 'ConfigMap', item);
-    case 'kubeadmconfig':
-      return routeKubeadm(c, item);
-    default:
-      return 'skipped';
-  }
+  if (entry.keep !== undefined && projected !== 'ignored') outcomes.push(routeKept(c, resource, item));
+  if (outcomes.includes('kept')) return 'kept';
+  return outcomes[0] ?? 'skipped';
 }
 
 function routeHelm(c: Collected, storage: 'Secret' | 'ConfigMap', item: unknown): RouteOutcome {

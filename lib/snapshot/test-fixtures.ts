@@ -1,19 +1,9 @@
 /**
  * Small builders of projected objects for unit tests of the rules. Each takes only what a test cares about.
  */
-import type {
-  Container,
-  CoverageEntry,
-  Node,
-  ObjectMeta,
-  Pod,
-  PodSpec,
-  ResourceKey,
-  Snapshot,
-  Workload,
-  WorkloadKind,
-} from './types';
-import { RESOURCE_KEYS } from './types';
+import type { Container, CoverageEntry, Node, ObjectMeta, Pod, PodSpec, Snapshot, Workload } from '../model/snapshot';
+import type { ResourceKey, WorkloadKind } from '../model/resources';
+import { RESOURCE_KEYS } from '../model/resources';
 
 let uidCounter = 0;
 
@@ -136,6 +126,7 @@ export function snapshot(extra: Partial<Snapshot> = {}): Snapshot {
     customResourceDefinitions: [],
     webhooks: [],
     apiEvidence: [],
+    kept: {},
     coverage: fullCoverage(),
     ...extra,
   };

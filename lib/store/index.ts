@@ -13,5 +13,6 @@ export async function openStore(env: Env = processEnv()): Promise<ReportStore> {
   return openSqliteStore({ path: sqlitePath(env), maxReportBytes });
 }
 
-export type { ListOptions, ReportStore, ReportSummary, SavedReport, SaveOptions, StoredReport } from './types';
+export type { ListOptions, ReportSummary, SavedReport, SaveOptions, StoredReport } from '../model/saved-report';
+export type { ReportStore } from './types';
 export { isReportId } from './ids';

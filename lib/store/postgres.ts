@@ -4,7 +4,8 @@ import { AppError } from '../errors';
 import { isReportId } from './ids';
 import { inTransaction, migratePostgres } from './postgres-schema';
 import { checkListOptions, parseStoredReport, prepareReport, type StoreLimits } from './prepare';
-import type { ReportStore, ReportSummary } from './types';
+import type { ReportStore } from './types';
+import type { ReportSummary } from '../model/saved-report';
 
 export interface PostgresStoreOptions extends StoreLimits {
   /** postgres:// URL (DATABASE_URL). */

@@ -1,9 +1,10 @@
 import { AppError } from '../errors';
 import { severityCounts } from '../report/group';
 import { newRedactionSalt, redactReport } from '../report/redact';
-import { reportSchema, type Report } from '../report/schema';
+import { reportSchema } from '../report/schema';
+import { type Report } from '../model/report';
 import { newReportId } from './ids';
-import type { ListOptions, ReportSummary, SaveOptions } from './types';
+import type { ListOptions, ReportSummary, SaveOptions } from '../model/saved-report';
 
 /** Limits a store enforces on what it saves. */
 export interface StoreLimits {

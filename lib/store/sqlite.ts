@@ -6,7 +6,8 @@ import { AppError } from '../errors';
 import { isReportId } from './ids';
 import { checkListOptions, parseStoredReport, prepareReport, type StoreLimits } from './prepare';
 import { migrateSqlite } from './sqlite-schema';
-import type { ReportStore, ReportSummary } from './types';
+import type { ReportStore } from './types';
+import type { ReportSummary } from '../model/saved-report';
 
 export interface SqliteStoreOptions extends StoreLimits {
   /** The database file; its directory is created. */

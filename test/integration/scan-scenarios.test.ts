@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogFrom } from '../../lib/catalog/load';
-import type { Report } from '../../lib/report/schema';
+import type { Report } from '../../lib/model/report';
 import { runScan } from '../../lib/scan/run-scan';
 import {
   allScenarios,

@@ -1,4 +1,4 @@
-import type { Report } from '../../lib/report/schema';
+import type { Report } from '../../lib/model/report';
 import type { Evidence, ExpectedFinding, ObjectKey } from '../cluster-harness/scenarios/types';
 
 type Finding = Report['findings'][number];

@@ -2,7 +2,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { readJson } from '@/lib/http/read-body';
 import { validate } from '@/lib/http/validate';
-import { TARGETS, type Target } from '@/lib/rules/types';
+import { TARGETS, type Target } from '@/lib/model/releases';
 import { scanRequestSchema } from '@/lib/scan/request';
 import type { ScanSource } from '@/lib/scan/sources';
 

@@ -1,6 +1,7 @@
 import { isInClusterAvailable, listLocalContexts } from '@/lib/sources/cluster';
 import { env } from '@/lib/env';
 import { json } from '@/lib/http/responses';
+import type { SourcesInfo } from '@/lib/model/scan';
 import { SNAPSHOT_COMMANDS } from '@/lib/sources/offline/parse';
 
 export const dynamic = 'force-dynamic';
@@ -8,7 +9,7 @@ export const dynamic = 'force-dynamic';
 /** What this server can scan: its own kubeconfig contexts (names and hosts only), in-cluster, snapshot commands. */
 export function GET(): Response {
   const localEnabled = env().RELEASE_LENS_LOCAL_KUBECONFIG;
-  return json({
+  return json<SourcesInfo>({
     localEnabled,
     localContexts: localEnabled ? listLocalContexts() : [],
     inCluster: isInClusterAvailable(),

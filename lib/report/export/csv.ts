@@ -1,6 +1,6 @@
 import type { Catalog } from '../../catalog/load';
-import type { Evidence, Finding } from '../../rules/types';
-import type { Report } from '../schema';
+import type { Evidence, Finding } from '../../model/finding';
+import type { Report } from '../../model/report';
 import { changesById, sortFindings } from './shared';
 
 /** The CSV columns, in order; `finding_id` last so a spreadsheet can track a finding across scans. */

@@ -1,5 +1,5 @@
 import type { Catalog } from '../../catalog/load';
-import type { Report } from '../schema';
+import type { Report } from '../../model/report';
 import type { Exporter } from './shared';
 import { exportCsv } from './csv';
 import { exportJson } from './json';

@@ -1,8 +1,8 @@
 import type { Catalog } from '../../catalog/load';
-import type { Finding } from '../../rules/types';
+import type { Finding } from '../../model/finding';
 import type { ExportedReport } from '../json-schema';
 import { REPORT_SCHEMA_URL } from '../links';
-import type { Report } from '../schema';
+import type { Report } from '../../model/report';
 
 type ExportedFinding = ExportedReport['findings'][number];
 

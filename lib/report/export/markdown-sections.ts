@@ -1,5 +1,6 @@
-import { SEVERITIES, type Change, type Severity } from '../../catalog/schema';
-import type { Report } from '../schema';
+import { SEVERITIES, type Severity } from '../../model/catalog';
+import { type Change } from '../../catalog/schema';
+import type { Report } from '../../model/report';
 import { clip, mdCode, mdText, table } from './markdown-escape';
 import type { FindingGroup } from '../group';
 

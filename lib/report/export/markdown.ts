@@ -1,7 +1,8 @@
 import type { Catalog } from '../../catalog/load';
-import type { Change, Severity } from '../../catalog/schema';
-import type { Finding } from '../../rules/types';
-import type { Report } from '../schema';
+import type { Change } from '../../catalog/schema';
+import type { Severity } from '../../model/catalog';
+import type { Finding } from '../../model/finding';
+import type { Report } from '../../model/report';
 import { clip, mdCode, mdText, table } from './markdown-escape';
 import { CELL_MAX, gapsSection, headerSection, plural, SEVERITY_LABEL, summarySection } from './markdown-sections';
 import { actionLines, changesById, groupByChange, primaryLink } from './shared';

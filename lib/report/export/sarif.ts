@@ -1,9 +1,10 @@
 import type { Catalog } from '../../catalog/load';
-import type { Change, Severity } from '../../catalog/schema';
-import type { Finding } from '../../rules/types';
-import type { ObjectRef } from '../../snapshot/types';
+import type { Change } from '../../catalog/schema';
+import type { Severity } from '../../model/catalog';
+import type { Finding } from '../../model/finding';
+import type { ObjectRef } from '../../model/snapshot';
 import { PROJECT_URL } from '../links';
-import type { Report } from '../schema';
+import type { Report } from '../../model/report';
 import { actionLines, changesById, groupByChange, objectPath, primaryLink, sortFindings } from './shared';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';

@@ -1,9 +1,10 @@
 import type { Catalog } from '../../catalog/load';
-import { SEVERITIES, type Change, type Severity } from '../../catalog/schema';
-import type { Finding } from '../../rules/types';
-import type { ObjectRef } from '../../snapshot/types';
+import { SEVERITIES, type Severity } from '../../model/catalog';
+import { type Change } from '../../catalog/schema';
+import type { Finding } from '../../model/finding';
+import type { ObjectRef } from '../../model/snapshot';
 import { groupFindings, type FindingGroup } from '../group';
-import type { Report } from '../schema';
+import type { Report } from '../../model/report';
 
 /** An exporter: a report and the catalog that judged it, in; a document, out. */
 export type Exporter = (report: Report, catalog: Catalog) => string;

@@ -1,4 +1,4 @@
-import type { Evidence } from '../../rules/types';
+import type { Evidence } from '../../model/finding';
 import { buildReplacer, type TextReplacer } from './text';
 
 /** Shown in free text where a dropped value stood. */

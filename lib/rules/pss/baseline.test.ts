@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PodSpec } from '../../snapshot/types';
+import type { PodSpec } from '../../model/snapshot';
 import { evaluatePodSecurity } from './evaluate';
 import { restrictedSpec, tight } from './test-specs';
 

@@ -1,4 +1,4 @@
-import type { Container, PodSpec } from '../../snapshot/types';
+import type { Container, PodSpec } from '../../model/snapshot';
 import { annotationPath, containerList, containerScPath, podScPath } from './paths';
 import { containerSeccomp, isAllowedSeccomp, podSeccomp } from './seccomp';
 import type { PssViolation } from './types';

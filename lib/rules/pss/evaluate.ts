@@ -1,4 +1,4 @@
-import type { PodSpec } from '../../snapshot/types';
+import type { PodSpec } from '../../model/snapshot';
 import { baselineViolations } from './baseline';
 import { restrictedViolations } from './restricted';
 import type { PssResult } from './types';

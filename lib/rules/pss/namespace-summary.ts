@@ -1,5 +1,5 @@
-import type { ObjectRef, Snapshot } from '../../snapshot/types';
-import type { HelmReleaseRef } from '../types';
+import type { ObjectRef, Snapshot } from '../../model/snapshot';
+import type { HelmReleaseRef } from '../../model/finding';
 import type { PodSubject } from '../shared/subjects';
 import { podSubjects } from '../shared/subjects';
 import { evaluatePodSecurity } from './evaluate';

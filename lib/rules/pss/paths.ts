@@ -1,4 +1,4 @@
-import type { Container } from '../../snapshot/types';
+import type { Container } from '../../model/snapshot';
 
 /** The pod spec list a container sits in. */
 export function containerList(c: Container): string {

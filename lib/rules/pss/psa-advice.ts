@@ -1,4 +1,4 @@
-import type { Evidence } from '../types';
+import type { Evidence } from '../../model/finding';
 import type { NamespaceSecuritySummary, SubjectSecurity } from './namespace-summary';
 import type { PssLevel } from './types';
 

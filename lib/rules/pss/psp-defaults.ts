@@ -1,4 +1,4 @@
-import type { PodSecurityPolicy } from '../../snapshot/types';
+import type { PodSecurityPolicy } from '../../model/snapshot';
 import { PSP_APPARMOR_DEFAULT, PSP_SECCOMP_DEFAULT } from './psp-level';
 
 export type PspDefaultKey =

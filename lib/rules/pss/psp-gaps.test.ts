@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PodSpec } from '../../snapshot/types';
+import type { PodSpec } from '../../model/snapshot';
 import { container, podSpec } from '../../snapshot/test-fixtures';
 import { psp } from '../shared/test-objects';
 import type { PspDefaultKey } from './psp-defaults';

@@ -1,4 +1,4 @@
-import type { Container, PodSpec } from '../../snapshot/types';
+import type { Container, PodSpec } from '../../model/snapshot';
 import { annotationPath, containerScPath, podScPath } from './paths';
 import type { PspDefault } from './psp-defaults';
 import { containerSeccomp, podSeccomp, seccompFromAnnotation, SECCOMP_POD_ANNOTATION } from './seccomp';

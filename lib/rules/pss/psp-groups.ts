@@ -1,4 +1,4 @@
-import type { Pod, Snapshot, Workload } from '../../snapshot/types';
+import type { Pod, Snapshot, Workload } from '../../model/snapshot';
 import type { PodSubject } from '../shared/subjects';
 import { podSubjects } from '../shared/subjects';
 import { PSP_ANNOTATION } from './namespace-summary';

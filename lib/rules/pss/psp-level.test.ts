@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PodSecurityPolicy } from '../../snapshot/types';
+import type { PodSecurityPolicy } from '../../model/snapshot';
 import { psp } from '../shared/test-objects';
 import { PSP_APPARMOR_ALLOWED, PSP_SECCOMP_ALLOWED, PSP_SECCOMP_DEFAULT, pspLevel } from './psp-level';
 

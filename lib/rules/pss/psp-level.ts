@@ -1,4 +1,4 @@
-import type { PodSecurityPolicy } from '../../snapshot/types';
+import type { PodSecurityPolicy } from '../../model/snapshot';
 import { BASELINE_CAPABILITIES } from './baseline';
 import type { PssLevel } from './types';
 

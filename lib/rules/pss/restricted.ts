@@ -1,4 +1,4 @@
-import type { Container, PodSpec } from '../../snapshot/types';
+import type { Container, PodSpec } from '../../model/snapshot';
 import { BASELINE_CAPABILITIES } from './baseline';
 import { containerScPath, podScPath } from './paths';
 import { containerSeccomp, podSeccomp } from './seccomp';

@@ -1,4 +1,4 @@
-import type { Container, PodSpec } from '../../snapshot/types';
+import type { Container, PodSpec } from '../../model/snapshot';
 import { annotationPath, containerScPath, podScPath } from './paths';
 
 export const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';

@@ -1,4 +1,4 @@
-import type { Container, PodSpec, SecurityContext } from '../../snapshot/types';
+import type { Container, PodSpec, SecurityContext } from '../../model/snapshot';
 import { container, podSpec } from '../../snapshot/test-fixtures';
 
 /** A container that meets restricted on its own. */

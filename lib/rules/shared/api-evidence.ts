@@ -1,6 +1,6 @@
 import type { RemovedApi } from '../../catalog/schema';
-import type { ApiEvidenceObject, ManagedFieldsEntry } from '../../snapshot/types';
-import { minorOf } from './releases';
+import type { ApiEvidenceObject, ManagedFieldsEntry } from '../../model/snapshot';
+import { minorOf } from '../../model/releases';
 import { groupVersionOf, removedApisForKind } from './removed-apis';
 
 /**

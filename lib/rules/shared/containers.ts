@@ -1,4 +1,4 @@
-import type { Container } from '../../snapshot/types';
+import type { Container } from '../../model/snapshot';
 
 /** 'init container "setup"', 'ephemeral container "debugger"' or 'container "app"', for messages. */
 export function containerLabel(c: Container): string {

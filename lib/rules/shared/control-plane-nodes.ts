@@ -1,5 +1,6 @@
-import type { Node, Toleration } from '../../snapshot/types';
-import type { ClusterProfile, Confidence } from '../types';
+import type { Node, Toleration } from '../../model/snapshot';
+import type { ClusterProfile } from '../types';
+import type { Confidence } from '../../model/finding';
 
 export const MASTER = 'node-role.kubernetes.io/master';
 export const CONTROL_PLANE = 'node-role.kubernetes.io/control-plane';

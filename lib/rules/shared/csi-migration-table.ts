@@ -1,4 +1,5 @@
-import type { ClusterProfile, Target } from '../types';
+import type { ClusterProfile } from '../types';
+import type { Target } from '../../model/releases';
 
 /** Migration state of a plugin in a release: off by default, on by default (can be disabled), or locked on. */
 export type MigrationState = 'off' | 'on' | 'locked';

@@ -1,4 +1,4 @@
-import type { Container, Volume } from '../../snapshot/types';
+import type { Container, Volume } from '../../model/snapshot';
 import { isUnder, joinPath, normalizePath } from './docker-paths';
 
 /** Where a Docker client is told to connect. */

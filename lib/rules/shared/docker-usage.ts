@@ -1,4 +1,4 @@
-import type { Container, PodSpec, Volume } from '../../snapshot/types';
+import type { Container, PodSpec, Volume } from '../../model/snapshot';
 import { classifyDockerPath, normalizePath, type DockerPathKind } from './docker-paths';
 import { endpointsIn, resolveMount, resolvePipe, tcpReachesNode, type DockerEndpoint } from './docker-refs';
 import { containersToCheck, type PodSubject } from './subjects';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ObjectRef } from '../../snapshot/types';
-import type { Finding } from '../types';
+import type { ObjectRef } from '../../model/snapshot';
+import type { Finding } from '../../model/finding';
 
 /** A stable id for a finding: the same rule, change and object give the same id in every scan. */
 export function findingId(ruleId: string, changeId: string, object: ObjectRef, discriminator = ''): string {

@@ -1,5 +1,5 @@
-import type { ObjectMeta } from '../../snapshot/types';
-import type { HelmReleaseRef } from '../types';
+import type { ObjectMeta } from '../../model/snapshot';
+import type { HelmReleaseRef } from '../../model/finding';
 
 /**
  * The Helm release that manages an object, from the annotations Helm 3 writes (meta.helm.sh/release-name and

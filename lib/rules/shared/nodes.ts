@@ -1,4 +1,4 @@
-import type { Node, ObjectRef } from '../../snapshot/types';
+import type { Node, ObjectRef } from '../../model/snapshot';
 import type { ClusterProfile } from '../types';
 import { parseVersion, type Version } from './versions';
 

@@ -1,5 +1,5 @@
-import type { ObjectMeta, ObjectRef } from '../../snapshot/types';
-import type { Finding } from '../types';
+import type { ObjectMeta, ObjectRef } from '../../model/snapshot';
+import type { Finding } from '../../model/finding';
 import { helmReleaseOf } from './helm';
 import type { PodSubject } from './subjects';
 

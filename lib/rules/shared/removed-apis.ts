@@ -1,6 +1,7 @@
-import type { RemovedApi, Severity } from '../../catalog/schema';
-import type { Target } from '../types';
-import { minorOf } from './releases';
+import type { RemovedApi } from '../../catalog/schema';
+import type { Severity } from '../../model/catalog';
+import type { Target } from '../../model/releases';
+import { minorOf } from '../../model/releases';
 
 /** Catalog change ids of the removed (or look-ahead) API versions, PodSecurityPolicy aside. */
 export const REMOVED_API_CHANGE_IDS = [

@@ -1,4 +1,4 @@
-import type { Node } from '../../snapshot/types';
+import type { Node } from '../../model/snapshot';
 import type { ClusterProfile } from '../types';
 import { isWindows, nodePoolOf } from './nodes';
 

@@ -1,4 +1,4 @@
-import type { Node } from '../../snapshot/types';
+import type { Node } from '../../model/snapshot';
 import { kubeletVersionOf } from './nodes';
 import { parseRuntime } from './versions';
 

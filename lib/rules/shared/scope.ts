@@ -1,5 +1,5 @@
-import type { ResourceKey } from '../../snapshot/types';
-import type { Target } from '../types';
+import type { ResourceKey } from '../../model/resources';
+import type { Target } from '../../model/releases';
 
 /** True when the scan's target release is at least the given one ('1.25' >= '1.24'). */
 export function targetAtLeast(target: Target, release: Target): boolean {

@@ -1,5 +1,5 @@
-import type { PersistentVolume, Snapshot, StorageClass } from '../../snapshot/types';
-import type { Evidence, Finding } from '../types';
+import type { PersistentVolume, Snapshot, StorageClass } from '../../model/snapshot';
+import type { Evidence, Finding } from '../../model/finding';
 import { describeRef, objectTarget, refOf, subjectTarget } from './object-refs';
 import type { PodSubject } from './subjects';
 import { podSubjects } from './subjects';

@@ -1,5 +1,5 @@
-import type { Container, ObjectMeta, ObjectRef, Pod, PodSpec, Snapshot, Workload } from '../../snapshot/types';
-import type { HelmReleaseRef } from '../types';
+import type { Container, ObjectMeta, ObjectRef, Pod, PodSpec, Snapshot, Workload } from '../../model/snapshot';
+import type { HelmReleaseRef } from '../../model/finding';
 import { helmReleaseOf } from './helm';
 
 /**

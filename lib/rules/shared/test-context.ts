@@ -1,4 +1,5 @@
-import type { ClusterProfile, RuleContext, Target } from '../types';
+import type { ClusterProfile, RuleContext } from '../types';
+import type { Target } from '../../model/releases';
 import { removedApisFixture } from './removed-apis-fixture';
 
 /** A rule context for unit tests: kubeadm cluster on 1.23, targeting 1.25, with the fixture's removed APIs. */

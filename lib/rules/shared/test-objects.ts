@@ -11,9 +11,10 @@ import type {
   ServiceAccountTokenSecret,
   StorageClass,
   VolumeSource,
-} from '../../snapshot/types';
+} from '../../model/snapshot';
 import { meta } from '../../snapshot/test-fixtures';
-import type { ClusterProfile, RuleContext, Target } from '../types';
+import type { ClusterProfile, RuleContext } from '../types';
+import type { Target } from '../../model/releases';
 
 export function namespace(name: string, labels: Record<string, string> = {}): Namespace {
   return { metadata: meta(name, undefined, { labels }), phase: 'Active' };

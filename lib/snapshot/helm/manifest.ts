@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import type { HelmManifestObject } from '../types';
+import type { HelmManifestObject } from '../../model/snapshot';
 import { isRecord, rec, recs, strs, text } from '../project/read';
 import type { Raw } from '../project/read';
 

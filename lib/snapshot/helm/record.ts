@@ -1,4 +1,4 @@
-import type { HelmManifestObject, HelmRevision } from '../types';
+import type { HelmManifestObject, HelmRevision } from '../../model/snapshot';
 import { isRecord, num, opt, rec, str, text } from '../project/read';
 import type { Raw } from '../project/read';
 import { decodeReleaseValue, HelmDecodeError, MAX_RELEASE_BYTES } from './decode';

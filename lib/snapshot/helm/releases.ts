@@ -1,4 +1,4 @@
-import type { HelmManifestObject, HelmRelease, HelmRevision } from '../types';
+import type { HelmManifestObject, HelmRelease, HelmRevision } from '../../model/snapshot';
 import type { HelmRecord, HelmStorage } from './record';
 
 interface Pending {

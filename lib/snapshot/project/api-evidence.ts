@@ -1,4 +1,4 @@
-import type { ApiEvidenceObject, ManagedFieldsEntry } from '../types';
+import type { ApiEvidenceObject, ManagedFieldsEntry } from '../../model/snapshot';
 import { LAST_APPLIED_ANNOTATION } from './keep';
 import { projectMeta } from './meta';
 import { isRecord, opt, rec, recs, str, text } from './read';

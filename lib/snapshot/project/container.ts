@@ -1,4 +1,4 @@
-import type { Container, EnvHint, Probe, ProbeKind } from '../types';
+import type { Container, EnvHint, Probe, ProbeKind } from '../../model/snapshot';
 import { keepDockerArg, keepEnv } from './keep';
 import { num, put, rec, recs, str, strs, text } from './read';
 import type { Raw } from './read';

@@ -1,4 +1,4 @@
-import type { CustomResourceDefinition } from '../types';
+import type { CustomResourceDefinition } from '../../model/snapshot';
 import { bool, isRecord, opt, rec, recs, str, strs, text } from './read';
 
 type CrdVersion = CustomResourceDefinition['versions'][number];

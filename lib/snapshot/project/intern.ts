@@ -1,4 +1,4 @@
-import type { PodSpec } from '../types';
+import type { PodSpec } from '../../model/snapshot';
 
 /**
  * Shares identical projected pod specs. Pods of one ReplicaSet (and the ReplicaSets of one Deployment) have the

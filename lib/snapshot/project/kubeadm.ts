@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import type { KubeadmConfig } from '../types';
+import type { KubeadmConfig } from '../../model/snapshot';
 import { isRecord, rec, str, text } from './read';
 
 export const KUBEADM_CONFIG_NAME = 'kubeadm-config';

@@ -1,4 +1,4 @@
-import type { ObjectMeta, OwnerRef } from '../types';
+import type { ObjectMeta, OwnerRef } from '../../model/snapshot';
 import { keepAnnotation, keepLabel } from './keep';
 import { bool, isRecord, put, rec, recs, str, strMap, text } from './read';
 import type { Raw } from './read';

@@ -1,4 +1,4 @@
-import type { Namespace } from '../types';
+import type { Namespace } from '../../model/snapshot';
 import { keepAnyLabel } from './keep';
 import { projectMeta } from './meta';
 import { isRecord, opt, rec, text } from './read';

@@ -1,4 +1,4 @@
-import type { Node, Taint } from '../types';
+import type { Node, Taint } from '../../model/snapshot';
 import { keepAnyLabel } from './keep';
 import { projectMeta } from './meta';
 import { isRecord, opt, rec, recs, str, text } from './read';

@@ -1,4 +1,4 @@
-import type { Container, PodSpec, Toleration, Volume } from '../types';
+import type { Container, PodSpec, Toleration, Volume } from '../../model/snapshot';
 import { projectContainers } from './container';
 import { bool, put, rec, recs, str, strMap, text } from './read';
 import type { Raw } from './read';

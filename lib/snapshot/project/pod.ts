@@ -1,4 +1,4 @@
-import type { Pod, PodSpec } from '../types';
+import type { Pod, PodSpec } from '../../model/snapshot';
 import { projectMeta } from './meta';
 import { isRecord, opt, rec, text } from './read';
 import { projectPodSpec } from './pod-spec';

@@ -1,4 +1,4 @@
-import type { PodSecurityPolicy } from '../types';
+import type { PodSecurityPolicy } from '../../model/snapshot';
 import { projectMeta } from './meta';
 import { bool, isRecord, num, opt, rec, recs, str, strs } from './read';
 import type { Raw } from './read';

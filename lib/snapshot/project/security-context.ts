@@ -1,4 +1,4 @@
-import type { SecurityContext } from '../types';
+import type { SecurityContext } from '../../model/snapshot';
 import { bool, num, nums, put, rec, recs, strs, text } from './read';
 import type { Raw } from './read';
 

@@ -1,4 +1,4 @@
-import type { ServiceAccountTokenSecret } from '../types';
+import type { ServiceAccountTokenSecret } from '../../model/snapshot';
 import { projectMeta } from './meta';
 import { isRecord, str } from './read';
 

@@ -1,4 +1,4 @@
-import type { PriorityClass, Service } from '../types';
+import type { PriorityClass, Service } from '../../model/snapshot';
 import { projectMeta } from './meta';
 import { bool, isRecord, num, opt, rec, recs, text, type Raw } from './read';
 

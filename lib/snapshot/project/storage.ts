@@ -1,4 +1,4 @@
-import type { PersistentVolume, StorageClass } from '../types';
+import type { PersistentVolume, StorageClass } from '../../model/snapshot';
 import { projectMeta } from './meta';
 import { isRecord, opt, rec, str, text } from './read';
 import { projectVolumeSource } from './volume';

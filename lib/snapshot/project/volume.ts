@@ -1,4 +1,4 @@
-import type { Volume, VolumeSource } from '../types';
+import type { Volume, VolumeSource } from '../../model/snapshot';
 import { isRecord, opt, rec, recs, str, text } from './read';
 import type { Raw } from './read';
 

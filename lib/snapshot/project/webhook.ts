@@ -1,4 +1,4 @@
-import type { WebhookConfiguration } from '../types';
+import type { WebhookConfiguration } from '../../model/snapshot';
 import { isRecord, rec, recs, str, text } from './read';
 
 type WebhookKind = WebhookConfiguration['kind'];

@@ -1,5 +1,6 @@
-import type { PodSpec, PodTemplate, Workload, WorkloadKind } from '../types';
-import { WORKLOAD_KINDS } from '../types';
+import type { PodSpec, PodTemplate, Workload } from '../../model/snapshot';
+import type { WorkloadKind } from '../../model/resources';
+import { WORKLOAD_KINDS } from '../../model/resources';
 import { keepAnnotation, keepLabel } from './keep';
 import { projectMeta } from './meta';
 import { bool, isRecord, num, opt, rec, str, strMap, text } from './read';

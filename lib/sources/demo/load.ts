@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseOfflineSnapshot } from '../offline/parse';
-import type { Snapshot } from '../../snapshot/types';
+import type { Snapshot } from '../../model/snapshot';
 
 /** Where the demo cluster lives, relative to the data directory. */
 export const DEMO_CLUSTER_PATH = path.join('demo', 'demo-cluster.json');

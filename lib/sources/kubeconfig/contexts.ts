@@ -1,15 +1,6 @@
+import type { ContextSummary } from '../../model/scan';
 import type { Kubeconfig } from './model';
 import { parseServerUrl } from './server-url';
-
-/** One context of a kubeconfig, as a context picker may show it: no credentials. */
-export interface ContextSummary {
-  name: string;
-  cluster: string;
-  /** host:port of the API server, or '' when the cluster entry is missing or unreadable. */
-  server: string;
-  namespace?: string;
-  current: boolean;
-}
 
 function serverOf(config: Kubeconfig, cluster: string): string {
   const entry = config.clusters.find((c) => c.name === cluster);

@@ -1,4 +1,4 @@
-import type { KubeconfigFacts } from '../../snapshot/types';
+import type { KubeconfigFacts } from '../../model/snapshot';
 import type { Kubeconfig, KubeconfigUser } from './model';
 
 type UserFact = KubeconfigFacts['users'][number];

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { AppError } from '../../errors';
-import type { KubeconfigFacts } from '../../snapshot/types';
+import type { KubeconfigFacts } from '../../model/snapshot';
 import { extractKubeconfigFacts } from './facts';
 import { assertHostAllowed, assertHostNotForbidden } from './host-policy';
 import type { KubeconfigCluster, KubeconfigUser } from './model';

@@ -1,72 +1,32 @@
-import { RESOURCE_INFO } from '../../snapshot/resources';
-import type { ObjectResourceKey } from '../../snapshot/resources';
-import type { ResourceKey } from '../../snapshot/types';
-
-/** One command of an offline snapshot: what it collects and the exact shell line. */
-export interface SnapshotCommand {
-  purpose: string;
-  command: string;
-}
+import {
+  isServerFactKey,
+  OBJECT_RESOURCE_KEYS,
+  RESOURCES,
+  SERVER_FACT_KEYS,
+  type ObjectResourceKey,
+  type ResourceKey,
+  type ServerFactKey,
+} from '../../model/resources';
+import type { SnapshotCommand } from '../../model/scan';
 
 /** The kubectl resource name of a key, qualified with its group so a CRD of the same plural cannot shadow it. */
 const kubectlName = (key: ObjectResourceKey): string => {
-  const { resource, group } = RESOURCE_INFO[key];
+  const { resource, group } = RESOURCES[key];
   return group === '' ? resource : `${resource}.${group}`;
 };
 
-/** Kinds read by the main command; Secrets and ConfigMaps need their own selectors, Events are optional. */
-const MAIN: readonly ObjectResourceKey[] = [
-  'nodes',
-  'namespaces',
-  'pods',
-  'deployments',
-  'statefulsets',
-  'daemonsets',
-  'replicasets',
-  'replicationcontrollers',
-  'jobs',
-  'cronjobs',
-  'persistentvolumes',
-  'storageclasses',
-  'csidrivers',
-  'services',
-  'priorityclasses',
-  'customresourcedefinitions',
-  'validatingwebhookconfigurations',
-  'mutatingwebhookconfigurations',
-  'poddisruptionbudgets',
-  'horizontalpodautoscalers',
-  'endpointslices',
-  'runtimeclasses',
-  'flowschemas',
-  'prioritylevelconfigurations',
-  'csistoragecapacities',
-];
+/** Kinds read by the main command (the table's `offline: 'main'`); PodSecurityPolicy only where it is served. */
+const MAIN: readonly ObjectResourceKey[] = OBJECT_RESOURCE_KEYS.filter(
+  (k) => RESOURCES[k].offline === 'main' && k !== 'podsecuritypolicies',
+);
 
 const mainCommand = (keys: readonly ObjectResourceKey[]): SnapshotCommand => ({
   purpose: 'Workloads, nodes, storage, policies and the objects of kinds with removed API versions',
   command: `kubectl get ${keys.map(kubectlName).join(',')} -A -o json --show-managed-fields > cluster.json`,
 });
 
-/** The commands for resources that are not part of the main `kubectl get`. */
-const SEPARATE: Readonly<Partial<Record<ResourceKey, SnapshotCommand>>> = {
-  helmsecrets: {
-    purpose: 'Helm releases stored in Secrets',
-    command: 'kubectl get secrets -A -l owner=helm -o json > helm-secrets.json',
-  },
-  helmconfigmaps: {
-    purpose: 'Helm releases stored in ConfigMaps',
-    command: 'kubectl get configmaps -A -l owner=helm -o json > helm-configmaps.json',
-  },
-  serviceaccounttokens: {
-    purpose: 'Legacy service-account token Secrets (the token values are dropped when the file is read)',
-    command:
-      'kubectl get secrets -A --field-selector type=kubernetes.io/service-account-token -o json > sa-tokens.json',
-  },
-  kubeadmconfig: {
-    purpose: 'kubeadm configuration (kubeadm-config and kubelet-config ConfigMaps)',
-    command: 'kubectl get configmaps -n kube-system -o json > kube-system-configmaps.json',
-  },
+/** How an offline snapshot gets the facts about the API server itself. */
+const SERVER_FACT_COMMANDS: Readonly<Record<ServerFactKey, SnapshotCommand>> = {
   version: { purpose: 'API server version', command: 'kubectl version -o json > version.json' },
   discovery: { purpose: 'Served API versions', command: 'kubectl api-versions > api-versions.txt' },
   metrics: {
@@ -75,7 +35,17 @@ const SEPARATE: Readonly<Partial<Record<ResourceKey, SnapshotCommand>>> = {
   },
 };
 
-const COMMON: readonly SnapshotCommand[] = Object.values(SEPARATE);
+/** The command of a resource that is not part of the main `kubectl get`, if it has one of its own. */
+function separateCommand(key: ResourceKey): SnapshotCommand | undefined {
+  if (isServerFactKey(key)) return SERVER_FACT_COMMANDS[key];
+  const offline = RESOURCES[key].offline;
+  return typeof offline === 'string' ? undefined : offline;
+}
+
+const COMMON: readonly SnapshotCommand[] = [
+  ...OBJECT_RESOURCE_KEYS.flatMap((k) => separateCommand(k) ?? []),
+  ...SERVER_FACT_KEYS.map((k) => SERVER_FACT_COMMANDS[k]),
+];
 
 /**
  * The commands that make a complete offline snapshot. Clusters up to 1.24 still serve PodSecurityPolicy; from 1.25
@@ -93,8 +63,8 @@ export function snapshotCommandsFor(serverMinor: number | undefined): readonly S
 
 /** The command that adds one resource to an offline snapshot. */
 export function commandFor(resource: ResourceKey): string {
-  const separate = SEPARATE[resource];
+  const separate = separateCommand(resource);
   if (separate) return separate.command;
-  if (resource === 'version' || resource === 'discovery' || resource === 'metrics') return '';
+  if (isServerFactKey(resource)) return '';
   return `kubectl get ${kubectlName(resource)} -A -o json --show-managed-fields > ${resource}.json`;
 }

@@ -1,6 +1,8 @@
-import { isObjectResourceKey, RESOURCE_INFO } from '../../snapshot/resources';
-import type { CoverageEntry, ResourceKey } from '../../snapshot/types';
-import { RESOURCE_KEYS } from '../../snapshot/types';
+import { isObjectResourceKey } from '../../model/resources';
+import { RESOURCES } from '../../model/resources';
+import type { CoverageEntry } from '../../model/snapshot';
+import type { ResourceKey } from '../../model/resources';
+import { RESOURCE_KEYS } from '../../model/resources';
 import { commandFor } from './commands';
 
 /** What an offline snapshot provided. */
@@ -29,7 +31,7 @@ function notProvided(resource: ResourceKey): string {
   if (!isObjectResourceKey(resource)) {
     return `${SPECIAL[resource] ?? resource} is not in the snapshot. To add it, also upload the output of: ${command}`;
   }
-  const what = SPECIAL[resource] ?? `${RESOURCE_INFO[resource].kind} objects`;
+  const what = SPECIAL[resource] ?? `${RESOURCES[resource].kind} objects`;
   return (
     `The snapshot has no ${what}: either the cluster has none, or the command that made the snapshot left them ` +
     `out. To check them, add the output of: ${command}`

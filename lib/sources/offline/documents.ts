@@ -1,6 +1,6 @@
 import { parseDeprecatedApiRequests } from '../../snapshot/metrics';
 import { isRecord } from '../../snapshot/project/read';
-import type { DeprecatedApiRequest, ServerVersion } from '../../snapshot/types';
+import type { DeprecatedApiRequest, ServerVersion } from '../../model/snapshot';
 import { empty, invalidJson, notKubernetes, utf16 } from './errors';
 import { readKubectlVersion, readSnapshotInfo, SNAPSHOT_INFO_KIND } from './info';
 import type { SnapshotInfo } from './info';

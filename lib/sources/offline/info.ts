@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { RESOURCE_KEYS } from '../../snapshot/types';
-import type { ResourceKey, ServerVersion, DeprecatedApiRequest } from '../../snapshot/types';
+import { RESOURCE_KEYS } from '../../model/resources';
+import type { ResourceKey } from '../../model/resources';
+import type { ServerVersion, DeprecatedApiRequest } from '../../model/snapshot';
 
 /** The kind of our own optional document that adds server facts to an offline snapshot. */
 export const SNAPSHOT_INFO_KIND = 'ReleaseLensSnapshotInfo';

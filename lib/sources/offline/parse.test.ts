@@ -3,7 +3,7 @@ import { helmStorageObject } from '../../snapshot/helm/encode';
 import { shopRelease } from '../../snapshot/helm/test-releases';
 import { OfflineSnapshotError, parseOfflineSnapshot, SNAPSHOT_COMMANDS } from './parse';
 import type { OfflineFile, OfflineResult } from './parse';
-import type { Snapshot } from '../../snapshot/types';
+import type { Snapshot } from '../../model/snapshot';
 
 const list = (items: unknown[], kind = 'List') => ({
   apiVersion: 'v1',

@@ -6,13 +6,15 @@ import type { OfflineDocument } from './documents';
 import { empty, OfflineSnapshotError, tooLarge } from './errors';
 import type { SnapshotInfo } from './info';
 import { resourceKeyFor, resourceKeyForList } from './resource-key';
-import type { ObjectResourceKey } from '../../snapshot/resources';
-import type { ResourceKey, ServerVersion, Snapshot, SnapshotSource } from '../../snapshot/types';
+import type { ObjectResourceKey } from '../../model/resources';
+import type { ResourceKey } from '../../model/resources';
+import type { ServerVersion, Snapshot } from '../../model/snapshot';
+import type { SnapshotSource } from '../../model/sources';
 
 export { OfflineSnapshotError } from './errors';
 export type { OfflineSnapshotErrorKind } from './errors';
 export { SNAPSHOT_COMMANDS, commandFor, snapshotCommandsFor } from './commands';
-export type { SnapshotCommand } from './commands';
+export type { SnapshotCommand } from '../../model/scan';
 export { resourceKeyFor } from './resource-key';
 export { SNAPSHOT_INFO_KIND } from './info';
 

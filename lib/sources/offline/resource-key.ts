@@ -1,24 +1,14 @@
 import { isHelmRecord } from '../../snapshot/helm/record';
 import { isKubeadmConfigMap } from '../../snapshot/project/kubeadm';
 import { isServiceAccountTokenSecret } from '../../snapshot/project/service-account-token';
-import { RESOURCE_INFO } from '../../snapshot/resources';
-import type { ObjectResourceKey } from '../../snapshot/resources';
-
-/** Groups a kind was served from besides its current one (old clusters, old kubectl output). */
-const OLD_GROUPS: Partial<Record<ObjectResourceKey, readonly string[]>> = {
-  deployments: ['extensions'],
-  daemonsets: ['extensions'],
-  replicasets: ['extensions'],
-  podsecuritypolicies: ['extensions'],
-  // core v1 Events and events.k8s.io Events are the same objects.
-  events: [''],
-};
+import { OBJECT_RESOURCE_KEYS, RESOURCES, type ObjectResourceKey, type ResourceEntry } from '../../model/resources';
 
 /** Kinds whose objects go to exactly one key (Secrets and ConfigMaps are decided per object). */
 const BY_KIND = new Map<string, ObjectResourceKey>(
-  (Object.keys(RESOURCE_INFO) as ObjectResourceKey[])
-    .filter((k) => RESOURCE_INFO[k].kind !== 'Secret' && RESOURCE_INFO[k].kind !== 'ConfigMap')
-    .map((k) => [RESOURCE_INFO[k].kind, k]),
+  OBJECT_RESOURCE_KEYS.filter((k) => RESOURCES[k].kind !== 'Secret' && RESOURCES[k].kind !== 'ConfigMap').map((k) => [
+    RESOURCES[k].kind,
+    k,
+  ]),
 );
 
 /** The group of an apiVersion ('' for core 'v1'). */
@@ -45,7 +35,8 @@ export function resourceKeyFor(apiVersion: string, kind: string, item: unknown):
   }
   const key = BY_KIND.get(kind);
   if (key === undefined) return undefined;
-  const groups = [RESOURCE_INFO[key].group, ...(OLD_GROUPS[key] ?? [])];
+  const entry: ResourceEntry = RESOURCES[key];
+  const groups = [entry.group, ...(entry.formerGroups ?? [])];
   return groups.includes(group) ? key : undefined;
 }
 

@@ -1,11 +1,11 @@
 import 'server-only';
-import type { CoverageEntry } from '../../../snapshot/types';
+import type { CoverageEntry } from '../../../model/snapshot';
 import type { ClusterConnection } from '../connect';
 import { getWithRetry, type RetryPolicy } from '../http/retry';
 import type { Discovery } from './discovery';
 import { failureCoverage, HttpStatusError } from './http-status';
 import { listPages, type ListResult } from './list-pages';
-import type { ResourceSpec } from './resource-table';
+import type { ResourceSpec } from '../../../model/resources';
 import { selectVersions, type VersionCandidate } from './select-version';
 
 /** What collecting one resource needs; `addItems` goes to the SnapshotBuilder. */

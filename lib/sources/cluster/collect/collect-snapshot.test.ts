@@ -1,13 +1,14 @@
 import 'server-only';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CoverageEntry, ResourceKey, Snapshot } from '../../../snapshot/types';
+import type { CoverageEntry, Snapshot } from '../../../model/snapshot';
+import type { ResourceKey } from '../../../model/resources';
 import type { ClusterConnection } from '../connect';
 import { DEFAULT_RETRY, type RetryPolicy } from '../http/retry';
 import { connectTest } from '../testing/connect-fake';
 import { startFakeApiServer, status, type FakeApiServer, type FakeHandler } from '../testing/fake-apiserver';
 import { fakeCluster, obj, SERVED_1_24, type FakeCluster } from '../testing/fake-cluster';
 import { collectSnapshot, type CollectOptions } from './collect-snapshot';
-import type { ScanProgress } from './progress';
+import type { ScanProgress } from '../../../model/scan';
 
 const fast: RetryPolicy = { ...DEFAULT_RETRY, sleep: () => Promise.resolve() };
 const helmLabels = { owner: 'helm', name: 'web', status: 'deployed', version: '1' };

@@ -1,8 +1,8 @@
 import 'server-only';
 import { env as readEnv, type Env } from '../../../env';
 import { SnapshotBuilder } from '../../../snapshot/builder';
-import type { Snapshot } from '../../../snapshot/types';
-import { RESOURCE_KEYS } from '../../../snapshot/types';
+import type { Snapshot } from '../../../model/snapshot';
+import { RESOURCE_KEYS } from '../../../model/resources';
 import type { ClusterConnection } from '../connect';
 import type { RetryPolicy } from '../http/retry';
 import { collectResource, type ResourceContext } from './collect-resource';
@@ -13,7 +13,7 @@ import { readDeprecatedApiMetrics } from './metrics';
 import { runPool } from './pool';
 import { readServerVersion } from './preflight';
 import { ProgressTracker, type ProgressListener } from './progress';
-import { RESOURCE_TABLE } from './resource-table';
+import { RESOURCE_TABLE } from '../../../model/resources';
 
 export interface CollectOptions {
   onProgress?: ProgressListener;

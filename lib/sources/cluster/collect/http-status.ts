@@ -1,5 +1,6 @@
 import 'server-only';
-import type { CoverageEntry, CoverageStatus } from '../../../snapshot/types';
+import type { CoverageEntry } from '../../../model/snapshot';
+import type { CoverageStatus } from '../../../model/resources';
 import { TransportError } from '../http/transport-error';
 import type { HttpResponse } from '../http/transport';
 

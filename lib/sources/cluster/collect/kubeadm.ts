@@ -1,10 +1,10 @@
 import 'server-only';
-import type { CoverageEntry } from '../../../snapshot/types';
+import type { CoverageEntry } from '../../../model/snapshot';
 import { getWithRetry } from '../http/retry';
 import { collectionPath, type ResourceContext } from './collect-resource';
 import { expectJson, failureCoverage, HttpStatusError } from './http-status';
 import { listPages } from './list-pages';
-import type { ResourceSpec } from './resource-table';
+import type { ResourceSpec } from '../../../model/resources';
 
 const KUBEADM_CONFIG = 'kubeadm-config';
 const isKubeletConfig = (name: string) => /^kubelet-config(-\d+\.\d+)?$/.test(name);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { DEPRECATED_API_METRIC, parseDeprecatedApiRequests } from '../../../snapshot/metrics';
-import type { CoverageEntry, DeprecatedApiRequest } from '../../../snapshot/types';
+import type { CoverageEntry, DeprecatedApiRequest } from '../../../model/snapshot';
 import type { ClusterConnection } from '../connect';
 import { getWithRetry, type RetryPolicy } from '../http/retry';
 import { failureCoverage, HttpStatusError, statusMessage } from './http-status';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { AppError } from '../../../errors';
-import type { CoverageEntry, ServerVersion } from '../../../snapshot/types';
+import type { CoverageEntry, ServerVersion } from '../../../model/snapshot';
 import type { ClusterConnection } from '../connect';
 import { getWithRetry, type RetryPolicy } from '../http/retry';
 import { TransportError } from '../http/transport-error';

@@ -1,17 +1,6 @@
 import 'server-only';
-import type { ResourceKey } from '../../../snapshot/types';
-
-export type ScanPhase = 'connecting' | 'discovery' | 'listing' | 'done';
-
-/** One progress report of a scan; plain data, safe to send to a browser as is. */
-export interface ScanProgress {
-  phase: ScanPhase;
-  /** The resource that just started or got a page. */
-  resource?: ResourceKey;
-  itemsSoFar: number;
-  resourcesDone: number;
-  resourcesTotal: number;
-}
+import type { ResourceKey } from '../../../model/resources';
+import type { ScanPhase, ScanProgress } from '../../../model/scan';
 
 export type ProgressListener = (progress: ScanProgress) => void;
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { clusterRoleRules, renderRbacManifest } from './rbac';
-import { RESOURCE_TABLE } from './resource-table';
+import { RESOURCE_TABLE } from '../../../model/resources';
 
 const MANIFEST = path.join(import.meta.dirname, '../../../../deploy/release-lens-clusterrole.yaml');
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { stringify } from 'yaml';
-import { RESOURCE_TABLE, type ResourceSpec } from './resource-table';
+import { RESOURCE_TABLE, type ResourceSpec } from '../../../model/resources';
 
 /** The non-resource URLs a scan GETs: version, discovery and metrics. */
 export const NON_RESOURCE_URLS = ['/api', '/api/*', '/apis', '/apis/*', '/metrics', '/version'] as const;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { describe, expect, it } from 'vitest';
-import { RESOURCE_TABLE, type ResourceSpec } from './resource-table';
+import { RESOURCE_TABLE, type ResourceSpec } from '../../../model/resources';
 import { chooseVersions } from './select-version';
 
 const spec = (key: ResourceSpec['key']): ResourceSpec => {

@@ -6,10 +6,8 @@ import { AppError } from '../../../errors';
 import { mergeKubeconfigs, resolveRelativePaths } from '../../kubeconfig/merge';
 import type { Kubeconfig } from '../../kubeconfig/model';
 import { parseKubeconfig } from '../../kubeconfig/parse';
-import { listContexts, type ContextSummary } from '../../kubeconfig/contexts';
-
-/** One context of the server's own kubeconfig, as the UI may show it: no credentials. */
-export type LocalContext = ContextSummary;
+import { listContexts } from '../../kubeconfig/contexts';
+import { type ContextSummary } from '../../../model/scan';
 
 // Local files are the user's own and trusted; the cap only guards against reading something absurd by mistake.
 const LOCAL_MAX_BYTES = 16 * 2 ** 20;
@@ -60,7 +58,7 @@ export function loadLocalKubeconfig(e: Env = readEnv(), explicitPath?: string): 
 }
 
 /** The contexts of the server's own kubeconfig; empty when local access is off or there is no kubeconfig. */
-export function listLocalContexts(e: Env = readEnv()): LocalContext[] {
+export function listLocalContexts(e: Env = readEnv()): ContextSummary[] {
   if (!e.RELEASE_LENS_LOCAL_KUBECONFIG || !localKubeconfigPaths(e).some((f) => existsSync(f))) return [];
   return listContexts(loadLocalKubeconfig(e));
 }

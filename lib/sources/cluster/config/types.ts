@@ -1,5 +1,5 @@
 import 'server-only';
-import type { SourceKind } from '../../../snapshot/types';
+import type { SourceKind } from '../../../model/sources';
 
 /**
  * Where a live cluster comes from. Offline snapshots ('snapshot') and the demo ('demo') are the other SourceKinds;

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { RESOURCE_KEYS } from '../../../snapshot/types';
+import { RESOURCE_KEYS } from '../../../model/resources';
 import { ci } from './parts/ci';
 import { extensions } from './parts/extensions';
 import { helmRecords } from './parts/helm';

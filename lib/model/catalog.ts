@@ -1,11 +1,7 @@
 /**
  * The catalog's closed vocabularies, without zod: client components filter and group by them, and importing the
- * schema would ship zod to the browser.
+ * schema would ship zod to the browser. Releases are in ./releases.
  */
-
-/** Releases the catalog covers. */
-export const RELEASES = ['1.24', '1.25'] as const;
-export type Release = (typeof RELEASES)[number];
 
 /** The stage a change reached in its release. */
 export const STAGES = ['alpha', 'beta', 'stable', 'deprecated', 'removed'] as const;

@@ -9,7 +9,7 @@ const phaseText: Record<string, string> = {
 };
 
 /** A progress bar for a running scan: resources listed so far and objects read. */
-export function ScanProgress({ progress }: { progress: ScanProgressState }) {
+export function ScanProgressBar({ progress }: { progress: ScanProgressState }) {
   const determinate = progress.resourcesTotal > 0;
   return (
     <div

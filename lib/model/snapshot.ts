@@ -1,3 +1,6 @@
+import type { CoverageStatus, ObjectResourceKey, ResourceKey, WorkloadKind } from './resources';
+import type { SnapshotSource } from './sources';
+
 /**
  * The Snapshot: what a scan knows about a cluster, reduced at the edge to the few fields the checks need.
  * Every type here is plain JSON data. Collectors (live cluster) and the offline parser both produce it, and the
@@ -137,17 +140,6 @@ export interface PodTemplate {
   annotations: Record<string, string>;
   spec: PodSpec;
 }
-
-export const WORKLOAD_KINDS = [
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'ReplicationController',
-  'Job',
-  'CronJob',
-] as const;
-export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 /** A controller with a pod template. */
 export interface Workload {
@@ -327,6 +319,18 @@ export interface HelmRelease {
   decodeErrors: { storageObject: string; message: string }[];
 }
 
+/** A kept raw value: a string, number or boolean; null where an array element lacks the field. */
+export type KeptValue = string | number | boolean | null;
+
+/**
+ * An object of a resource whose table entry lists raw fields to keep (`keep` in lib/model/resources.ts): its
+ * identity and those fields, by path. A path with `[]` holds one value per array element.
+ */
+export interface KeptObject {
+  ref: ObjectRef;
+  fields: Record<string, KeptValue | KeptValue[]>;
+}
+
 export interface DeprecatedApiRequest {
   group: string;
   version: string;
@@ -354,48 +358,6 @@ export interface KubeconfigFacts {
   users: { name: string; execApiVersion?: string; execCommand?: string; authProvider?: string }[];
 }
 
-/** Resource keys the collectors know; coverage and rule needs are expressed in these. */
-export const RESOURCE_KEYS = [
-  'version',
-  'discovery',
-  'metrics',
-  'nodes',
-  'namespaces',
-  'pods',
-  'deployments',
-  'statefulsets',
-  'daemonsets',
-  'replicasets',
-  'replicationcontrollers',
-  'jobs',
-  'cronjobs',
-  'podsecuritypolicies',
-  'persistentvolumes',
-  'storageclasses',
-  'csidrivers',
-  'services',
-  'priorityclasses',
-  'serviceaccounttokens',
-  'helmsecrets',
-  'helmconfigmaps',
-  'customresourcedefinitions',
-  'validatingwebhookconfigurations',
-  'mutatingwebhookconfigurations',
-  'kubeadmconfig',
-  'poddisruptionbudgets',
-  'horizontalpodautoscalers',
-  'endpointslices',
-  'events',
-  'runtimeclasses',
-  'flowschemas',
-  'prioritylevelconfigurations',
-  'csistoragecapacities',
-] as const;
-export type ResourceKey = (typeof RESOURCE_KEYS)[number];
-
-/** forbidden/unauthorized/timeout/error: the read failed; not-served: the API is absent; not-provided: an offline snapshot lacked it. */
-export type CoverageStatus = 'ok' | 'forbidden' | 'unauthorized' | 'timeout' | 'error' | 'not-served' | 'not-provided';
-
 export interface CoverageEntry {
   resource: ResourceKey;
   status: CoverageStatus;
@@ -407,16 +369,6 @@ export interface CoverageEntry {
   deprecatedVersionRead?: boolean;
   /** Set when only these namespaces could be read (listing across all namespaces was forbidden). */
   namespaces?: string[];
-}
-
-export type SourceKind = 'kubeconfig' | 'upload' | 'in-cluster' | 'snapshot' | 'demo';
-
-export interface SnapshotSource {
-  kind: SourceKind;
-  /** What the user would call it: context name, file names, 'Demo cluster'. */
-  label: string;
-  /** API server host (no credentials). */
-  server?: string;
 }
 
 export interface Snapshot {
@@ -443,6 +395,8 @@ export interface Snapshot {
   webhooks: WebhookConfiguration[];
   kubeadm?: KubeadmConfig;
   apiEvidence: ApiEvidenceObject[];
+  /** Raw fields the resource table keeps, per resource (only resources with `keep` appear). */
+  kept: Partial<Record<ObjectResourceKey, KeptObject[]>>;
   /** From apiserver_requested_deprecated_apis, when /metrics was readable. */
   deprecatedApiRequests?: DeprecatedApiRequest[];
   coverage: CoverageEntry[];

@@ -1,23 +1,10 @@
-import 'server-only';
 import { describe, expect, it } from 'vitest';
-import { isObjectResourceKey, RESOURCE_INFO } from '../../../snapshot/resources';
-import { RESOURCE_KEYS } from '../../../snapshot/types';
-import { RESOURCE_TABLE } from './resource-table';
+import { OBJECT_RESOURCE_KEYS, RESOURCE_KEYS, RESOURCE_TABLE, isObjectResourceKey } from './resources';
 
 describe('resource table', () => {
   it('covers every object ResourceKey exactly once', () => {
     expect(RESOURCE_TABLE.map((s) => s.key).sort()).toEqual(RESOURCE_KEYS.filter(isObjectResourceKey).sort());
-  });
-
-  it('agrees with the snapshot on group, resource and kind', () => {
-    for (const spec of RESOURCE_TABLE) {
-      const info = RESOURCE_INFO[spec.key];
-      expect({ group: spec.group, resource: spec.resource, kind: spec.kind }, spec.key).toEqual({
-        group: info.group,
-        resource: info.resource,
-        kind: info.kind,
-      });
-    }
+    expect(new Set(OBJECT_RESOURCE_KEYS).size).toBe(OBJECT_RESOURCE_KEYS.length);
   });
 
   it('reads Secrets with values only for Helm records', () => {
@@ -26,6 +13,12 @@ describe('resource table', () => {
         spec.labelSelector === 'owner=helm' || (spec.view === 'metadata' && spec.fieldSelector !== undefined),
         spec.key,
       ).toBe(true);
+    }
+  });
+
+  it('keeps raw fields only as dotted paths', () => {
+    for (const spec of RESOURCE_TABLE) {
+      for (const p of spec.keep ?? []) expect(p, spec.key).toMatch(/^[A-Za-z0-9]+(\[\])?(\.[A-Za-z0-9]+(\[\])?)*$/);
     }
   });
 });

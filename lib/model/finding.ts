@@ -1,0 +1,55 @@
+import type { Severity } from './catalog';
+import type { ObjectRef } from './snapshot';
+
+/** How sure a finding is. certain: read from the object itself; likely/possible: inferred. */
+export const CONFIDENCES = ['certain', 'likely', 'possible'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/** Where a fact behind a finding was read. */
+export const EVIDENCE_SOURCES = [
+  'field',
+  'annotation',
+  'label',
+  'managed-fields',
+  'last-applied',
+  'helm-release',
+  'metric',
+  'node-info',
+  'kubeconfig',
+  'discovery',
+] as const;
+export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
+
+/** One fact behind a finding, shown to the user as is. */
+export interface Evidence {
+  source: EvidenceSource;
+  /** e.g. spec.template.spec.volumes[docker-sock].hostPath.path */
+  path?: string;
+  value?: string;
+  /** A sentence saying what this fact shows. */
+  detail: string;
+}
+
+export interface HelmReleaseRef {
+  name: string;
+  namespace: string;
+}
+
+/** A change in the catalog that touches one object of the cluster. */
+export interface Finding {
+  /** Stable within a scan and across scans of the same cluster: rule + change + object. */
+  id: string;
+  ruleId: string;
+  changeId: string;
+  severity: Severity;
+  confidence: Confidence;
+  object: ObjectRef;
+  /** The top-level controller that owns the object (Deployment for a pod of a ReplicaSet...). */
+  owner?: ObjectRef;
+  helmRelease?: HelmReleaseRef;
+  /** What is wrong with this object, one or two sentences. */
+  message: string;
+  /** What to do about this object specifically. */
+  remediation: string;
+  evidence: Evidence[];
+}

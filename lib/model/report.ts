@@ -1,0 +1,76 @@
+import type { Severity } from './catalog';
+import type { Finding } from './finding';
+import type { Release, Target } from './releases';
+import type { ResourceKey } from './resources';
+import type { CoverageEntry } from './snapshot';
+import type { SnapshotSource } from './sources';
+
+/** Bumped when the report document changes shape; stored reports keep the version they were written with. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** affected: findings exist; not-detected: every check ran with full input; not-checked: see reason. */
+export const CHANGE_STATUSES = ['affected', 'not-detected', 'not-checked'] as const;
+export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
+
+/** How one change in scope came out of the scan. */
+export interface ChangeImpact {
+  changeId: string;
+  status: ChangeStatus;
+  objects: number;
+  worstSeverity?: Severity;
+  reason?: string;
+}
+
+/** ran: on complete input; blind: some input could not be read; failed: the check threw. */
+export const RULE_STATUSES = ['ran', 'blind', 'failed'] as const;
+export type RuleStatus = (typeof RULE_STATUSES)[number];
+
+/** How one check ran. */
+export interface RuleRun {
+  ruleId: string;
+  status: RuleStatus;
+  findings: number;
+  /** Resources the rule needed but could not read. */
+  missing: ResourceKey[];
+  message?: string;
+}
+
+/** Something worth knowing that is not a finding: duplicate deployed Helm revisions, undecodable records... */
+export interface ReportNote {
+  kind: string;
+  message: string;
+}
+
+/** The cluster a report is about. */
+export interface ReportCluster {
+  source: SnapshotSource;
+  serverVersion?: string;
+  /** The releases between the cluster's version and the target, whose changes were evaluated. */
+  releasesInScope: Release[];
+  provider: string;
+  providerEvidence?: string;
+  policyEngines: string[];
+  nodes: number;
+  namespaces: number;
+  pods: number;
+  workloads: number;
+}
+
+/** The impact report: every finding, every change in scope, how each check ran and what could be read. */
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  generatedAt: string;
+  tool: { name: 'release-lens'; version: string };
+  catalogVersion: string;
+  target: Target;
+  cluster: ReportCluster;
+  findings: Finding[];
+  changes: ChangeImpact[];
+  rules: RuleRun[];
+  coverage: CoverageEntry[];
+  notes: ReportNote[];
+  redaction?: {
+    /** What was replaced by stable tokens or dropped. */
+    fields: string[];
+  };
+}
