@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeFinding } from '../rules/shared/finding';
+import { makeFinding } from '../rules/support/finding';
 import type { Finding } from '../model/finding';
 import { groupFindings, severityCounts } from './group';
 

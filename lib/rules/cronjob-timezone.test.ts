@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot, workload } from '../snapshot/test-fixtures';
 import { rule, splitTzSchedule } from './cronjob-timezone';
-import { ctx } from './shared/test-objects';
+import { ctx } from './testing/objects';
 
 const cron = (name: string, schedule: string, timeZone?: string) =>
   workload('CronJob', name, 'batch', {}, { schedule, ...(timeZone ? { timeZone } : {}) });

@@ -1,9 +1,9 @@
-import { makeFinding } from './shared/finding';
-import { describeRef, objectTarget, refOf, sortFindings } from './shared/object-refs';
-import { targetAtLeast } from './shared/scope';
+import { makeFinding } from './support/finding';
+import { describeRef, objectTarget, refOf, sortFindings } from './support/object-refs';
+import { targetAtLeast } from './support/scope';
 import type { ObjectMeta, ObjectRef } from '../model/snapshot';
 import type { Finding } from '../model/finding';
-import type { Rule } from './types';
+import type { Rule } from './support/check';
 
 const ID = 'cronjob-timezone';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot, workload } from '../snapshot/test-fixtures';
 import { rule } from './csi-migration';
-import { ctx, persistentVolume, storageClass } from './shared/test-objects';
+import { ctx, persistentVolume, storageClass } from './testing/objects';
 
 const inTree = (plugin: string) => ({ type: 'inTree' as const, plugin });
 const bound = { claimRef: { namespace: 'shop', name: 'data' } };

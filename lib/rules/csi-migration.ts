@@ -1,10 +1,10 @@
 import type { Severity } from '../model/catalog';
-import { makeFinding } from './shared/finding';
-import { sortFindings } from './shared/object-refs';
-import { installAdvice, MIGRATION_PLUGINS } from './shared/csi-migration-table';
-import type { MigrationPlugin } from './shared/csi-migration-table';
-import { POD_SUBJECT_NEEDS } from './shared/scope';
-import type { StorageUse } from './shared/storage-uses';
+import { makeFinding } from './support/finding';
+import { sortFindings } from './support/object-refs';
+import { installAdvice, MIGRATION_PLUGINS } from './support/csi-migration-table';
+import type { MigrationPlugin } from './support/csi-migration-table';
+import { POD_SUBJECT_NEEDS } from './support/scope';
+import type { StorageUse } from './support/storage-uses';
 import {
   claimConsumers,
   describeUse,
@@ -12,9 +12,9 @@ import {
   storageUses,
   storageEvidence,
   storageTarget,
-} from './shared/storage-uses';
+} from './support/storage-uses';
 import type { Confidence, Evidence, Finding } from '../model/finding';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './support/check';
 
 const ID = 'csi-migration';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Container, PodSpec, Volume } from '../model/snapshot';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule } from './docker-socket';
-import { ruleContext } from './shared/test-context';
+import { ruleContext } from './testing/context';
 
 const hostPath = (name: string, path: string, hostPathType?: string): Volume => ({
   name,

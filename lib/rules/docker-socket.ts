@@ -1,13 +1,13 @@
 import type { Severity } from '../model/catalog';
-import { containerLabel } from './shared/containers';
-import { hostPathMessage, hostPathRemediation, MIGRATE_SOCKET, whereToChange } from './shared/docker-advice';
-import { dockerUsages, type DockerRef, type EndpointUsage, type HostPathUsage } from './shared/docker-usage';
-import { makeFinding } from './shared/finding';
-import { describeRef, sortFindings, subjectTarget } from './shared/object-refs';
-import { POD_SUBJECT_NEEDS } from './shared/scope';
-import { containerPath, podSubjects, type PodSubject } from './shared/subjects';
+import { containerLabel } from './support/containers';
+import { hostPathMessage, hostPathRemediation, MIGRATE_SOCKET, whereToChange } from './support/docker-advice';
+import { dockerUsages, type DockerRef, type EndpointUsage, type HostPathUsage } from './support/docker-usage';
+import { makeFinding } from './support/finding';
+import { describeRef, sortFindings, subjectTarget } from './support/object-refs';
+import { POD_SUBJECT_NEEDS } from './support/scope';
+import { containerPath, podSubjects, type PodSubject } from './support/subjects';
 import type { Confidence, Evidence, Finding } from '../model/finding';
-import type { Rule } from './types';
+import type { Rule } from './support/check';
 
 const CHANGE = 'dockershim-removal';
 const RULE_ID = 'docker-socket';

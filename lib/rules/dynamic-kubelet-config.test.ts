@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { node, snapshot } from '../snapshot/test-fixtures';
 import { rule } from './dynamic-kubelet-config';
-import { ruleContext } from './shared/test-context';
+import { ruleContext } from './testing/context';
 
 const configSource = { configMap: { namespace: 'kube-system', name: 'kubelet-tuning', kubeletConfigKey: 'kubelet' } };
 

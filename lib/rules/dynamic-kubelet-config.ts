@@ -1,9 +1,9 @@
 import type { Node } from '../model/snapshot';
-import { makeFinding } from './shared/finding';
-import { kubeletVersionOf, nodeRef } from './shared/nodes';
-import { sortFindings } from './shared/object-refs';
+import { makeFinding } from './support/finding';
+import { kubeletVersionOf, nodeRef } from './support/nodes';
+import { sortFindings } from './support/object-refs';
 import type { Finding } from '../model/finding';
-import type { Rule } from './types';
+import type { Rule } from './support/check';
 
 const CHANGE = 'dynamic-kubelet-config-removal';
 const RULE_ID = 'dynamic-kubelet-config';

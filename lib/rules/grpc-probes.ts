@@ -1,13 +1,13 @@
 import type { Container, Probe } from '../model/snapshot';
-import { makeFinding } from './shared/finding';
-import type { GrpcHealthProbeCall } from './shared/grpc-health-probe';
-import { isLocalHost, parseGrpcHealthProbe } from './shared/grpc-health-probe';
-import { describeRef, sortFindings, subjectTarget } from './shared/object-refs';
-import { listNames, POD_SUBJECT_NEEDS } from './shared/scope';
-import type { PodSubject } from './shared/subjects';
-import { containerPath, containersToCheck, podSubjects } from './shared/subjects';
+import { makeFinding } from './support/finding';
+import type { GrpcHealthProbeCall } from './support/grpc-health-probe';
+import { isLocalHost, parseGrpcHealthProbe } from './support/grpc-health-probe';
+import { describeRef, sortFindings, subjectTarget } from './support/object-refs';
+import { listNames, POD_SUBJECT_NEEDS } from './support/scope';
+import type { PodSubject } from './support/subjects';
+import { containerPath, containersToCheck, podSubjects } from './support/subjects';
 import type { Finding } from '../model/finding';
-import type { Rule } from './types';
+import type { Rule } from './support/check';
 
 const ID = 'grpc-probes';
 const CHANGE = 'grpc-probes-beta';

@@ -1,8 +1,8 @@
 import type { Severity } from '../model/catalog';
-import { makeFinding } from './shared/finding';
-import { sortFindings } from './shared/object-refs';
-import { POD_SUBJECT_NEEDS, targetAtLeast } from './shared/scope';
-import type { StorageUse } from './shared/storage-uses';
+import { makeFinding } from './support/finding';
+import { sortFindings } from './support/object-refs';
+import { POD_SUBJECT_NEEDS, targetAtLeast } from './support/scope';
+import type { StorageUse } from './support/storage-uses';
 import {
   claimConsumers,
   describeUse,
@@ -10,8 +10,8 @@ import {
   storageUses,
   storageEvidence,
   storageTarget,
-} from './shared/storage-uses';
-import type { Rule, RuleContext } from './types';
+} from './support/storage-uses';
+import type { Rule, RuleContext } from './support/check';
 
 const ID = 'in-tree-volumes';
 

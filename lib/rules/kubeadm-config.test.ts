@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../snapshot/test-fixtures';
 import { rule } from './kubeadm-config';
-import { ruleContext } from './shared/test-context';
+import { ruleContext } from './testing/context';
 
 const run = (clusterConfigurationApiVersion?: string) =>
   rule.run(

@@ -1,6 +1,6 @@
 import type { ObjectRef } from '../model/snapshot';
-import { makeFinding } from './shared/finding';
-import type { Rule } from './types';
+import { makeFinding } from './support/finding';
+import type { Rule } from './support/check';
 
 const CHANGE = 'kubeadm-v1beta2-deprecation';
 const RULE_ID = 'kubeadm-config';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeconfigFacts } from '../model/snapshot';
 import { snapshot } from '../snapshot/test-fixtures';
 import { rule } from './kubeconfig-auth';
-import { ruleContext } from './shared/test-context';
+import { ruleContext } from './testing/context';
 
 const run = (users: KubeconfigFacts['users']) =>
   rule.run(snapshot({ kubeconfig: { context: 'prod', users } }), ruleContext());

@@ -1,8 +1,8 @@
 import type { KubeconfigFacts, ObjectRef } from '../model/snapshot';
-import { makeFinding } from './shared/finding';
-import { sortFindings } from './shared/object-refs';
+import { makeFinding } from './support/finding';
+import { sortFindings } from './support/object-refs';
 import type { Finding } from '../model/finding';
-import type { Rule } from './types';
+import type { Rule } from './support/check';
 
 const RULE_ID = 'kubeconfig-auth';
 const EXEC_CHANGE = 'exec-credential-v1alpha1-removal';

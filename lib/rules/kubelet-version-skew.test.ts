@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { container, meta, node, snapshot, workload } from '../snapshot/test-fixtures';
 import type { Node } from '../model/snapshot';
 import { rule } from './kubelet-version-skew';
-import { ruleContext } from './shared/test-context';
-import type { ClusterProfile } from './types';
+import { ruleContext } from './testing/context';
+import type { ClusterProfile } from './support/check';
 import type { Target } from '../model/releases';
 
 const run = (

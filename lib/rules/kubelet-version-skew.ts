@@ -1,13 +1,13 @@
 import type { Severity } from '../model/catalog';
 import type { Node, Workload } from '../model/snapshot';
-import { makeFinding } from './shared/finding';
-import { nodeRef, poolPhrase } from './shared/nodes';
-import { refOf, sortFindings } from './shared/object-refs';
-import { targetMinor } from './shared/releases';
-import { kubeletUpgradeAdvice } from './shared/skew-advice';
-import { parseVersion } from './shared/versions';
+import { makeFinding } from './support/finding';
+import { nodeRef, poolPhrase } from './support/nodes';
+import { refOf, sortFindings } from './support/object-refs';
+import { targetMinor } from './support/releases';
+import { kubeletUpgradeAdvice } from './support/skew-advice';
+import { parseVersion } from './support/versions';
 import type { Evidence, Finding } from '../model/finding';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './support/check';
 
 const CHANGE = 'kubelet-version-skew';
 const RULE_ID = 'kubelet-version-skew';

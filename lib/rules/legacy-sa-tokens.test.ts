@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule } from './legacy-sa-tokens';
-import { ctx, tokenSecret } from './shared/test-objects';
+import { ctx, tokenSecret } from './testing/objects';
 
 const tokens = [
   tokenSecret('ci', 'deployer-token-abcde', 'deployer'),

@@ -1,11 +1,11 @@
 import type { ServiceAccountTokenSecret } from '../model/snapshot';
-import { makeFinding } from './shared/finding';
-import { describeRef, sortFindings, subjectTarget } from './shared/object-refs';
-import { listNames, POD_SUBJECT_NEEDS } from './shared/scope';
-import type { PodSubject } from './shared/subjects';
-import { podSubjects } from './shared/subjects';
+import { makeFinding } from './support/finding';
+import { describeRef, sortFindings, subjectTarget } from './support/object-refs';
+import { listNames, POD_SUBJECT_NEEDS } from './support/scope';
+import type { PodSubject } from './support/subjects';
+import { podSubjects } from './support/subjects';
 import type { Evidence, Finding } from '../model/finding';
-import type { Rule } from './types';
+import type { Rule } from './support/check';
 
 const ID = 'legacy-sa-tokens';
 const CHANGE = 'legacy-service-account-tokens';

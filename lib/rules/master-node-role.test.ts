@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Node } from '../model/snapshot';
 import { node, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule } from './master-node-role';
-import { ctx } from './shared/test-objects';
+import { ctx } from './testing/objects';
 
 const MASTER = 'node-role.kubernetes.io/master';
 const CP = 'node-role.kubernetes.io/control-plane';

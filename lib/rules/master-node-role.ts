@@ -1,19 +1,19 @@
 import type { Node } from '../model/snapshot';
-import type { ControlPlaneFacts } from './shared/control-plane-nodes';
+import type { ControlPlaneFacts } from './support/control-plane-nodes';
 import {
   CONTROL_PLANE,
   controlPlaneFacts,
   kubeadmConfidence,
   MASTER,
   toleratesNoSchedule,
-} from './shared/control-plane-nodes';
-import { makeFinding } from './shared/finding';
-import { describeRef, objectTarget, refOf, sortFindings, subjectTarget } from './shared/object-refs';
-import { listNames, POD_SUBJECT_NEEDS, targetAtLeast } from './shared/scope';
-import type { PodSubject } from './shared/subjects';
-import { podSubjects } from './shared/subjects';
+} from './support/control-plane-nodes';
+import { makeFinding } from './support/finding';
+import { describeRef, objectTarget, refOf, sortFindings, subjectTarget } from './support/object-refs';
+import { listNames, POD_SUBJECT_NEEDS, targetAtLeast } from './support/scope';
+import type { PodSubject } from './support/subjects';
+import { podSubjects } from './support/subjects';
 import type { Finding } from '../model/finding';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './support/check';
 
 const ID = 'master-node-role';
 const LABEL = 'kubeadm-master-label-removal';

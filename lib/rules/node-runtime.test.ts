@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { meta, node, snapshot } from '../snapshot/test-fixtures';
 import { rule } from './node-runtime';
-import { ruleContext } from './shared/test-context';
+import { ruleContext } from './testing/context';
 
 const SOCKET = 'kubeadm.alpha.kubernetes.io/cri-socket';
 const withSocket = (name: string, socket: string) => ({

@@ -1,11 +1,11 @@
 import type { Node } from '../model/snapshot';
-import { makeFinding } from './shared/finding';
-import { isWindows, kubeletVersionOf, nodeRef, poolPhrase } from './shared/nodes';
-import { CRI_SOCKET_ANNOTATION, classifyRuntime, socketKind, type RuntimeClassification } from './shared/runtime-class';
-import { dockershimRemediation, providerKeepsDocker } from './shared/runtime-advice';
-import { sortFindings } from './shared/object-refs';
+import { makeFinding } from './support/finding';
+import { isWindows, kubeletVersionOf, nodeRef, poolPhrase } from './support/nodes';
+import { CRI_SOCKET_ANNOTATION, classifyRuntime, socketKind, type RuntimeClassification } from './support/runtime-class';
+import { dockershimRemediation, providerKeepsDocker } from './support/runtime-advice';
+import { sortFindings } from './support/object-refs';
 import type { Evidence, Finding } from '../model/finding';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './support/check';
 
 const CHANGE = 'dockershim-removal';
 const RULE_ID = 'node-runtime';

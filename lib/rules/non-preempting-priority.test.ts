@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot, workload } from '../snapshot/test-fixtures';
 import { rule } from './non-preempting-priority';
-import { ctx, priorityClass } from './shared/test-objects';
+import { ctx, priorityClass } from './testing/objects';
 
 describe('non-preempting-priority', () => {
   it('notes non-preempting classes and suggests Never for preempting classes used by batch work', () => {

@@ -1,10 +1,10 @@
 import type { PriorityClass } from '../model/snapshot';
-import { makeFinding } from './shared/finding';
-import { describeRef, objectTarget, refOf, sortFindings } from './shared/object-refs';
-import { listNames, POD_SUBJECT_NEEDS } from './shared/scope';
-import { podSubjects } from './shared/subjects';
+import { makeFinding } from './support/finding';
+import { describeRef, objectTarget, refOf, sortFindings } from './support/object-refs';
+import { listNames, POD_SUBJECT_NEEDS } from './support/scope';
+import { podSubjects } from './support/subjects';
 import type { Finding } from '../model/finding';
-import type { Rule } from './types';
+import type { Rule } from './support/check';
 
 const ID = 'non-preempting-priority';
 const CHANGE = 'non-preempting-priority-ga';

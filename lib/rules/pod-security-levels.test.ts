@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule } from './pod-security-levels';
-import { ctx, namespace, psp } from './shared/test-objects';
+import { ctx, namespace, psp } from './testing/objects';
 
 const hardened = {
   securityContext: { runAsNonRoot: true, seccompProfileType: 'RuntimeDefault' },

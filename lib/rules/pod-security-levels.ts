@@ -1,12 +1,12 @@
 import type { Snapshot } from '../model/snapshot';
-import { PSP_ANNOTATION, namespaceSecuritySummary } from './pss/namespace-summary';
-import type { NamespaceSecuritySummary, SubjectSecurity } from './pss/namespace-summary';
-import { countsText, labelCommand, namespaceEvidence } from './pss/psa-advice';
-import { listNames, POD_SUBJECT_NEEDS, targetAtLeast } from './shared/scope';
-import { describeRef, sortFindings } from './shared/object-refs';
-import { makeFinding } from './shared/finding';
+import { PSP_ANNOTATION, namespaceSecuritySummary } from './support/pss/namespace-summary';
+import type { NamespaceSecuritySummary, SubjectSecurity } from './support/pss/namespace-summary';
+import { countsText, labelCommand, namespaceEvidence } from './support/pss/psa-advice';
+import { listNames, POD_SUBJECT_NEEDS, targetAtLeast } from './support/scope';
+import { describeRef, sortFindings } from './support/object-refs';
+import { makeFinding } from './support/finding';
 import type { Finding } from '../model/finding';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './support/check';
 
 const ID = 'pod-security-levels';
 

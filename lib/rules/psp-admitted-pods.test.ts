@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Workload } from '../model/snapshot';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule } from './psp-admitted-pods';
-import { ctx, psp } from './shared/test-objects';
+import { ctx, psp } from './testing/objects';
 
 const mutating = psp(
   'defaults',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pod, snapshot } from '../snapshot/test-fixtures';
 import { rule } from './psp-objects';
-import { ctx, psp } from './shared/test-objects';
+import { ctx, psp } from './testing/objects';
 
 const admittedBy = (name: string, ns: string, pspName: string) =>
   pod(name, ns, {}, { annotations: { 'kubernetes.io/psp': pspName } });

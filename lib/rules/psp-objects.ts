@@ -1,13 +1,13 @@
 import type { PodSecurityPolicy, Snapshot } from '../model/snapshot';
-import { PSP_ANNOTATION } from './pss/namespace-summary';
-import { pspReplacementAdvice } from './pss/psp-advice';
-import { pspDefaults } from './pss/psp-defaults';
-import { pspLevel } from './pss/psp-level';
-import { makeFinding } from './shared/finding';
-import { objectTarget, refOf, sortFindings } from './shared/object-refs';
-import { listNames, targetAtLeast } from './shared/scope';
+import { PSP_ANNOTATION } from './support/pss/namespace-summary';
+import { pspReplacementAdvice } from './support/pss/psp-advice';
+import { pspDefaults } from './support/pss/psp-defaults';
+import { pspLevel } from './support/pss/psp-level';
+import { makeFinding } from './support/finding';
+import { objectTarget, refOf, sortFindings } from './support/object-refs';
+import { listNames, targetAtLeast } from './support/scope';
 import type { Evidence, Finding } from '../model/finding';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './support/check';
 
 const ID = 'psp-objects';
 const CHANGE = 'psp-removal';

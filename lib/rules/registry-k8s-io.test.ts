@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule } from './registry-k8s-io';
-import { ruleContext } from './shared/test-context';
+import { ruleContext } from './testing/context';
 
 const image = (name: string, img: string, role: 'container' | 'init' | 'ephemeral' = 'container') =>
   container(name, { image: img, role });

@@ -1,10 +1,10 @@
 import type { Snapshot } from '../model/snapshot';
-import { containerLabel } from './shared/containers';
-import { makeFinding } from './shared/finding';
-import { describeRef, sortFindings, subjectTarget } from './shared/object-refs';
-import { listNames, POD_SUBJECT_NEEDS } from './shared/scope';
-import { containerPath, containersToCheck, podSubjects, type PodSubject } from './shared/subjects';
-import type { ClusterProfile, Rule } from './types';
+import { containerLabel } from './support/containers';
+import { makeFinding } from './support/finding';
+import { describeRef, sortFindings, subjectTarget } from './support/object-refs';
+import { listNames, POD_SUBJECT_NEEDS } from './support/scope';
+import { containerPath, containersToCheck, podSubjects, type PodSubject } from './support/subjects';
+import type { ClusterProfile, Rule } from './support/check';
 import type { Finding } from '../model/finding';
 
 const CHANGE = 'registry-k8s-io';

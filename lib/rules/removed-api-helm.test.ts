@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HelmManifestObject, HelmRelease, HelmRevision } from '../model/snapshot';
 import { snapshot } from '../snapshot/test-fixtures';
-import { helmAnomalies } from './helm-anomalies';
+import { helmAnomalies } from '../scan/helm-anomalies';
 import { rule } from './removed-api-helm';
-import { ruleContext } from './shared/test-context';
+import { ruleContext } from './testing/context';
 import type { Target } from '../model/releases';
 
 const rev = (revision: number, status = 'superseded'): HelmRevision => ({

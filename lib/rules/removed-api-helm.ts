@@ -1,7 +1,7 @@
 import type { RemovedApi } from '../catalog/schema';
 import type { HelmManifestObject, HelmRelease, ObjectRef } from '../model/snapshot';
-import { makeFinding } from './shared/finding';
-import { sortFindings } from './shared/object-refs';
+import { makeFinding } from './support/finding';
+import { sortFindings } from './support/object-refs';
 import {
   groupVersionOf,
   PSP_CHANGE_ID,
@@ -9,9 +9,9 @@ import {
   removalPhrase,
   removalSeverity,
   removedApiFor,
-} from './shared/removed-apis';
+} from './support/removed-apis';
 import type { Evidence, Finding } from '../model/finding';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './support/check';
 
 const RULE_ID = 'removed-api-helm';
 

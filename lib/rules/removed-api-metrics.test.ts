@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DeprecatedApiRequest } from '../model/snapshot';
 import { snapshot } from '../snapshot/test-fixtures';
 import { rule } from './removed-api-metrics';
-import { ruleContext } from './shared/test-context';
-import type { ClusterProfile } from './types';
+import { ruleContext } from './testing/context';
+import type { ClusterProfile } from './support/check';
 import type { Target } from '../model/releases';
 
 const req = (

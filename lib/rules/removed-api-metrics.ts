@@ -1,15 +1,15 @@
 import type { RemovedApi } from '../catalog/schema';
 import type { DeprecatedApiRequest } from '../model/snapshot';
-import { makeFinding } from './shared/finding';
-import { sortFindings } from './shared/object-refs';
+import { makeFinding } from './support/finding';
+import { sortFindings } from './support/object-refs';
 import {
   groupVersionOf,
   PSP_CHANGE_ID,
   REMOVED_API_CHANGE_IDS,
   removalPhrase,
   removalSeverity,
-} from './shared/removed-apis';
-import type { ClusterProfile, Rule, RuleContext } from './types';
+} from './support/removed-apis';
+import type { ClusterProfile, Rule, RuleContext } from './support/check';
 import type { Evidence, Finding } from '../model/finding';
 
 const RULE_ID = 'removed-api-metrics';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiEvidenceObject, ManagedFieldsEntry } from '../model/snapshot';
 import { snapshot } from '../snapshot/test-fixtures';
 import { rule } from './removed-api-objects';
-import { ruleContext } from './shared/test-context';
+import { ruleContext } from './testing/context';
 import type { Target } from '../model/releases';
 
 const write = (manager: string, apiVersion: string, time?: string, operation = 'Update'): ManagedFieldsEntry => ({

@@ -1,8 +1,8 @@
 import type { RemovedApi } from '../catalog/schema';
 import type { ApiEvidenceObject } from '../model/snapshot';
-import { CLIENT_SIDE_APPLY, gradeApiEvidence, type ApiEvidenceGrade, type GradedWrite } from './shared/api-evidence';
-import { makeFinding } from './shared/finding';
-import { describeRef, sortFindings } from './shared/object-refs';
+import { CLIENT_SIDE_APPLY, gradeApiEvidence, type ApiEvidenceGrade, type GradedWrite } from './support/api-evidence';
+import { makeFinding } from './support/finding';
+import { describeRef, sortFindings } from './support/object-refs';
 import { minorOf } from '../model/releases';
 import {
   groupVersionOf,
@@ -11,10 +11,10 @@ import {
   removalPhrase,
   removalSeverity,
   removedApisForKind,
-} from './shared/removed-apis';
-import { listNames } from './shared/scope';
+} from './support/removed-apis';
+import { listNames } from './support/scope';
 import type { Evidence, Finding } from '../model/finding';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './support/check';
 
 const RULE_ID = 'removed-api-objects';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { meta, node, snapshot } from '../snapshot/test-fixtures';
 import { rule } from './runtime-version';
-import { ruleContext } from './shared/test-context';
+import { ruleContext } from './testing/context';
 
 const run = (nodes: ReturnType<typeof node>[], extra: Parameters<typeof ruleContext>[0] = {}) =>
   rule.run(snapshot({ nodes }), ruleContext(extra));

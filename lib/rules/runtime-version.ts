@@ -1,14 +1,14 @@
 import type { Severity } from '../model/catalog';
 import type { Node } from '../model/snapshot';
-import { makeFinding } from './shared/finding';
-import { kubeletVersionOf, nodeRef, poolPhrase } from './shared/nodes';
-import { sortFindings } from './shared/object-refs';
-import { targetMinor } from './shared/releases';
-import { classifyRuntime } from './shared/runtime-class';
-import { runtimeUpgradeRemediation } from './shared/runtime-advice';
-import { compareVersions, parseVersion, type Version } from './shared/versions';
+import { makeFinding } from './support/finding';
+import { kubeletVersionOf, nodeRef, poolPhrase } from './support/nodes';
+import { sortFindings } from './support/object-refs';
+import { targetMinor } from './support/releases';
+import { classifyRuntime } from './support/runtime-class';
+import { runtimeUpgradeRemediation } from './support/runtime-advice';
+import { compareVersions, parseVersion, type Version } from './support/versions';
 import type { Confidence, Finding } from '../model/finding';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './support/check';
 
 const CHANGE = 'container-runtime-minimums';
 const RULE_ID = 'runtime-version';

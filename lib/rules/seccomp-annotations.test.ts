@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule } from './seccomp-annotations';
-import { ctx } from './shared/test-objects';
+import { ctx } from './testing/objects';
 
 const POD = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER = 'container.seccomp.security.alpha.kubernetes.io/app';

@@ -1,14 +1,14 @@
 import type { Severity } from '../model/catalog';
-import type { SeccompProfile } from './pss/seccomp';
-import { SECCOMP_CONTAINER_ANNOTATION_PREFIX, SECCOMP_POD_ANNOTATION, seccompFromAnnotation } from './pss/seccomp';
-import { annotationPath, containerScPath, podScPath } from './pss/paths';
-import { makeFinding } from './shared/finding';
-import { describeRef, sortFindings, subjectTarget } from './shared/object-refs';
-import { POD_SUBJECT_NEEDS, targetAtLeast } from './shared/scope';
-import type { PodSubject } from './shared/subjects';
-import { podSubjects } from './shared/subjects';
+import type { SeccompProfile } from './support/pss/seccomp';
+import { SECCOMP_CONTAINER_ANNOTATION_PREFIX, SECCOMP_POD_ANNOTATION, seccompFromAnnotation } from './support/pss/seccomp';
+import { annotationPath, containerScPath, podScPath } from './support/pss/paths';
+import { makeFinding } from './support/finding';
+import { describeRef, sortFindings, subjectTarget } from './support/object-refs';
+import { POD_SUBJECT_NEEDS, targetAtLeast } from './support/scope';
+import type { PodSubject } from './support/subjects';
+import { podSubjects } from './support/subjects';
 import type { Confidence, Evidence, Finding } from '../model/finding';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './support/check';
 
 const ID = 'seccomp-annotations';
 const CHANGE = 'seccomp-annotations-removal';

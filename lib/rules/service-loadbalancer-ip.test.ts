@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../snapshot/test-fixtures';
 import { rule } from './service-loadbalancer-ip';
-import { ctx, service } from './shared/test-objects';
+import { ctx, service } from './testing/objects';
 
 describe('service-loadbalancer-ip', () => {
   const s = snapshot({

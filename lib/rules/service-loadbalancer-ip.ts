@@ -1,6 +1,6 @@
-import { makeFinding } from './shared/finding';
-import { objectTarget, refOf, sortFindings } from './shared/object-refs';
-import type { ClusterProfile, Rule } from './types';
+import { makeFinding } from './support/finding';
+import { objectTarget, refOf, sortFindings } from './support/object-refs';
+import type { ClusterProfile, Rule } from './support/check';
 
 const ID = 'service-loadbalancer-ip';
 const CHANGE = 'service-loadbalancerip-deprecation';

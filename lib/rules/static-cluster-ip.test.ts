@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../snapshot/test-fixtures';
-import { parseIp } from './shared/ip';
-import { ctx, service } from './shared/test-objects';
+import { parseIp } from './support/ip';
+import { ctx, service } from './testing/objects';
 import { rule } from './static-cluster-ip';
 
 describe('parseIp', () => {

@@ -1,10 +1,10 @@
 import type { Service } from '../model/snapshot';
-import { makeFinding } from './shared/finding';
-import { parseIp } from './shared/ip';
-import { objectTarget, refOf, sortFindings } from './shared/object-refs';
-import { targetAtLeast } from './shared/scope';
+import { makeFinding } from './support/finding';
+import { parseIp } from './support/ip';
+import { objectTarget, refOf, sortFindings } from './support/object-refs';
+import { targetAtLeast } from './support/scope';
 import type { Confidence, Evidence, Finding } from '../model/finding';
-import type { Rule } from './types';
+import type { Rule } from './support/check';
 
 const ID = 'static-cluster-ip';
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { node, snapshot, workload } from '../snapshot/test-fixtures';
-import { ctx } from './shared/test-objects';
+import { ctx } from './testing/objects';
 import { rule } from './topology-spread-skew';
 
 const zone = (whenUnsatisfiable: string) => ({ topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable });

@@ -1,10 +1,10 @@
 import type { Node } from '../model/snapshot';
-import { makeFinding } from './shared/finding';
-import { describeRef, sortFindings, subjectTarget } from './shared/object-refs';
-import { POD_SUBJECT_NEEDS } from './shared/scope';
-import { podSubjects } from './shared/subjects';
+import { makeFinding } from './support/finding';
+import { describeRef, sortFindings, subjectTarget } from './support/object-refs';
+import { POD_SUBJECT_NEEDS } from './support/scope';
+import { podSubjects } from './support/subjects';
 import type { Evidence } from '../model/finding';
-import type { Rule } from './types';
+import type { Rule } from './support/check';
 
 const ID = 'topology-spread-skew';
 const CHANGE = 'topology-spread-skew-change';

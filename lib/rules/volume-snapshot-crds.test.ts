@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../snapshot/test-fixtures';
 import type { CustomResourceDefinition } from '../model/snapshot';
-import { ruleContext } from './shared/test-context';
+import { ruleContext } from './testing/context';
 import { rule } from './volume-snapshot-crds';
 
 type V = CustomResourceDefinition['versions'][number];

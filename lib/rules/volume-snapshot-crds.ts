@@ -1,9 +1,9 @@
 import type { Severity } from '../model/catalog';
 import type { CustomResourceDefinition } from '../model/snapshot';
-import { makeFinding } from './shared/finding';
-import { sortFindings } from './shared/object-refs';
+import { makeFinding } from './support/finding';
+import { sortFindings } from './support/object-refs';
 import type { Evidence, Finding } from '../model/finding';
-import type { Rule } from './types';
+import type { Rule } from './support/check';
 
 const CHANGE = 'volume-snapshot-v1beta1-removal';
 const RULE_ID = 'volume-snapshot-crds';

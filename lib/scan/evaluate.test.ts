@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../catalog/load';
 import { makeChange } from '../catalog/test-fixtures';
 import { reportSchema } from '../report/schema';
-import { makeFinding } from '../rules/shared/finding';
-import type { Rule } from '../rules/types';
+import { makeFinding } from '../rules/support/finding';
+import type { Rule } from '../rules/support/check';
 import { node, snapshot, withForbidden } from '../snapshot/test-fixtures';
 import { evaluate } from './evaluate';
 

@@ -1,12 +1,12 @@
 import type { Catalog } from '../catalog/load';
 import type { Report, RuleRun } from '../model/report';
 import { REPORT_SCHEMA_VERSION } from '../model/report';
-import { helmAnomalies } from '../rules/helm-anomalies';
-import { detectProfile } from '../rules/profile';
-import { RULES } from '../rules/registry';
-import { sortFindings } from '../rules/shared/object-refs';
+import { helmAnomalies } from './helm-anomalies';
+import { detectProfile } from './profile';
+import { RULES } from './checks';
+import { sortFindings } from '../rules/support/object-refs';
 import type { Finding } from '../model/finding';
-import type { Rule, RuleContext } from '../rules/types';
+import type { Rule, RuleContext } from '../rules/support/check';
 import type { Target } from '../model/releases';
 import type { Snapshot } from '../model/snapshot';
 import { TOOL_VERSION } from '../version';

@@ -1,6 +1,6 @@
 import type { RuleRun } from '../model/report';
 import type { Finding } from '../model/finding';
-import type { Rule, RuleContext } from '../rules/types';
+import type { Rule, RuleContext } from '../rules/support/check';
 import type { CoverageEntry, Snapshot } from '../model/snapshot';
 import type { ResourceKey } from '../model/resources';
 

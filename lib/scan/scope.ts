@@ -1,8 +1,8 @@
 import { releasesBetween } from '../catalog/upgrade-path';
 import type { Release } from '../model/releases';
-import type { ClusterProfile } from '../rules/types';
+import type { ClusterProfile } from '../rules/support/check';
 import type { Target } from '../model/releases';
-import { parseVersion } from '../rules/shared/versions';
+import { parseVersion } from '../rules/support/versions';
 import type { Snapshot } from '../model/snapshot';
 
 /**

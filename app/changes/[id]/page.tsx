@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ChangeDetail } from '@/components/catalog/change-detail';
 import { findChange, getCatalog } from '@/lib/catalog';
-import { ruleTitle } from '@/lib/rules/registry';
+import { ruleTitle } from '@/lib/scan/checks';
 
 export function generateStaticParams() {
   return getCatalog().changes.map((c) => ({ id: c.id }));

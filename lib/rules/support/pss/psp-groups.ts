@@ -1,0 +1,32 @@
+import type { Pod, Snapshot, Workload } from '../../../model/snapshot';
+import type { PodSubject } from '../subjects';
+import { podSubjects } from '../subjects';
+import { PSP_ANNOTATION } from './namespace-summary';
+
+/** Pods admitted by one PSP, grouped on their top-level owner (or the pod itself when it has none). */
+export interface PspGroup {
+  psp: string;
+  subject: PodSubject;
+  owner?: Workload;
+  pods: Pod[];
+}
+
+/** Pods carrying kubernetes.io/psp, grouped by PSP and top-level owner so a Deployment's pods make one group. */
+export function pspGroups(snapshot: Snapshot): PspGroup[] {
+  const workloads = new Map(
+    snapshot.workloads.map((w) => [`${w.kind}/${w.metadata.namespace ?? ''}/${w.metadata.name}`, w]),
+  );
+  const pods = new Map(snapshot.pods.map((p) => [p.metadata.uid, p]));
+  const out = new Map<string, PspGroup>();
+  for (const s of podSubjects(snapshot)) {
+    const pod = s.from === 'pod' ? pods.get(s.metadata.uid) : undefined;
+    const psp = pod?.metadata.annotations[PSP_ANNOTATION];
+    if (!pod || !psp) continue;
+    const owner = s.owner ? workloads.get(`${s.owner.kind}/${s.owner.namespace ?? ''}/${s.owner.name}`) : undefined;
+    const key = `${psp}\u0000${owner ? `${owner.kind}/${owner.metadata.uid}` : pod.metadata.uid}`;
+    const group: PspGroup = out.get(key) ?? { psp, subject: s, ...(owner ? { owner } : {}), pods: [] };
+    group.pods.push(pod);
+    out.set(key, group);
+  }
+  return [...out.values()];
+}
