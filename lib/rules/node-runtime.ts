@@ -1,7 +1,12 @@
 import type { Node } from '../model/snapshot';
 import { makeFinding } from './support/finding';
 import { isWindows, kubeletVersionOf, nodeRef, poolPhrase } from './support/nodes';
-import { CRI_SOCKET_ANNOTATION, classifyRuntime, socketKind, type RuntimeClassification } from './support/runtime-class';
+import {
+  CRI_SOCKET_ANNOTATION,
+  classifyRuntime,
+  socketKind,
+  type RuntimeClassification,
+} from './support/runtime-class';
 import { dockershimRemediation, providerKeepsDocker } from './support/runtime-advice';
 import { sortFindings } from './support/object-refs';
 import type { Evidence, Finding } from '../model/finding';

@@ -1,6 +1,10 @@
 import type { Severity } from '../model/catalog';
 import type { SeccompProfile } from './support/pss/seccomp';
-import { SECCOMP_CONTAINER_ANNOTATION_PREFIX, SECCOMP_POD_ANNOTATION, seccompFromAnnotation } from './support/pss/seccomp';
+import {
+  SECCOMP_CONTAINER_ANNOTATION_PREFIX,
+  SECCOMP_POD_ANNOTATION,
+  seccompFromAnnotation,
+} from './support/pss/seccomp';
 import { annotationPath, containerScPath, podScPath } from './support/pss/paths';
 import { makeFinding } from './support/finding';
 import { describeRef, sortFindings, subjectTarget } from './support/object-refs';
