@@ -22,8 +22,11 @@ export const IDENTITY_KINDS = [
 ] as const;
 export type IdentityKind = (typeof IDENTITY_KINDS)[number];
 
-/** Values read from the cluster that name no one: versions, API groups, host paths, label keys, counts. */
-export const FACT_KINDS = ['version', 'api', 'path', 'key', 'number'] as const;
+/**
+ * Values read from the cluster that name no one: versions, API vocabulary, host paths, label keys, counts, and
+ * settings such as a schedule, a time zone or a port.
+ */
+export const FACT_KINDS = ['version', 'api', 'path', 'key', 'number', 'setting'] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
 export type SlotKind = IdentityKind | FactKind;
@@ -61,7 +64,17 @@ export interface WideStringInText {
   readonly [wideString]: 'interpolate a slot, a Text or a string constant, not a string variable';
 }
 
-type Arg<S extends string> = Slot | Text | number | S;
+/** One allowed interpolation (distributed over unions): a slot, a Text, a number or a string constant. */
+type Safe<T> = T extends Slot | Text | number
+  ? T
+  : T extends string
+    ? string extends T
+      ? WideStringInText
+      : T
+    : never;
+
+/** Each interpolation must be a slot, a Text, a number or a string constant (a literal type), never a `string`. */
+type Checked<A extends readonly unknown[]> = { readonly [K in keyof A]: Safe<A[K]> };
 
 function append(out: Part[], part: Part): void {
   if (typeof part === 'string') {
@@ -75,7 +88,7 @@ function append(out: Part[], part: Part): void {
   out.push(part);
 }
 
-function appendArg(out: Part[], arg: Slot | Text | number | string): void {
+function appendArg(out: Part[], arg: Slot | Text | number | string | object): void {
   if (typeof arg === 'number') append(out, String(arg));
   else if (typeof arg === 'string') append(out, arg);
   else if (Array.isArray(arg)) for (const p of arg as Text) append(out, p);
@@ -86,17 +99,25 @@ function appendArg(out: Part[], arg: Slot | Text | number | string): void {
  * Builds a Text from a template literal. Interpolations are slots, other Texts, numbers or string constants;
  * a plain `string` variable makes the result a type error, since it could carry a name into free text.
  */
-export function t<S extends string = never>(
-  strings: TemplateStringsArray,
-  ...args: readonly Arg<S>[]
-): string extends S ? WideStringInText : Text {
+export function t<const A extends readonly unknown[]>(strings: TemplateStringsArray, ...args: A & Checked<A>): Text {
   const out: Part[] = [];
+  const values: readonly unknown[] = args;
   strings.forEach((s, i) => {
     append(out, s);
-    const arg = args[i];
-    if (arg !== undefined) appendArg(out, arg);
+    const arg = values[i];
+    if (typeof arg === 'string' || typeof arg === 'number' || (typeof arg === 'object' && arg !== null)) {
+      appendArg(out, arg);
+    }
   });
-  return out as unknown as string extends S ? WideStringInText : Text;
+  return out;
+}
+
+/**
+ * A string from one of this project's own tables (a plugin's display name, a fix written here), as literal text.
+ * Never pass a value read from a cluster: that belongs in a slot.
+ */
+export function fixed(ours: string): Text {
+  return [ours];
 }
 
 /** Joins texts with a separator, e.g. the names of several nodes. */

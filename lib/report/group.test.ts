@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeFinding } from '../rules/support/finding';
 import type { Finding } from '../model/finding';
 import { groupFindings, severityCounts } from './group';
 
 function f(name: string, extra: Partial<Finding> = {}): Finding {
-  return makeFinding({
+  return {
+    id: `${name}-${extra.changeId ?? 'c1'}`,
     ruleId: 'r',
     changeId: 'c1',
     severity: 'info',
@@ -14,7 +14,7 @@ function f(name: string, extra: Partial<Finding> = {}): Finding {
     remediation: 'r',
     evidence: [],
     ...extra,
-  });
+  };
 }
 
 const findings = [

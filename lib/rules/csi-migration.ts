@@ -1,5 +1,7 @@
 import type { Severity } from '../model/catalog';
-import { makeFinding } from './support/finding';
+import type { Target } from '../model/releases';
+import { fixed, t, type Text } from '../model/text';
+import { makeFinding, type EvidenceDraft } from './support/finding';
 import { sortFindings } from './support/object-refs';
 import { installAdvice, MIGRATION_PLUGINS } from './support/csi-migration-table';
 import type { MigrationPlugin } from './support/csi-migration-table';
@@ -13,7 +15,7 @@ import {
   storageEvidence,
   storageTarget,
 } from './support/storage-uses';
-import type { Confidence, Evidence, Finding } from '../model/finding';
+import type { Confidence, Finding } from '../model/finding';
 import type { Rule, RuleContext } from './support/check';
 
 const ID = 'csi-migration';
@@ -34,18 +36,28 @@ function grade(
   return { severity: inUse(use) ? 'breaking' : 'action', confidence: state === 'locked' ? 'certain' : 'likely' };
 }
 
-function explain(p: MigrationPlugin, installed: boolean, ctx: RuleContext): string {
+/** What this check says. */
+const say = {
+  off: (p: MigrationPlugin, target: Target, installed: boolean) =>
+    t`CSI migration for ${fixed(p.name)} is off by default in ${target}, so the in-tree plugin keeps serving it.${p.state['1.25'] !== 'off' ? ' It turns on by default in 1.25, so install the driver before that upgrade.' : ''}${installed ? t` The ${fixed(p.driver)} driver is already installed.` : ''}`,
+  handled: (p: MigrationPlugin, target: Target, how: string) =>
+    t`In ${target} CSI migration for ${fixed(p.name)} is ${fixed(how)}: the control plane and kubelets hand this volume's operations to the ${fixed(p.driver)} CSI driver, which is installed. Nothing to fix; new StorageClasses can name ${fixed(p.driver)} directly.`,
+  fails: (p: MigrationPlugin, target: Target, how: string) =>
+    t`In ${target} CSI migration for ${fixed(p.name)} is ${fixed(how)}: every provision, attach and mount of this volume goes to the ${fixed(p.driver)} CSI driver, and no CSIDriver object of that name exists, so these operations fail and its pods cannot start.`,
+  uses: (use: Text, p: MigrationPlugin, explained: Text) =>
+    t`${use} uses the in-tree ${fixed(p.name)} plugin (${fixed(p.field)}). ${explained}`,
+  keepDriver: (p: MigrationPlugin) =>
+    t`Keep the ${fixed(p.driver)} driver at a version supported by your Kubernetes release; over time move claims to StorageClasses with provisioner ${fixed(p.driver)}.`,
+  driver: (p: MigrationPlugin) => t`CSIDriver ${fixed(p.driver)}`,
+  registered: t`the CSI driver is registered`,
+  missing: t`no CSIDriver object with this name`,
+};
+
+function explain(p: MigrationPlugin, installed: boolean, ctx: RuleContext): Text {
   const state = p.state[ctx.target];
-  if (state === 'off') {
-    const later =
-      p.state['1.25'] !== 'off' ? ' It turns on by default in 1.25, so install the driver before that upgrade.' : '';
-    return `CSI migration for ${p.name} is off by default in ${ctx.target}, so the in-tree plugin keeps serving it.${later}${installed ? ` The ${p.driver} driver is already installed.` : ''}`;
-  }
+  if (state === 'off') return say.off(p, ctx.target, installed);
   const how = state === 'locked' ? 'always on (locked)' : 'on by default';
-  if (installed) {
-    return `In ${ctx.target} CSI migration for ${p.name} is ${how}: the control plane and kubelets hand this volume's operations to the ${p.driver} CSI driver, which is installed. Nothing to fix; new StorageClasses can name ${p.driver} directly.`;
-  }
-  return `In ${ctx.target} CSI migration for ${p.name} is ${how}: every provision, attach and mount of this volume goes to the ${p.driver} CSI driver, and no CSIDriver object of that name exists, so these operations fail and its pods cannot start.`;
+  return installed ? say.handled(p, ctx.target, how) : say.fails(p, ctx.target, how);
 }
 
 export const rule: Rule = {
@@ -70,11 +82,11 @@ export const rule: Rule = {
       const p = byField.get(use.plugin);
       if (!p) continue;
       const installed = drivers.has(p.driver);
-      const driverEvidence: Evidence = {
+      const driverEvidence: EvidenceDraft = {
         source: 'field',
-        path: `CSIDriver ${p.driver}`,
-        value: installed ? 'present' : 'absent',
-        detail: installed ? 'the CSI driver is registered' : 'no CSIDriver object with this name',
+        path: say.driver(p),
+        value: installed ? t`present` : t`absent`,
+        detail: installed ? say.registered : say.missing,
       };
       findings.push(
         makeFinding({
@@ -83,10 +95,8 @@ export const rule: Rule = {
           ...grade(use, p, installed, ctx),
           ...storageTarget(use),
           ...(use.kind === 'inline' ? { discriminator: use.volume } : {}),
-          message: `${describeUse(use, consumers)} uses the in-tree ${p.name} plugin (${p.field}). ${explain(p, installed, ctx)}`,
-          remediation: installed
-            ? `Keep the ${p.driver} driver at a version supported by your Kubernetes release; over time move claims to StorageClasses with provisioner ${p.driver}.`
-            : installAdvice(p, ctx.profile, ctx.target),
+          message: say.uses(describeUse(use, consumers), p, explain(p, installed, ctx)),
+          remediation: installed ? say.keepDriver(p) : installAdvice(p, ctx.profile, ctx.target),
           evidence: [...storageEvidence(use, consumers), driverEvidence],
         }),
       );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Probe } from '../model/snapshot';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule } from './grpc-probes';
-import { parseGrpcHealthProbe } from './support/grpc-health-probe';
+import { parseGrpcHealthProbe } from './grpc-probes';
 import { ctx } from './testing/objects';
 
 const exec = (kind: Probe['kind'], command: string[]): Probe => ({ kind, handler: 'exec', command });

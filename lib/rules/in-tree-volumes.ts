@@ -1,4 +1,5 @@
 import type { Severity } from '../model/catalog';
+import { fixed, t, type Text } from '../model/text';
 import { makeFinding } from './support/finding';
 import { sortFindings } from './support/object-refs';
 import { POD_SUBJECT_NEEDS, targetAtLeast } from './support/scope';
@@ -68,17 +69,24 @@ function grade(use: StorageUse, p: Plugin, ctx: RuleContext): Severity {
   return inUse || use.kind === 'sc' ? 'action' : 'info';
 }
 
-function consequence(use: StorageUse, p: Plugin): string {
-  if (!p.removed) {
-    return `The ${p.name} in-tree plugin still works in 1.25 but is deprecated there and removed in 1.26, with no CSI migration.`;
-  }
+/** What this check says. */
+const say = {
+  deprecated: (p: Plugin) =>
+    t`The ${fixed(p.name)} in-tree plugin still works in 1.25 but is deprecated there and removed in 1.26, with no CSI migration.`,
+  removed: (p: Plugin, what: Text) =>
+    t`Kubernetes 1.25 removes the ${fixed(p.name)} in-tree plugin with no CSI migration: ${what}.`,
+  classPending: t`new claims of this class stay Pending, because the provisioner no longer exists`,
+  unboundCleanup: t`this volume can never be mounted again; as no claim uses it, it is cleanup rather than an outage`,
+  podsStop: t`a 1.25 kubelet cannot mount it, so the pods that use it stop starting, and the data is reachable only after moving it to a CSI driver`,
+  uses: (use: Text, p: Plugin, consequence: Text) =>
+    t`${use} uses the in-tree ${fixed(p.name)} volume plugin. ${consequence}`,
+};
+
+function consequence(use: StorageUse, p: Plugin): Text {
+  if (!p.removed) return say.deprecated(p);
   const what =
-    use.kind === 'sc'
-      ? 'new claims of this class stay Pending, because the provisioner no longer exists'
-      : use.kind === 'pv' && !isBound(use.pv)
-        ? 'this volume can never be mounted again; as no claim uses it, it is cleanup rather than an outage'
-        : 'a 1.25 kubelet cannot mount it, so the pods that use it stop starting, and the data is reachable only after moving it to a CSI driver';
-  return `Kubernetes 1.25 removes the ${p.name} in-tree plugin with no CSI migration: ${what}.`;
+    use.kind === 'sc' ? say.classPending : use.kind === 'pv' && !isBound(use.pv) ? say.unboundCleanup : say.podsStop;
+  return say.removed(p, what);
 }
 
 export const rule: Rule = {
@@ -100,8 +108,8 @@ export const rule: Rule = {
           confidence: 'certain',
           ...storageTarget(use),
           ...(use.kind === 'inline' ? { discriminator: use.volume } : {}),
-          message: `${describeUse(use, consumers)} uses the in-tree ${p.name} volume plugin. ${consequence(use, p)}`,
-          remediation: p.fix,
+          message: say.uses(describeUse(use, consumers), p, consequence(use, p)),
+          remediation: fixed(p.fix),
           evidence: storageEvidence(use, consumers),
         }),
       ];

@@ -1,5 +1,8 @@
 import type { Node } from '../model/snapshot';
-import { makeFinding } from './support/finding';
+import type { Text } from '../model/text';
+import { t } from '../model/text';
+import { makeFinding, type EvidenceDraft } from './support/finding';
+import { hostPath, node, setting, version } from './support/text';
 import { isWindows, kubeletVersionOf, nodeRef, poolPhrase } from './support/nodes';
 import {
   CRI_SOCKET_ANNOTATION,
@@ -9,25 +12,45 @@ import {
 } from './support/runtime-class';
 import { dockershimRemediation, providerKeepsDocker } from './support/runtime-advice';
 import { sortFindings } from './support/object-refs';
-import type { Evidence, Finding } from '../model/finding';
+import type { Finding } from '../model/finding';
 import type { Rule, RuleContext } from './support/check';
 
 const CHANGE = 'dockershim-removal';
 const RULE_ID = 'node-runtime';
 
-function evidenceOf(node: Node, c: RuntimeClassification): Evidence[] {
-  const evidence: Evidence[] = [
+/** What this check says. */
+const say = {
+  reports: (runtime: string) => t`The kubelet reports runtime "${runtime === '' ? '(none)' : version(runtime)}".`,
+  kubeletDecides: t`The kubelet version decides whether dockershim is still built in (before 1.24).`,
+  staleSocket: t`kubeadm recorded another socket, but the kubelet reports Docker: the annotation is stale; fix it too.`,
+  joinedWith: t`The CRI socket kubeadm joined this node with.`,
+  windows: t`A Windows node.`,
+  where: (n: Node, ctx: RuleContext) =>
+    t`${isWindows(n) ? 'Windows node' : 'Node'} ${node(n.metadata.name)}${poolPhrase(n, ctx.profile.provider)}`,
+  keeps: (where: Text, n: Node, provider: string) =>
+    t`${where} runs Docker Engine through the kubelet’s dockershim (kubelet ${version(n.kubeletVersion)}, ${version(n.containerRuntimeVersion)}). ${setting(provider)} moves Docker nodes to cri-dockerd by itself on 1.24, so pods keep running, but the runtime path changes.`,
+  strands: (where: Text, n: Node) =>
+    t`${where} runs Docker Engine through the kubelet’s built-in dockershim (kubelet ${version(n.kubeletVersion)}, ${version(n.containerRuntimeVersion)}). A 1.24 kubelet has no dockershim and will not start on this node until it uses containerd, CRI-O or cri-dockerd.`,
+  dockershimFix: (advice: Text) =>
+    t`${advice} Also check the workloads the docker-socket check lists: anything that talks to Docker on this node stops working once Docker Engine is gone.`,
+  unknown: (n: Node) =>
+    t`Node ${node(n.metadata.name)} reports ${n.containerRuntimeVersion === '' ? 'no container runtime' : t`"${version(n.containerRuntimeVersion)}"`}, which Release Lens cannot classify as containerd, CRI-O or Docker.`,
+  unknownFix: t`Check on the node which runtime the kubelet uses (--container-runtime-endpoint, or crictl info). A CRI runtime needs nothing for dockershim’s removal; a Docker Engine without cri-dockerd must move before the kubelet reaches 1.24.`,
+};
+
+function evidenceOf(n: Node, c: RuntimeClassification): EvidenceDraft[] {
+  const evidence: EvidenceDraft[] = [
     {
       source: 'node-info',
-      path: 'status.nodeInfo.containerRuntimeVersion',
-      value: node.containerRuntimeVersion,
-      detail: `The kubelet reports runtime "${c.runtime || '(none)'}".`,
+      path: t`status.nodeInfo.containerRuntimeVersion`,
+      value: [version(n.containerRuntimeVersion)],
+      detail: say.reports(c.runtime),
     },
     {
       source: 'node-info',
-      path: 'status.nodeInfo.kubeletVersion',
-      value: node.kubeletVersion,
-      detail: 'The kubelet version decides whether dockershim is still built in (before 1.24).',
+      path: t`status.nodeInfo.kubeletVersion`,
+      value: [version(n.kubeletVersion)],
+      detail: say.kubeletDecides,
     },
   ];
   if (c.criSocket !== undefined) {
@@ -35,60 +58,47 @@ function evidenceOf(node: Node, c: RuntimeClassification): Evidence[] {
     const stale = kind === 'containerd' || kind === 'cri-o';
     evidence.push({
       source: 'annotation',
-      path: `metadata.annotations[${CRI_SOCKET_ANNOTATION}]`,
-      value: c.criSocket,
-      detail: stale
-        ? 'kubeadm recorded another socket, but the kubelet reports Docker: the annotation is stale; fix it too.'
-        : 'The CRI socket kubeadm joined this node with.',
+      path: t`metadata.annotations[${CRI_SOCKET_ANNOTATION}]`,
+      value: [hostPath(c.criSocket)],
+      detail: stale ? say.staleSocket : say.joinedWith,
     });
   }
-  if (isWindows(node)) {
+  if (isWindows(n)) {
     evidence.push({
       source: 'node-info',
-      path: 'status.nodeInfo.operatingSystem',
-      value: 'windows',
-      detail: 'A Windows node.',
+      path: t`status.nodeInfo.operatingSystem`,
+      value: t`windows`,
+      detail: say.windows,
     });
   }
   return evidence;
 }
 
-function dockershimFinding(node: Node, c: RuntimeClassification, ctx: RuleContext): Finding {
+function dockershimFinding(n: Node, c: RuntimeClassification, ctx: RuleContext): Finding {
   const keeps = providerKeepsDocker(ctx.profile);
-  const os = isWindows(node) ? 'Windows node' : 'Node';
-  const where = `${os} ${node.metadata.name}${poolPhrase(node, ctx.profile.provider)}`;
-  const message = keeps
-    ? `${where} runs Docker Engine through the kubelet’s dockershim (kubelet ${node.kubeletVersion}, ${node.containerRuntimeVersion}). ` +
-      `${ctx.profile.provider} moves Docker nodes to cri-dockerd by itself on 1.24, so pods keep running, but the runtime path changes.`
-    : `${where} runs Docker Engine through the kubelet’s built-in dockershim (kubelet ${node.kubeletVersion}, ${node.containerRuntimeVersion}). ` +
-      'A 1.24 kubelet has no dockershim and will not start on this node until it uses containerd, CRI-O or cri-dockerd.';
+  const where = say.where(n, ctx);
   return makeFinding({
     ruleId: RULE_ID,
     changeId: CHANGE,
     severity: keeps ? 'action' : 'breaking',
     confidence: 'certain',
-    object: nodeRef(node),
-    message,
-    remediation:
-      `${dockershimRemediation(node, ctx.profile)} Also check the workloads the docker-socket check lists: ` +
-      'anything that talks to Docker on this node stops working once Docker Engine is gone.',
-    evidence: evidenceOf(node, c),
+    object: nodeRef(n),
+    message: keeps ? say.keeps(where, n, ctx.profile.provider) : say.strands(where, n),
+    remediation: say.dockershimFix(dockershimRemediation(n, ctx.profile)),
+    evidence: evidenceOf(n, c),
   });
 }
 
-function otherFinding(node: Node, c: RuntimeClassification): Finding {
-  const reported = node.containerRuntimeVersion === '' ? 'no container runtime' : `"${node.containerRuntimeVersion}"`;
+function otherFinding(n: Node, c: RuntimeClassification): Finding {
   return makeFinding({
     ruleId: RULE_ID,
     changeId: CHANGE,
     severity: 'info',
     confidence: 'possible',
-    object: nodeRef(node),
-    message: `Node ${node.metadata.name} reports ${reported}, which Release Lens cannot classify as containerd, CRI-O or Docker.`,
-    remediation:
-      'Check on the node which runtime the kubelet uses (--container-runtime-endpoint, or crictl info). A CRI ' +
-      'runtime needs nothing for dockershim’s removal; a Docker Engine without cri-dockerd must move before the kubelet reaches 1.24.',
-    evidence: evidenceOf(node, c),
+    object: nodeRef(n),
+    message: say.unknown(n),
+    remediation: say.unknownFix,
+    evidence: evidenceOf(n, c),
   });
 }
 
@@ -105,10 +115,10 @@ export const rule: Rule = {
   needs: ['nodes'],
   run(snapshot, ctx) {
     const findings: Finding[] = [];
-    for (const node of snapshot.nodes) {
-      const c = classifyRuntime(node);
-      if (c.runtimeClass === 'dockershim') findings.push(dockershimFinding(node, c, ctx));
-      else if (c.runtimeClass === 'other' && !kubeletPast124(node)) findings.push(otherFinding(node, c));
+    for (const n of snapshot.nodes) {
+      const c = classifyRuntime(n);
+      if (c.runtimeClass === 'dockershim') findings.push(dockershimFinding(n, c, ctx));
+      else if (c.runtimeClass === 'other' && !kubeletPast124(n)) findings.push(otherFinding(n, c));
     }
     return sortFindings(findings);
   },

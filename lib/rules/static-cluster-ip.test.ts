@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../snapshot/test-fixtures';
-import { parseIp } from './support/ip';
+import { parseIp } from './static-cluster-ip';
 import { ctx, service } from './testing/objects';
 import { rule } from './static-cluster-ip';
 

@@ -1,10 +1,12 @@
 import type { Node } from '../model/snapshot';
-import { makeFinding } from './support/finding';
-import { describeRef, sortFindings, subjectTarget } from './support/object-refs';
-import { POD_SUBJECT_NEEDS } from './support/scope';
-import { podSubjects } from './support/subjects';
-import type { Evidence } from '../model/finding';
+import type { Text } from '../model/text';
+import { join, t } from '../model/text';
 import type { Rule } from './support/check';
+import { makeFinding, type EvidenceDraft } from './support/finding';
+import { sortFindings, subjectTarget } from './support/object-refs';
+import { POD_SUBJECT_NEEDS } from './support/scope';
+import { podSubjects, type SpecPath } from './support/subjects';
+import { key, refText, setting, value } from './support/text';
 
 const ID = 'topology-spread-skew';
 const CHANGE = 'topology-spread-skew-change';
@@ -12,6 +14,19 @@ const CHANGE = 'topology-spread-skew-change';
 const NODE_LEVEL = 'kubernetes.io/hostname';
 const OS_KEYS = new Set(['kubernetes.io/os', 'beta.kubernetes.io/os']);
 const ARCH_KEYS = new Set(['kubernetes.io/arch', 'beta.kubernetes.io/arch']);
+
+/** What this check says. */
+const say = {
+  spreads: (subject: Text, keys: Text, how: Text, hard: boolean) =>
+    t`${subject} spreads its pods over ${keys} and limits nodes with ${how}. From 1.24 the scheduler counts only pods on nodes that pass the nodeSelector and required node affinity when it computes skew, so if pods matching the spread selector run on other nodes (another node pool, another workload with the same labels), the per-domain counts change. ${hard ? 'With DoNotSchedule, new pods can then stay Pending.' : 'With ScheduleAnyway only the placement preference shifts.'}`,
+  fix: (specPath: SpecPath, hard: boolean) =>
+    t`Make the spread labelSelector in ${specPath}.topologySpreadConstraints match only pods that share these node constraints (add a label that tells this pool's pods apart if needed)${hard ? ', or use whenUnsatisfiable: ScheduleAnyway while you verify' : ''}. After the upgrade, watch for Pending pods whose events mention topology spread constraints.`,
+  bySelector: (pairs: Text) => t`nodeSelector ${pairs}`,
+  byAffinity: (keys: Text) => t`node affinity on ${keys}`,
+  largerDomain: t`spread over a domain larger than one node`,
+  limits: t`limits the nodes the pods may use`,
+  affinityKey: t`node affinity key (required or preferred)`,
+};
 
 /** os/arch keys that every node shares: selecting on them leaves no node out, so nothing changes. */
 function uniformKeys(nodes: readonly Node[]): { keys: Set<string>; values: Map<string, string> } {
@@ -49,43 +64,41 @@ export const rule: Rule = {
         .map((c, i) => ({ ...c, i }))
         .filter((c) => c.topologyKey !== NODE_LEVEL);
       if (constraints.length === 0) return [];
-      const hard = constraints.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule');
-      const how = [
-        selector.length > 0 ? `nodeSelector ${selector.map(([k, v]) => `${k}=${v}`).join(', ')}` : '',
-        affinity.length > 0 ? `node affinity on ${affinity.join(', ')}` : '',
-      ]
-        .filter((x) => x !== '')
-        .join(' and ');
-      const keys = [...new Set(constraints.map((c) => c.topologyKey))].join(', ');
-      const evidence: Evidence[] = [
+      const hard = constraints.some((c) => c.whenUnsatisfiable === 'DoNotSchedule');
+      const how: Text[] = [
+        ...(selector.length > 0 ? [say.bySelector(join(selector.map(([k, v]) => t`${key(k)}=${value(v)}`)))] : []),
+        ...(affinity.length > 0 ? [say.byAffinity(join(affinity.map(key)))] : []),
+      ];
+      const keys = join([...new Set(constraints.map((c) => c.topologyKey))].map(key));
+      const evidence: EvidenceDraft[] = [
         ...constraints.map((c) => ({
           source: 'field' as const,
-          path: `${s.specPath}.topologySpreadConstraints[${c.i}]`,
-          value: `${c.topologyKey} ${c.whenUnsatisfiable}`,
-          detail: 'spread over a domain larger than one node',
+          path: t`${s.specPath}.topologySpreadConstraints[${c.i}]`,
+          value: t`${key(c.topologyKey)} ${setting(c.whenUnsatisfiable)}`,
+          detail: say.largerDomain,
         })),
         ...selector.map(([k, v]) => ({
           source: 'field' as const,
-          path: `${s.specPath}.nodeSelector[${k}]`,
-          value: v,
-          detail: 'limits the nodes the pods may use',
+          path: t`${s.specPath}.nodeSelector[${key(k)}]`,
+          value: [value(v)],
+          detail: say.limits,
         })),
         ...affinity.map((k) => ({
           source: 'field' as const,
-          path: `${s.specPath}.affinity.nodeAffinity`,
-          value: k,
-          detail: 'node affinity key (required or preferred)',
+          path: t`${s.specPath}.affinity.nodeAffinity`,
+          value: [key(k)],
+          detail: say.affinityKey,
         })),
       ];
       return [
         makeFinding({
           ruleId: ID,
           changeId: CHANGE,
-          severity: hard.length > 0 ? 'action' : 'info',
+          severity: hard ? 'action' : 'info',
           confidence: 'possible',
           ...subjectTarget(s),
-          message: `${describeRef(s.ref)} spreads its pods over ${keys} and limits nodes with ${how}. From 1.24 the scheduler counts only pods on nodes that pass the nodeSelector and required node affinity when it computes skew, so if pods matching the spread selector run on other nodes (another node pool, another workload with the same labels), the per-domain counts change. ${hard.length > 0 ? 'With DoNotSchedule, new pods can then stay Pending.' : 'With ScheduleAnyway only the placement preference shifts.'}`,
-          remediation: `Make the spread labelSelector in ${s.specPath}.topologySpreadConstraints match only pods that share these node constraints (add a label that tells this pool's pods apart if needed)${hard.length > 0 ? ', or use whenUnsatisfiable: ScheduleAnyway while you verify' : ''}. After the upgrade, watch for Pending pods whose events mention topology spread constraints.`,
+          message: say.spreads(refText(s.ref), keys, join(how, ' and '), hard),
+          remediation: say.fix(s.specPath, hard),
           evidence,
         }),
       ];

@@ -1,8 +1,11 @@
 import type { Severity } from '../model/catalog';
 import type { CustomResourceDefinition } from '../model/snapshot';
-import { makeFinding } from './support/finding';
+import type { Slot, Text } from '../model/text';
+import { t } from '../model/text';
+import { makeFinding, type EvidenceDraft } from './support/finding';
+import { api } from './support/text';
 import { sortFindings } from './support/object-refs';
-import type { Evidence, Finding } from '../model/finding';
+import type { Finding } from '../model/finding';
 import type { Rule } from './support/check';
 
 const CHANGE = 'volume-snapshot-v1beta1-removal';
@@ -10,19 +13,27 @@ const RULE_ID = 'volume-snapshot-crds';
 const GROUP = 'snapshot.storage.k8s.io';
 const CRDS = ['volumesnapshots', 'volumesnapshotcontents', 'volumesnapshotclasses'].map((r) => `${r}.${GROUP}`);
 
-const MIGRATE_STORED =
-  'Rewrite every object of this kind through v1 (for example kubectl get <resource> -A -o json | kubectl replace -f -, ' +
-  'or kube-storage-version-migrator), then set status.storedVersions to ["v1"] (kubectl patch crd <name> ' +
-  '--subresource=status --type=merge -p \'{"status":{"storedVersions":["v1"]}}\').';
-const UPGRADE =
-  'Upgrade the snapshot CRDs, the snapshot controller and the validation webhook together to external-snapshotter v6 ' +
-  'or later (v6 stops serving v1beta1), and the csi-snapshotter sidecars of your CSI drivers to matching releases. ' +
-  'Move backup tools and manifests to snapshot.storage.k8s.io/v1 first, and delete objects the v1 validation rejects.';
+/** What this check says. */
+const say = {
+  migrateStored: t`Rewrite every object of this kind through v1 (for example kubectl get <resource> -A -o json | kubectl replace -f -, or kube-storage-version-migrator), then set status.storedVersions to ["v1"] (kubectl patch crd <name> --subresource=status --type=merge -p '{"status":{"storedVersions":["v1"]}}').`,
+  upgrade: t`Upgrade the snapshot CRDs, the snapshot controller and the validation webhook together to external-snapshotter v6 or later (v6 stops serving v1beta1), and the csi-snapshotter sidecars of your CSI drivers to matching releases. Move backup tools and manifests to snapshot.storage.k8s.io/v1 first, and delete objects the v1 validation rejects.`,
+  noV1: (crd: Slot) =>
+    t`CRD ${crd} has no v1 version: it comes from an external-snapshotter release older than v4, and current snapshot controllers and csi-snapshotter sidecars only speak v1.`,
+  thenMigrate: (when: 'Once v1 is installed, migrate' | 'Then migrate') =>
+    t` ${when} the stored objects: ${say.migrateStored}`,
+  servesBeta: (crd: Slot, storage: boolean) =>
+    t`CRD ${crd} still serves snapshot.storage.k8s.io/v1beta1${storage ? ' and still stores objects as v1beta1' : ''}. Tools that use v1beta1 keep working today and break when the CRDs move to external-snapshotter v6, where v1beta1 is no longer served.`,
+  storedBeta: (crd: Slot) =>
+    t`CRD ${crd} no longer serves v1beta1, but status.storedVersions still lists it: objects written long ago may still be stored as v1beta1, and a later CRD release that drops v1beta1 from spec.versions cannot be applied until they are migrated.`,
+  defines: t`Versions the CRD defines.`,
+  stores: t`Versions objects may be stored in.`,
+  none: t`(none)`,
+};
 
 interface Problem {
   severity: Severity;
-  message: string;
-  remediation: string;
+  message: Text;
+  remediation: Text;
 }
 
 function problemOf(crd: CustomResourceDefinition): Problem | undefined {
@@ -32,38 +43,33 @@ function problemOf(crd: CustomResourceDefinition): Problem | undefined {
   if (!v1) {
     return {
       severity: 'breaking',
-      message: `CRD ${crd.name} has no v1 version: it comes from an external-snapshotter release older than v4, and current snapshot controllers and csi-snapshotter sidecars only speak v1.`,
-      remediation: `${UPGRADE}${stored ? ` Once v1 is installed, migrate the stored objects: ${MIGRATE_STORED}` : ''}`,
+      message: say.noV1(api(crd.name)),
+      remediation: [...say.upgrade, ...(stored ? say.thenMigrate('Once v1 is installed, migrate') : [])],
     };
   }
   if (beta?.served) {
-    const storage = beta.storage ? ' and still stores objects as v1beta1' : '';
     return {
       severity: 'action',
-      message: `CRD ${crd.name} still serves snapshot.storage.k8s.io/v1beta1${storage}. Tools that use v1beta1 keep working today and break when the CRDs move to external-snapshotter v6, where v1beta1 is no longer served.`,
-      remediation: `${UPGRADE}${stored ? ` Then migrate the stored objects: ${MIGRATE_STORED}` : ''}`,
+      message: say.servesBeta(api(crd.name), beta.storage),
+      remediation: [...say.upgrade, ...(stored ? say.thenMigrate('Then migrate') : [])],
     };
   }
   if (stored) {
     return {
       severity: 'action',
-      message: `CRD ${crd.name} no longer serves v1beta1, but status.storedVersions still lists it: objects written long ago may still be stored as v1beta1, and a later CRD release that drops v1beta1 from spec.versions cannot be applied until they are migrated.`,
-      remediation: MIGRATE_STORED,
+      message: say.storedBeta(api(crd.name)),
+      remediation: say.migrateStored,
     };
   }
   return undefined;
 }
 
-function evidenceOf(crd: CustomResourceDefinition): Evidence[] {
+function evidenceOf(crd: CustomResourceDefinition): EvidenceDraft[] {
   const versions = crd.versions.map((v) => `${v.name}(served=${v.served},storage=${v.storage})`).join(' ');
+  const stored = crd.storedVersions.join(', ');
   return [
-    { source: 'field', path: 'spec.versions', value: versions || '(none)', detail: 'Versions the CRD defines.' },
-    {
-      source: 'field',
-      path: 'status.storedVersions',
-      value: crd.storedVersions.join(', ') || '(none)',
-      detail: 'Versions objects may be stored in.',
-    },
+    { source: 'field', path: t`spec.versions`, value: versions ? [api(versions)] : say.none, detail: say.defines },
+    { source: 'field', path: t`status.storedVersions`, value: stored ? [api(stored)] : say.none, detail: say.stores },
   ];
 }
 

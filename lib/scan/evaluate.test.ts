@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../catalog/load';
 import { makeChange } from '../catalog/test-fixtures';
 import { reportSchema } from '../report/schema';
+import { t } from '../model/text';
 import { makeFinding } from '../rules/support/finding';
 import type { Rule } from '../rules/support/check';
 import { node, snapshot, withForbidden } from '../snapshot/test-fixtures';
@@ -39,8 +40,8 @@ const nodesRule: Rule = {
           severity: 'breaking',
           confidence: 'certain',
           object: { apiVersion: 'v1', kind: 'Node', name: n.metadata.name },
-          message: 'm',
-          remediation: 'r',
+          message: t`m`,
+          remediation: t`r`,
           evidence: [],
           discriminator: d,
         }),

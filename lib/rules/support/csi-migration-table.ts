@@ -1,5 +1,6 @@
 import type { ClusterProfile } from './check';
 import type { Target } from '../../model/releases';
+import { fixed, t, type Text } from '../../model/text';
 
 /** Migration state of a plugin in a release: off by default, on by default (can be disabled), or locked on. */
 export type MigrationState = 'off' | 'on' | 'locked';
@@ -92,21 +93,21 @@ export const MIGRATION_PLUGINS: readonly MigrationPlugin[] = [
 ];
 
 /** How to install the driver, for the provider the cluster runs on. */
-export function installAdvice(p: MigrationPlugin, profile: ClusterProfile, target: Target): string {
+export function installAdvice(p: MigrationPlugin, profile: ClusterProfile, target: Target): Text {
   const managed = profile.provider === 'eks' || profile.provider === 'gke' || profile.provider === 'aks';
   if (profile.provider === 'eks' && p.field === 'awsElasticBlockStore') {
-    return 'On EKS, 1.23 and later need the Amazon EBS CSI driver add-on: create an IAM role for its service account, then `aws eks create-addon --cluster-name <cluster> --addon-name aws-ebs-csi-driver --service-account-role-arn <role-arn>`.';
+    return t`On EKS, 1.23 and later need the Amazon EBS CSI driver add-on: create an IAM role for its service account, then \`aws eks create-addon --cluster-name <cluster> --addon-name aws-ebs-csi-driver --service-account-role-arn <role-arn>\`.`;
   }
   if (profile.provider === 'gke' && p.field === 'gcePersistentDisk') {
-    return 'On GKE, enable the Compute Engine persistent disk CSI driver: `gcloud container clusters update <cluster> --update-addons=GcePersistentDiskCsiDriver=ENABLED`.';
+    return t`On GKE, enable the Compute Engine persistent disk CSI driver: \`gcloud container clusters update <cluster> --update-addons=GcePersistentDiskCsiDriver=ENABLED\`.`;
   }
   if (profile.provider === 'aks' && (p.field === 'azureDisk' || p.field === 'azureFile')) {
-    return 'AKS ships the Azure Disk and Azure File CSI drivers from 1.21 on; if they are missing, run `az aks update --name <cluster> --resource-group <group> --enable-disk-driver --enable-file-driver`.';
+    return t`AKS ships the Azure Disk and Azure File CSI drivers from 1.21 on; if they are missing, run \`az aks update --name <cluster> --resource-group <group> --enable-disk-driver --enable-file-driver\`.`;
   }
   const locked = p.state['1.25'] === 'locked' ? ' (not in 1.25, where the gate is locked on)' : '';
   const stopGap =
     managed || p.state[target] === 'locked'
-      ? ''
-      : ` If you cannot before the upgrade, setting ${p.gate}=false on kube-controller-manager and every kubelet keeps the in-tree path for now${locked}.`;
-  return `Install the ${p.name} CSI driver (${p.project}) with its controller and node plugins and the cloud credentials the in-tree plugin used, and check that a CSIDriver named ${p.driver} exists.${stopGap}`;
+      ? []
+      : t` If you cannot before the upgrade, setting ${fixed(p.gate)}=false on kube-controller-manager and every kubelet keeps the in-tree path for now${locked}.`;
+  return t`Install the ${fixed(p.name)} CSI driver (${fixed(p.project)}) with its controller and node plugins and the cloud credentials the in-tree plugin used, and check that a CSIDriver named ${fixed(p.driver)} exists.${stopGap}`;
 }

@@ -1,5 +1,7 @@
 import type { Node, ObjectRef } from '../../model/snapshot';
 import type { ClusterProfile } from './check';
+import { t, type Slot, type Text } from '../../model/text';
+import { named } from './text';
 import { parseVersion, type Version } from './versions';
 
 /** The finding object for a node. */
@@ -34,10 +36,16 @@ export function kubeletVersionOf(node: Node): Version | undefined {
   return parseVersion(node.kubeletVersion);
 }
 
-/** Evidence-ready text for the node pool: ' (node group ng-1)' or ''. */
-export function poolPhrase(node: Node, provider: ClusterProfile['provider']): string {
+/** The node pool as a slot, or a placeholder when the node names none. */
+export function poolSlot(node: Node, provider: ClusterProfile['provider']): Slot | '<pool>' {
   const pool = nodePoolOf(node, provider);
-  if (!pool) return '';
+  return pool === undefined ? '<pool>' : named(pool);
+}
+
+/** The node pool for a sentence: ' (node group ng-1)' or nothing. */
+export function poolPhrase(node: Node, provider: ClusterProfile['provider']): Text {
+  const pool = nodePoolOf(node, provider);
+  if (!pool) return [];
   const noun = provider === 'eks' ? 'node group' : 'node pool';
-  return ` (${noun} ${pool})`;
+  return t` (${noun} ${named(pool)})`;
 }

@@ -8,11 +8,6 @@ export function refOf(apiVersion: string, kind: string, meta: ObjectMeta): Objec
   return { apiVersion, kind, ...(meta.namespace === undefined ? {} : { namespace: meta.namespace }), name: meta.name };
 }
 
-/** A human label for an object: 'Deployment shop/web', 'Namespace shop', 'PersistentVolume pv-1'. */
-export function describeRef(ref: ObjectRef): string {
-  return `${ref.kind} ${ref.namespace === undefined ? '' : `${ref.namespace}/`}${ref.name}`;
-}
-
 /** The object, owner and Helm release part of a finding about a pod subject. */
 export function subjectTarget(subject: PodSubject): Pick<Finding, 'object' | 'owner' | 'helmRelease'> {
   return {

@@ -2,6 +2,7 @@ import type { RemovedApi } from '../../catalog/schema';
 import type { Severity } from '../../model/catalog';
 import type { Target } from '../../model/releases';
 import { minorOf } from '../../model/releases';
+import { t, type Text } from '../../model/text';
 
 /** Catalog change ids of the removed (or look-ahead) API versions, PodSecurityPolicy aside. */
 export const REMOVED_API_CHANGE_IDS = [
@@ -44,10 +45,10 @@ export function removalSeverity(api: RemovedApi, target: Target): Severity {
 }
 
 /** 'removed in Kubernetes 1.25', 'removed in Kubernetes 1.26, the release after your 1.25 target' and so on. */
-export function removalPhrase(api: RemovedApi, target: Target): string {
-  if (removedByTarget(api, target)) return `removed in Kubernetes ${api.removedIn}`;
+export function removalPhrase(api: RemovedApi, target: Target): Text {
+  if (removedByTarget(api, target)) return t`removed in Kubernetes ${api.removedIn}`;
   const next = minorOf(api.removedIn) - minorOf(target) === 1 ? 'the release after' : 'after';
-  return `removed in Kubernetes ${api.removedIn}, ${next} your ${target} target`;
+  return t`removed in Kubernetes ${api.removedIn}, ${next} your ${target} target`;
 }
 
 /** The rows for an object kind in a group, most urgent first. */

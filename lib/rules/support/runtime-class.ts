@@ -1,5 +1,7 @@
 import type { Node } from '../../model/snapshot';
+import { t, type Text } from '../../model/text';
 import { kubeletVersionOf } from './nodes';
+import { hostPath } from './text';
 import { parseRuntime } from './versions';
 
 /** The annotation kubeadm writes with the CRI socket the kubelet was joined with. */
@@ -16,7 +18,7 @@ export interface RuntimeClassification {
   /** The kubeadm cri-socket annotation, when set. */
   criSocket?: string;
   /** Why the node got its class, one clause. */
-  reason: string;
+  reason: Text;
 }
 
 /** What a CRI socket path points at. */
@@ -30,18 +32,21 @@ export function socketKind(socket: string): 'cri-dockerd' | 'dockershim' | 'cont
   return 'other';
 }
 
-function classifyDocker(node: Node, criSocket: string | undefined): { runtimeClass: RuntimeClass; reason: string } {
+function classifyDocker(node: Node, criSocket: string | undefined): { runtimeClass: RuntimeClass; reason: Text } {
   if (criSocket !== undefined && socketKind(criSocket) === 'cri-dockerd') {
-    return { runtimeClass: 'cri-dockerd', reason: `its kubelet talks to Docker through cri-dockerd (${criSocket})` };
+    return {
+      runtimeClass: 'cri-dockerd',
+      reason: t`its kubelet talks to Docker through cri-dockerd (${hostPath(criSocket)})`,
+    };
   }
   const kubelet = kubeletVersionOf(node);
   if (kubelet && (kubelet.major > 1 || kubelet.minor >= 24)) {
     return {
       runtimeClass: 'cri-dockerd',
-      reason: 'a 1.24+ kubelet has no dockershim, so Docker is reached through cri-dockerd',
+      reason: t`a 1.24+ kubelet has no dockershim, so Docker is reached through cri-dockerd`,
     };
   }
-  return { runtimeClass: 'dockershim', reason: 'Docker Engine driven by the kubelet’s built-in dockershim' };
+  return { runtimeClass: 'dockershim', reason: t`Docker Engine driven by the kubelet’s built-in dockershim` };
 }
 
 /** Classifies a node's runtime from its kubelet version, reported runtime and kubeadm cri-socket annotation. */
@@ -50,7 +55,7 @@ export function classifyRuntime(node: Node): RuntimeClassification {
   const criSocket = node.metadata.annotations[CRI_SOCKET_ANNOTATION];
   const base = { runtime, version, ...(criSocket === undefined ? {} : { criSocket }) };
   if (runtime === 'docker') return { ...base, ...classifyDocker(node, criSocket) };
-  if (runtime === 'containerd') return { ...base, runtimeClass: 'containerd', reason: 'containerd' };
-  if (runtime === 'cri-o' || runtime === 'crio') return { ...base, runtimeClass: 'cri-o', reason: 'CRI-O' };
-  return { ...base, runtimeClass: 'other', reason: 'a runtime Release Lens does not recognise' };
+  if (runtime === 'containerd') return { ...base, runtimeClass: 'containerd', reason: t`containerd` };
+  if (runtime === 'cri-o' || runtime === 'crio') return { ...base, runtimeClass: 'cri-o', reason: t`CRI-O` };
+  return { ...base, runtimeClass: 'other', reason: t`a runtime Release Lens does not recognise` };
 }

@@ -1,6 +1,9 @@
-import type { PersistentVolume, Snapshot, StorageClass } from '../../model/snapshot';
-import type { Evidence, Finding } from '../../model/finding';
-import { describeRef, objectTarget, refOf, subjectTarget } from './object-refs';
+import type { Finding } from '../../model/finding';
+import type { ObjectRef, PersistentVolume, Snapshot, StorageClass } from '../../model/snapshot';
+import { join, t, type Text } from '../../model/text';
+import type { EvidenceDraft } from './finding';
+import { objectTarget, refOf, subjectTarget } from './object-refs';
+import { api, named, ns, refText, setting } from './text';
 import type { PodSubject } from './subjects';
 import { podSubjects } from './subjects';
 
@@ -39,17 +42,25 @@ export function storageUses(snapshot: Snapshot, plugins: readonly InTreePlugin[]
   return uses;
 }
 
+/** The workloads (or pods) that mount each claim, by their top-level owner, keyed 'namespace/claim'. */
+export type ClaimConsumers = ReadonlyMap<string, readonly ObjectRef[]>;
+
+const refKey = (r: ObjectRef) => `${r.kind} ${r.namespace ?? ''}/${r.name}`;
+
 /** 'namespace/claim' → the workloads (or pods) that mount the claim, by their top-level owner. */
-export function claimConsumers(snapshot: Snapshot): Map<string, string[]> {
-  const out = new Map<string, Set<string>>();
+export function claimConsumers(snapshot: Snapshot): ClaimConsumers {
+  const out = new Map<string, Map<string, ObjectRef>>();
   for (const s of podSubjects(snapshot)) {
     for (const v of s.spec.volumes) {
       if (v.source.type !== 'persistentVolumeClaim') continue;
       const key = `${s.ref.namespace ?? ''}/${v.source.claimName}`;
-      out.set(key, (out.get(key) ?? new Set()).add(describeRef(s.owner ?? s.ref)));
+      const top = s.owner ?? s.ref;
+      out.set(key, (out.get(key) ?? new Map<string, ObjectRef>()).set(refKey(top), top));
     }
   }
-  return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
+  return new Map(
+    [...out].map(([k, v]) => [k, [...v].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r)]),
+  );
 }
 
 /** The object a use is about, for the finding. */
@@ -63,68 +74,91 @@ export function storageTarget(use: StorageUse): Pick<Finding, 'object' | 'owner'
 /** True for a PV bound to a claim: data in use, the worst case. */
 export const isBound = (pv: PersistentVolume) => pv.phase === 'Bound';
 
+/** What storage evidence and descriptions say. */
+const say = {
+  provisioner: t`in-tree dynamic provisioner`,
+  defaultClass: t`default StorageClass: claims without storageClassName use it`,
+  inline: (plugin: string) => t`inline ${api(plugin)} volume`,
+  source: (plugin: string) => t`in-tree ${api(plugin)} volume source`,
+  bound: t`bound to a claim: its data is in use`,
+  unbound: t`not bound to a claim`,
+  storageClass: t`StorageClass`,
+  mountedBy: (users: Text) => t`mounted by ${users}`,
+  noMount: t`no pod or template in the scan mounts this claim`,
+  migrated: t`the control plane already routes this volume through the CSI driver`,
+  unknownPhase: t`(unknown)`,
+};
+
+const claimText = (c: { namespace: string; name: string }): Text => t`${ns(c.namespace)}/${named(c.name)}`;
+const usersText = (users: readonly ObjectRef[]): Text => join(users.map(refText));
+
 /** Evidence for a use: the source field, phase, claim, StorageClass and consumers. */
-export function storageEvidence(use: StorageUse, consumers: Map<string, string[]>): Evidence[] {
+export function storageEvidence(use: StorageUse, consumers: ClaimConsumers): EvidenceDraft[] {
   if (use.kind === 'sc') {
     return [
-      { source: 'field', path: 'provisioner', value: use.sc.provisioner, detail: 'in-tree dynamic provisioner' },
+      { source: 'field', path: t`provisioner`, value: [api(use.sc.provisioner)], detail: say.provisioner },
       ...(use.sc.isDefault
         ? [
             {
               source: 'annotation' as const,
-              path: 'metadata.annotations[storageclass.kubernetes.io/is-default-class]',
-              value: 'true',
-              detail: 'default StorageClass: claims without storageClassName use it',
+              path: t`metadata.annotations[storageclass.kubernetes.io/is-default-class]`,
+              value: t`true`,
+              detail: say.defaultClass,
             },
           ]
         : []),
     ];
   }
   if (use.kind === 'inline') {
-    const path = `${use.subject.specPath}.volumes[${use.volume}].${use.plugin}`;
-    return [{ source: 'field', path, detail: `inline ${use.plugin} volume` }];
+    const path = t`${use.subject.specPath}.volumes[${named(use.volume)}].${api(use.plugin)}`;
+    return [{ source: 'field', path, detail: say.inline(use.plugin) }];
   }
   const pv = use.pv;
-  const claim = pv.claimRef ? `${pv.claimRef.namespace}/${pv.claimRef.name}` : undefined;
-  const users = claim ? (consumers.get(claim) ?? []) : [];
-  const ev: Evidence[] = [
-    { source: 'field', path: `spec.${use.plugin}`, detail: `in-tree ${use.plugin} volume source` },
+  const claim = pv.claimRef;
+  const users = claim ? (consumers.get(`${claim.namespace}/${claim.name}`) ?? []) : [];
+  const ev: EvidenceDraft[] = [
+    { source: 'field', path: t`spec.${api(use.plugin)}`, detail: say.source(use.plugin) },
     {
       source: 'field',
-      path: 'status.phase',
-      value: pv.phase ?? '(unknown)',
-      detail: isBound(pv) ? 'bound to a claim: its data is in use' : 'not bound to a claim',
+      path: t`status.phase`,
+      value: pv.phase === undefined ? say.unknownPhase : [setting(pv.phase)],
+      detail: isBound(pv) ? say.bound : say.unbound,
     },
   ];
   if (pv.storageClassName)
-    ev.push({ source: 'field', path: 'spec.storageClassName', value: pv.storageClassName, detail: 'StorageClass' });
+    ev.push({
+      source: 'field',
+      path: t`spec.storageClassName`,
+      value: [named(pv.storageClassName)],
+      detail: say.storageClass,
+    });
   if (claim)
     ev.push({
       source: 'field',
-      path: 'spec.claimRef',
-      value: claim,
-      detail: users.length > 0 ? `mounted by ${users.join(', ')}` : 'no pod or template in the scan mounts this claim',
+      path: t`spec.claimRef`,
+      value: claimText(claim),
+      detail: users.length > 0 ? say.mountedBy(usersText(users)) : say.noMount,
     });
   const migrated = pv.metadata.annotations['pv.kubernetes.io/migrated-to'];
   if (migrated)
     ev.push({
       source: 'annotation',
-      path: 'metadata.annotations[pv.kubernetes.io/migrated-to]',
-      value: migrated,
-      detail: 'the control plane already routes this volume through the CSI driver',
+      path: t`metadata.annotations[pv.kubernetes.io/migrated-to]`,
+      value: [api(migrated)],
+      detail: say.migrated,
     });
   return ev;
 }
 
 /** 'PersistentVolume pv-1 (Bound to shop/data, used by StatefulSet shop/db)' and the like. */
-export function describeUse(use: StorageUse, consumers: Map<string, string[]>): string {
+export function describeUse(use: StorageUse, consumers: ClaimConsumers): Text {
   if (use.kind === 'sc')
-    return `StorageClass ${use.sc.metadata.name}${use.sc.isDefault ? ' (the default StorageClass)' : ''}`;
-  if (use.kind === 'inline') return `${describeRef(use.subject.ref)} (inline volume ${use.volume})`;
+    return t`StorageClass ${named(use.sc.metadata.name)}${use.sc.isDefault ? ' (the default StorageClass)' : ''}`;
+  if (use.kind === 'inline') return t`${refText(use.subject.ref)} (inline volume ${named(use.volume)})`;
   const pv = use.pv;
+  const name = named(pv.metadata.name);
   if (!pv.claimRef || !isBound(pv))
-    return `PersistentVolume ${pv.metadata.name} (${pv.phase ?? 'phase unknown'}, not bound to a claim)`;
-  const claim = `${pv.claimRef.namespace}/${pv.claimRef.name}`;
-  const users = consumers.get(claim) ?? [];
-  return `PersistentVolume ${pv.metadata.name} (Bound to claim ${claim}${users.length > 0 ? `, used by ${users.join(', ')}` : ''})`;
+    return t`PersistentVolume ${name} (${pv.phase === undefined ? 'phase unknown' : setting(pv.phase)}, not bound to a claim)`;
+  const users = consumers.get(`${pv.claimRef.namespace}/${pv.claimRef.name}`) ?? [];
+  return t`PersistentVolume ${name} (Bound to claim ${claimText(pv.claimRef)}${users.length > 0 ? t`, used by ${usersText(users)}` : ''})`;
 }

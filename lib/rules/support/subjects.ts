@@ -22,8 +22,8 @@ export interface PodSubject {
   coveredByOwner: boolean;
   /** A mirror pod of a static pod (defined by a file on the node). */
   mirror: boolean;
-  /** Where the spec sits in the object, for evidence paths: 'spec' or 'spec.template.spec'... */
-  specPath: string;
+  /** Where the spec sits in the object, for evidence paths. */
+  specPath: SpecPath;
 }
 
 const refOfWorkload = (w: Workload): ObjectRef => ({
@@ -40,7 +40,10 @@ const refOfPod = (p: Pod): ObjectRef => ({
   name: p.metadata.name,
 });
 
-function specPathOf(w: Workload): string {
+/** Where a pod spec sits in its object. */
+export type SpecPath = 'spec' | 'spec.template.spec' | 'spec.jobTemplate.spec.template.spec';
+
+function specPathOf(w: Workload): SpecPath {
   return w.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
 }
 
@@ -104,10 +107,4 @@ export function podSubjects(snapshot: Snapshot): PodSubject[] {
 export function containersToCheck(subject: PodSubject): Container[] {
   if (!subject.coveredByOwner) return subject.spec.containers;
   return subject.spec.containers.filter((c) => c.role === 'ephemeral');
-}
-
-/** The evidence path of a container in a subject's spec. */
-export function containerPath(subject: PodSubject, c: Container): string {
-  const list = c.role === 'init' ? 'initContainers' : c.role === 'ephemeral' ? 'ephemeralContainers' : 'containers';
-  return `${subject.specPath}.${list}[${c.name}]`;
 }

@@ -1,3 +1,4 @@
+import { renderText } from '../../../model/text';
 import { describe, expect, it } from 'vitest';
 import type { PodSpec } from '../../../model/snapshot';
 import { evaluatePodSecurity } from './evaluate';
@@ -128,7 +129,7 @@ describe('evaluatePodSecurity: baseline controls', () => {
   it.each(baselineCases)('baseline control: %s', (_name, spec, annotations, path) => {
     const r = evaluatePodSecurity(spec, annotations);
     expect(r.level).toBe('privileged');
-    expect(r.violations.filter((v) => v.level === 'baseline').map((v) => v.path)).toEqual([path]);
+    expect(r.violations.filter((v) => v.level === 'baseline').map((v) => renderText(v.path))).toEqual([path]);
   });
 
   // Values each baseline control still allows.

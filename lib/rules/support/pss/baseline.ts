@@ -1,6 +1,9 @@
 import type { Container, PodSpec } from '../../../model/snapshot';
 import { annotationPath, containerList, containerScPath, podScPath } from './paths';
 import { containerSeccomp, isAllowedSeccomp, podSeccomp } from './seccomp';
+import { t, type Text } from '../../../model/text';
+import type { SpecPath } from '../subjects';
+import { named } from '../text';
 import type { PssViolation } from './types';
 
 /** Capabilities a baseline container may add: the container runtimes' default set (PSS v1.25). */
@@ -43,31 +46,32 @@ function allowedAppArmor(value: string): boolean {
   );
 }
 
-const v = (control: string, path: string, detail: string): PssViolation => ({
+const v = (control: string, path: Text, detail: string): PssViolation => ({
   level: 'baseline',
   control,
   path,
   detail,
 });
 
-function podLevel(spec: PodSpec, annotations: Record<string, string>, specPath: string): PssViolation[] {
+function podLevel(spec: PodSpec, annotations: Record<string, string>, specPath: SpecPath): PssViolation[] {
   const out: PssViolation[] = [];
   const sc = spec.securityContext;
   if (sc.windowsHostProcess === true) {
     out.push(v('windowsHostProcess', podScPath(specPath, 'windowsOptions.hostProcess'), 'Windows HostProcess pod'));
   }
   for (const ns of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
-    if (spec[ns]) out.push(v('hostNamespaces', `${specPath}.${ns}`, `shares the node's namespace (${ns}: true)`));
+    if (spec[ns]) out.push(v('hostNamespaces', t`${specPath}.${ns}`, `shares the node's namespace (${ns}: true)`));
   }
   for (const vol of spec.volumes) {
     if (vol.source.type === 'hostPath') {
       const detail = `hostPath volume of ${vol.source.path}`;
-      out.push(v('hostPathVolumes', `${specPath}.volumes[${vol.name}].hostPath`, detail));
+      out.push(v('hostPathVolumes', t`${specPath}.volumes[${named(vol.name)}].hostPath`, detail));
     }
   }
-  for (const [key, value] of Object.entries(annotations).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (key.startsWith(APPARMOR_ANNOTATION_PREFIX) && !allowedAppArmor(value)) {
-      out.push(v('appArmorProfile', annotationPath(specPath, key), `AppArmor profile "${value}"`));
+  for (const [name, value] of Object.entries(annotations).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (name.startsWith(APPARMOR_ANNOTATION_PREFIX) && !allowedAppArmor(value)) {
+      const annotation = t`${APPARMOR_ANNOTATION_PREFIX}${named(name.slice(APPARMOR_ANNOTATION_PREFIX.length))}`;
+      out.push(v('appArmorProfile', annotationPath(specPath, annotation), `AppArmor profile "${value}"`));
     }
   }
   if (sc.appArmorProfile !== undefined && !allowedAppArmor(sc.appArmorProfile)) {
@@ -86,7 +90,7 @@ function podLevel(spec: PodSpec, annotations: Record<string, string>, specPath: 
   return out;
 }
 
-function seLinux(sc: PodSpec['securityContext'], path: (field: string) => string): PssViolation[] {
+function seLinux(sc: PodSpec['securityContext'], path: (field: string) => Text): PssViolation[] {
   const out: PssViolation[] = [];
   if (sc.seLinuxType && !SELINUX_TYPES.has(sc.seLinuxType)) {
     out.push(v('seLinuxOptions', path('seLinuxOptions.type'), `SELinux type ${sc.seLinuxType}`));
@@ -96,7 +100,7 @@ function seLinux(sc: PodSpec['securityContext'], path: (field: string) => string
   return out;
 }
 
-function containerLevel(c: Container, annotations: Record<string, string>, specPath: string): PssViolation[] {
+function containerLevel(c: Container, annotations: Record<string, string>, specPath: SpecPath): PssViolation[] {
   const out: PssViolation[] = [];
   const sc = c.securityContext;
   const path = (field: string) => containerScPath(specPath, c, field);
@@ -107,7 +111,7 @@ function containerLevel(c: Container, annotations: Record<string, string>, specP
   if (extra.length > 0) out.push(v('capabilities_baseline', path('capabilities.add'), `adds ${extra.join(', ')}`));
   const ports = c.hostPorts.filter((p) => p !== 0);
   if (ports.length > 0) {
-    const where = `${specPath}.${containerList(c)}[${c.name}].ports[*].hostPort`;
+    const where = t`${specPath}.${containerList(c)}[${named(c.name)}].ports[*].hostPort`;
     out.push(v('hostPorts', where, `host ports ${ports.join(', ')}`));
   }
   if (sc.appArmorProfile !== undefined && !allowedAppArmor(sc.appArmorProfile)) {
@@ -125,7 +129,7 @@ function containerLevel(c: Container, annotations: Record<string, string>, specP
 }
 
 /** Every baseline control of the Pod Security Standards (policy v1.25) the spec fails. */
-export function baselineViolations(spec: PodSpec, annotations: Record<string, string>, specPath: string) {
+export function baselineViolations(spec: PodSpec, annotations: Record<string, string>, specPath: SpecPath) {
   return [
     ...podLevel(spec, annotations, specPath),
     ...spec.containers.flatMap((c) => containerLevel(c, annotations, specPath)),

@@ -1,3 +1,4 @@
+import { renderText } from '../../../model/text';
 import { describe, expect, it } from 'vitest';
 import { podSpec } from '../../../snapshot/test-fixtures';
 import { evaluatePodSecurity } from './evaluate';
@@ -19,7 +20,7 @@ describe('evaluatePodSecurity', () => {
       'seccompProfile_restricted',
     ]);
     expect(r.violations.every((v) => v.level === 'restricted')).toBe(true);
-    expect(r.violations.find((v) => v.control === 'runAsNonRoot')?.path).toBe(
+    expect(renderText(r.violations.find((v) => v.control === 'runAsNonRoot')?.path ?? [])).toBe(
       'spec.template.spec.containers[app].securityContext.runAsNonRoot',
     );
   });
@@ -29,7 +30,9 @@ describe('evaluatePodSecurity', () => {
       'seccomp.security.alpha.kubernetes.io/pod': 'unconfined',
     });
     expect(r.level).toBe('privileged');
-    expect(r.violations[0]?.path).toBe('metadata.annotations[seccomp.security.alpha.kubernetes.io/pod]');
+    expect(renderText(r.violations[0]?.path ?? [])).toBe(
+      'metadata.annotations[seccomp.security.alpha.kubernetes.io/pod]',
+    );
   });
 
   it('lets the field win over the annotation', () => {

@@ -1,4 +1,5 @@
 import type { PodSpec } from '../../../model/snapshot';
+import type { SpecPath } from '../subjects';
 import { baselineViolations } from './baseline';
 import { restrictedViolations } from './restricted';
 import type { PssResult } from './types';
@@ -12,7 +13,7 @@ import type { PssResult } from './types';
 export function evaluatePodSecurity(
   spec: PodSpec,
   podAnnotations: Record<string, string>,
-  specPath = 'spec',
+  specPath: SpecPath = 'spec',
 ): PssResult {
   const baseline = baselineViolations(spec, podAnnotations, specPath);
   const restricted = restrictedViolations(spec, podAnnotations, specPath);

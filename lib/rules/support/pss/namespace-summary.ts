@@ -1,6 +1,6 @@
 import type { ObjectRef, Snapshot } from '../../../model/snapshot';
 import type { HelmReleaseRef } from '../../../model/finding';
-import type { PodSubject } from '../subjects';
+import type { PodSubject, SpecPath } from '../subjects';
 import { podSubjects } from '../subjects';
 import { evaluatePodSecurity } from './evaluate';
 import type { PsaLabels } from './labels';
@@ -21,7 +21,7 @@ export interface SubjectSecurity {
   helmRelease?: HelmReleaseRef;
   from: 'template' | 'pod';
   mirror: boolean;
-  specPath: string;
+  specPath: SpecPath;
   level: PssLevel;
   violations: PssViolation[];
 }

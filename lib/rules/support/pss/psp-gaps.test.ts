@@ -1,3 +1,4 @@
+import { renderText } from '../../../model/text';
 import { describe, expect, it } from 'vitest';
 import type { PodSpec } from '../../../model/snapshot';
 import { container, podSpec } from '../../../snapshot/test-fixtures';
@@ -33,7 +34,7 @@ const byKey = (key: PspDefaultKey) => {
   return d;
 };
 const gaps = (key: PspDefaultKey, spec: PodSpec, annotations: Record<string, string> = {}) =>
-  templateGaps(byKey(key), spec, annotations, 'spec.template.spec').map((g) => g.path);
+  templateGaps(byKey(key), spec, annotations, 'spec.template.spec').map((g) => renderText(g.path));
 
 describe('pspDefaults', () => {
   it('lists every mutating field of a PSP in a fixed order', () => {

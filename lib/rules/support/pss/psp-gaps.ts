@@ -1,4 +1,7 @@
 import type { Container, PodSpec } from '../../../model/snapshot';
+import { t, type Text } from '../../../model/text';
+import type { SpecPath } from '../subjects';
+import { named, setting } from '../text';
 import { annotationPath, containerScPath, podScPath } from './paths';
 import type { PspDefault } from './psp-defaults';
 import { containerSeccomp, podSeccomp, seccompFromAnnotation, SECCOMP_POD_ANNOTATION } from './seccomp';
@@ -7,10 +10,10 @@ const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
 /** A place in a pod template the PSP default used to fill, and how to set it there explicitly. */
 export interface PspGap {
-  path: string;
+  path: Text;
   /** The container concerned; absent for pod-level fields. */
   container?: string;
-  fix: string;
+  fix: Text;
 }
 
 function containerGap(
@@ -18,25 +21,25 @@ function containerGap(
   c: Container,
   spec: PodSpec,
   annotations: Record<string, string>,
-  specPath: string,
-) {
+  specPath: SpecPath,
+): PspGap[] {
   const sc = c.securityContext;
   const pod = spec.securityContext;
-  const at = (field: string, fix: (path: string) => string): PspGap[] => {
+  const at = (field: string, fix: (path: Text) => Text): PspGap[] => {
     const path = containerScPath(specPath, c, field);
     return [{ path, container: c.name, fix: fix(path) }];
   };
-  const set = (field: string, value: string) => at(field, (p) => `set ${p}: ${value}`);
+  const set = (field: string, value: string) => at(field, (p) => t`set ${p}: ${setting(value)}`);
   switch (d.key) {
     case 'defaultAddCapabilities': {
       const have = [...(sc.capabilitiesAdd ?? []), ...(sc.capabilitiesDrop ?? [])];
       const missing = (d.caps ?? []).filter((cap) => !have.includes(cap));
-      return missing.length > 0 ? at('capabilities.add', (p) => `add ${missing.join(', ')} to ${p}`) : [];
+      return missing.length > 0 ? at('capabilities.add', (p) => t`add ${setting(missing.join(', '))} to ${p}`) : [];
     }
     case 'requiredDropCapabilities': {
       const drop = sc.capabilitiesDrop ?? [];
       const missing = drop.includes('ALL') ? [] : (d.caps ?? []).filter((cap) => !drop.includes(cap));
-      return missing.length > 0 ? at('capabilities.drop', (p) => `add ${missing.join(', ')} to ${p}`) : [];
+      return missing.length > 0 ? at('capabilities.drop', (p) => t`add ${setting(missing.join(', '))} to ${p}`) : [];
     }
     case 'allowPrivilegeEscalation':
       return sc.allowPrivilegeEscalation === undefined ? set('allowPrivilegeEscalation', 'false') : [];
@@ -51,21 +54,21 @@ function containerGap(
     case 'readOnlyRootFilesystem':
       return sc.readOnlyRootFilesystem === undefined ? set('readOnlyRootFilesystem', 'true') : [];
     case 'appArmor': {
-      const key = APPARMOR_PREFIX + c.name;
-      if (annotations[key] !== undefined || sc.appArmorProfile !== undefined) return [];
-      const path = annotationPath(specPath, key);
-      return [{ path, container: c.name, fix: `add the pod template annotation ${key}: ${d.value}` }];
+      if (annotations[APPARMOR_PREFIX + c.name] !== undefined || sc.appArmorProfile !== undefined) return [];
+      const annotation = t`${APPARMOR_PREFIX}${named(c.name)}`;
+      const path = annotationPath(specPath, annotation);
+      return [{ path, container: c.name, fix: t`add the pod template annotation ${annotation}: ${setting(d.value)}` }];
     }
     default:
       return [];
   }
 }
 
-function podGap(d: PspDefault, spec: PodSpec, annotations: Record<string, string>, specPath: string): PspGap[] {
+function podGap(d: PspDefault, spec: PodSpec, annotations: Record<string, string>, specPath: SpecPath): PspGap[] {
   const sc = spec.securityContext;
   const set = (field: string, value: string) => {
     const path = podScPath(specPath, field);
-    return [{ path, fix: `set ${path}: ${value}` }];
+    return [{ path, fix: t`set ${path}: ${setting(value)}` }];
   };
   switch (d.key) {
     case 'fsGroup':
@@ -94,7 +97,12 @@ function podGap(d: PspDefault, spec: PodSpec, annotations: Record<string, string
 }
 
 /** Where a pod template leaves unset a field the PSP default filled in: after the PSP is gone it stays unset. */
-export function templateGaps(d: PspDefault, spec: PodSpec, annotations: Record<string, string>, specPath: string) {
+export function templateGaps(
+  d: PspDefault,
+  spec: PodSpec,
+  annotations: Record<string, string>,
+  specPath: SpecPath,
+): PspGap[] {
   const containers = spec.containers.filter((c) => c.role !== 'ephemeral');
   return [
     ...podGap(d, spec, annotations, specPath),

@@ -1,3 +1,4 @@
+import { renderText } from '../../../model/text';
 import { describe, expect, it } from 'vitest';
 import type { PodSpec } from '../../../model/snapshot';
 import { container } from '../../../snapshot/test-fixtures';
@@ -88,7 +89,7 @@ describe('evaluatePodSecurity: restricted controls', () => {
   it.each(restrictedCases)('restricted control: %s', (_name, spec, annotations, path) => {
     const r = evaluatePodSecurity(spec, annotations);
     expect(r.level).toBe('baseline');
-    expect(r.violations.map((v) => v.path)).toEqual([path]);
+    expect(r.violations.map((v) => renderText(v.path))).toEqual([path]);
   });
 
   const restrictedAllowed: [string, PodSpec, Record<string, string>][] = [

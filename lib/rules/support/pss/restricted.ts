@@ -2,6 +2,9 @@ import type { Container, PodSpec } from '../../../model/snapshot';
 import { BASELINE_CAPABILITIES } from './baseline';
 import { containerScPath, podScPath } from './paths';
 import { containerSeccomp, podSeccomp } from './seccomp';
+import { t, type Text } from '../../../model/text';
+import type { SpecPath } from '../subjects';
+import { key, named } from '../text';
 import type { PssViolation } from './types';
 
 /** Inline volume types the restricted level allows (policy v1.25). hostPath is a baseline control. */
@@ -16,23 +19,29 @@ const RESTRICTED_VOLUMES = new Set([
   'secret',
 ]);
 
-const v = (control: string, path: string, detail: string): PssViolation => ({
+const v = (control: string, path: Text, detail: string): PssViolation => ({
   level: 'restricted',
   control,
   path,
   detail,
 });
 
-function volumes(spec: PodSpec, specPath: string): PssViolation[] {
+function volumes(spec: PodSpec, specPath: SpecPath): PssViolation[] {
   return spec.volumes.flatMap((vol) => {
     const s = vol.source;
     if (s.type === 'hostPath' || RESTRICTED_VOLUMES.has(s.type)) return [];
     const field = s.type === 'inTree' ? s.plugin : s.type === 'other' ? s.field : s.type;
-    return [v('restrictedVolumes', `${specPath}.volumes[${vol.name}].${field}`, `${field} volume is not allowed`)];
+    return [
+      v(
+        'restrictedVolumes',
+        t`${specPath}.volumes[${named(vol.name)}].${key(field)}`,
+        `${field} volume is not allowed`,
+      ),
+    ];
   });
 }
 
-function runAsNonRoot(spec: PodSpec, specPath: string): PssViolation[] {
+function runAsNonRoot(spec: PodSpec, specPath: SpecPath): PssViolation[] {
   const out: PssViolation[] = [];
   const pod = spec.securityContext.runAsNonRoot;
   if (pod === false) out.push(v('runAsNonRoot', podScPath(specPath, 'runAsNonRoot'), 'runAsNonRoot is false'));
@@ -48,7 +57,7 @@ function runAsNonRoot(spec: PodSpec, specPath: string): PssViolation[] {
   return out;
 }
 
-function seccomp(spec: PodSpec, annotations: Record<string, string>, specPath: string): PssViolation[] {
+function seccomp(spec: PodSpec, annotations: Record<string, string>, specPath: SpecPath): PssViolation[] {
   // An explicit profile other than RuntimeDefault/Localhost is a baseline violation; restricted also needs one set.
   if (podSeccomp(spec, annotations, specPath)) return [];
   return spec.containers
@@ -62,7 +71,7 @@ function seccomp(spec: PodSpec, annotations: Record<string, string>, specPath: s
     );
 }
 
-function containerLevel(c: Container, specPath: string): PssViolation[] {
+function containerLevel(c: Container, specPath: SpecPath): PssViolation[] {
   const out: PssViolation[] = [];
   const sc = c.securityContext;
   const path = (field: string) => containerScPath(specPath, c, field);
@@ -81,7 +90,7 @@ function containerLevel(c: Container, specPath: string): PssViolation[] {
 }
 
 /** Every control the restricted level adds on top of baseline (policy v1.25) that the spec fails. */
-export function restrictedViolations(spec: PodSpec, annotations: Record<string, string>, specPath: string) {
+export function restrictedViolations(spec: PodSpec, annotations: Record<string, string>, specPath: SpecPath) {
   const out = [...volumes(spec, specPath), ...runAsNonRoot(spec, specPath)];
   if (spec.securityContext.runAsUser === 0) {
     out.push(v('runAsUser', podScPath(specPath, 'runAsUser'), 'runs as user 0 (root)'));

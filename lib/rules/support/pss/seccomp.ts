@@ -1,4 +1,7 @@
 import type { Container, PodSpec } from '../../../model/snapshot';
+import { t, type Text } from '../../../model/text';
+import type { SpecPath } from '../subjects';
+import { key, named } from '../text';
 import { annotationPath, containerScPath, podScPath } from './paths';
 
 export const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
@@ -13,7 +16,7 @@ export interface SeccompProfile {
 /** The profile in effect at one level, where it was read, and the raw value. */
 export interface SeccompSetting extends SeccompProfile {
   source: 'field' | 'annotation';
-  path: string;
+  path: Text;
   raw: string;
 }
 
@@ -33,35 +36,40 @@ export function isAllowedSeccomp(type: string): boolean {
   return type === 'RuntimeDefault' || type === 'Localhost';
 }
 
-function fromField(type: string | undefined, profile: string | undefined, path: string): SeccompSetting | undefined {
+function fromField(type: string | undefined, profile: string | undefined, path: Text): SeccompSetting | undefined {
   if (type === undefined) return undefined;
   return { type, ...(profile === undefined ? {} : { localhostProfile: profile }), source: 'field', path, raw: type };
 }
 
-function fromAnnotation(annotations: Record<string, string>, key: string, specPath: string) {
-  const raw = annotations[key];
+function fromAnnotation(annotations: Record<string, string>, name: string, keyText: Text, specPath: SpecPath) {
+  const raw = annotations[name];
   const profile = raw === undefined ? undefined : seccompFromAnnotation(raw);
   if (raw === undefined || !profile) return undefined;
-  return { ...profile, source: 'annotation' as const, path: annotationPath(specPath, key), raw };
+  return { ...profile, source: 'annotation' as const, path: annotationPath(specPath, keyText), raw };
 }
 
 /**
  * The pod-level profile new pods get: the field, or else the pod annotation, which the API server still copies into
  * the field when a pod is created (until 1.27), before Pod Security admission looks at it.
  */
-export function podSeccomp(spec: PodSpec, annotations: Record<string, string>, specPath: string) {
+export function podSeccomp(spec: PodSpec, annotations: Record<string, string>, specPath: SpecPath) {
   const sc = spec.securityContext;
   return (
     fromField(sc.seccompProfileType, sc.seccompLocalhostProfile, podScPath(specPath, 'seccompProfile.type')) ??
-    fromAnnotation(annotations, SECCOMP_POD_ANNOTATION, specPath)
+    fromAnnotation(annotations, SECCOMP_POD_ANNOTATION, [key(SECCOMP_POD_ANNOTATION)], specPath)
   );
 }
 
 /** The container-level profile: the field, or else the container annotation (copied the same way). */
-export function containerSeccomp(c: Container, annotations: Record<string, string>, specPath: string) {
+export function containerSeccomp(c: Container, annotations: Record<string, string>, specPath: SpecPath) {
   const sc = c.securityContext;
   return (
     fromField(sc.seccompProfileType, sc.seccompLocalhostProfile, containerScPath(specPath, c, 'seccompProfile.type')) ??
-    fromAnnotation(annotations, SECCOMP_CONTAINER_ANNOTATION_PREFIX + c.name, specPath)
+    fromAnnotation(
+      annotations,
+      SECCOMP_CONTAINER_ANNOTATION_PREFIX + c.name,
+      t`${SECCOMP_CONTAINER_ANNOTATION_PREFIX}${named(c.name)}`,
+      specPath,
+    )
   );
 }

@@ -1,3 +1,5 @@
+import type { Text } from '../../../model/text';
+
 /** The three Pod Security Standards levels, loosest first. */
 export const PSS_LEVELS = ['privileged', 'baseline', 'restricted'] as const;
 export type PssLevel = (typeof PSS_LEVELS)[number];
@@ -7,7 +9,8 @@ export interface PssViolation {
   level: 'baseline' | 'restricted';
   /** The pod-security-admission check id, as it appears in API server warnings and audit annotations. */
   control: string;
-  path: string;
+  path: Text;
+  /** What is wrong, in terms of settings (capabilities, profiles, host paths): no identities. */
   detail: string;
 }
 
