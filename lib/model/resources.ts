@@ -110,6 +110,16 @@ const evidenceOnly = (e: Shorthand & { namespaced: boolean }): ResourceEntry => 
   return (isNamespaced ? namespaced : cluster)({ ...rest, view: 'metadata', evidence: true });
 };
 
+/** How kube-apiserver reaches each webhook of a configuration, kept for the checks of its TLS setup. */
+const WEBHOOK_CLIENT_FIELDS = [
+  'webhooks[].name',
+  'webhooks[].failurePolicy',
+  'webhooks[].clientConfig.caBundle',
+  'webhooks[].clientConfig.url',
+  'webhooks[].clientConfig.service.namespace',
+  'webhooks[].clientConfig.service.name',
+] as const;
+
 /** Every resource a scan lists, in the order they are started. */
 export const RESOURCES = {
   nodes: cluster({ group: '', resource: 'nodes', kind: 'Node', projection: 'node' }),
@@ -199,18 +209,33 @@ export const RESOURCES = {
     resource: 'customresourcedefinitions',
     kind: 'CustomResourceDefinition',
     projection: 'custom-resource-definition',
+    keep: [
+      'spec.conversion.strategy',
+      'spec.conversion.webhook.clientConfig.caBundle',
+      'spec.conversion.webhook.clientConfig.url',
+      'spec.conversion.webhook.clientConfig.service.namespace',
+      'spec.conversion.webhook.clientConfig.service.name',
+    ],
   }),
   validatingwebhookconfigurations: cluster({
     group: 'admissionregistration.k8s.io',
     resource: 'validatingwebhookconfigurations',
     kind: 'ValidatingWebhookConfiguration',
     projection: 'webhook-configuration',
+    keep: WEBHOOK_CLIENT_FIELDS,
   }),
   mutatingwebhookconfigurations: cluster({
     group: 'admissionregistration.k8s.io',
     resource: 'mutatingwebhookconfigurations',
     kind: 'MutatingWebhookConfiguration',
     projection: 'webhook-configuration',
+    keep: WEBHOOK_CLIENT_FIELDS,
+  }),
+  apiservices: cluster({
+    group: 'apiregistration.k8s.io',
+    resource: 'apiservices',
+    kind: 'APIService',
+    keep: ['spec.caBundle', 'spec.insecureSkipTLSVerify', 'spec.service.namespace', 'spec.service.name'],
   }),
   // Names of kube-system ConfigMaps as metadata, then kubeadm-config itself by name (lib/sources/cluster/collect/kubeadm.ts).
   kubeadmconfig: namespaced({

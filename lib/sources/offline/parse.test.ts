@@ -1,3 +1,4 @@
+import { RESOURCE_KEYS } from '../../model/resources';
 import { describe, expect, it } from 'vitest';
 import { helmStorageObject } from '../../snapshot/helm/encode';
 import { shopRelease } from '../../snapshot/helm/test-releases';
@@ -77,7 +78,7 @@ describe('parseOfflineSnapshot', () => {
     expect(status(s, 'version')?.message).toContain('kubectl version -o json');
     expect(status(s, 'helmconfigmaps')?.message).toContain('kubectl get configmaps -A -l owner=helm -o json');
     expect(s.serverVersion).toBeUndefined();
-    expect(s.coverage).toHaveLength(34);
+    expect(s.coverage).toHaveLength(RESOURCE_KEYS.length);
   });
 
   it('merges several files: typed lists, version, api-versions, metrics and the info document', () => {

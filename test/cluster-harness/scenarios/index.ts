@@ -12,6 +12,7 @@ import { seccompAnnotations } from './seccomp';
 import { serviceAccountTokens } from './service-account-tokens';
 import { teamA } from './team-a';
 import type { Scenario } from './types';
+import { webhookCertificates } from './webhook-certificates';
 
 /** Every seeded scenario, in seeding order. */
 export const allScenarios: readonly Scenario[] = [
@@ -27,6 +28,7 @@ export const allScenarios: readonly Scenario[] = [
   opportunities,
   registry,
   crds,
+  webhookCertificates,
   teamA,
 ];
 

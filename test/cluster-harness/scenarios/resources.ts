@@ -50,6 +50,11 @@ const RESOURCES: Record<string, ResourceInfo> = {
     namespaced: false,
     apiVersion: 'admissionregistration.k8s.io/v1',
   },
+  MutatingWebhookConfiguration: {
+    plural: 'mutatingwebhookconfigurations',
+    namespaced: false,
+    apiVersion: 'admissionregistration.k8s.io/v1',
+  },
 };
 
 export function resourceInfo(kind: string): ResourceInfo {

@@ -50,6 +50,7 @@ export const CHANGE_IDS = [
   'seccomp-annotations-removal',
   'registry-k8s-io',
   'kubelet-version-skew',
+  'sha1-serving-certificates',
 ] as const;
 
 export type ChangeId = (typeof CHANGE_IDS)[number];

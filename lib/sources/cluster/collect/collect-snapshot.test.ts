@@ -1,4 +1,5 @@
 import 'server-only';
+import { RESOURCE_KEYS } from '../../../model/resources';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoverageEntry, Snapshot } from '../../../model/snapshot';
 import type { ResourceKey } from '../../../model/resources';
@@ -248,11 +249,11 @@ describe('collectSnapshot against a fake 1.24 API server', () => {
   it('reports progress through every phase', async () => {
     const events: ScanProgress[] = [];
     await scan(fakeCluster(model()), { onProgress: (p) => events.push(p), concurrency: 2 });
-    expect(events[0]).toMatchObject({ phase: 'connecting', resourcesDone: 0, resourcesTotal: 34 });
+    expect(events[0]).toMatchObject({ phase: 'connecting', resourcesDone: 0, resourcesTotal: RESOURCE_KEYS.length });
     expect([...new Set(events.map((e) => e.phase))]).toEqual(['connecting', 'discovery', 'listing', 'done']);
     expect(events.at(-1)).toMatchObject({
       phase: 'done',
-      resourcesDone: 34,
+      resourcesDone: RESOURCE_KEYS.length,
       itemsSoFar: expect.any(Number) as unknown,
     });
     expect(events.find((e) => e.resource === 'pods' && e.itemsSoFar > 0)).toBeDefined();

@@ -41,6 +41,7 @@ export const SERVED_1_24: Record<string, string[]> = {
   'scheduling.k8s.io/v1': ['priorityclasses'],
   'apiextensions.k8s.io/v1': ['customresourcedefinitions'],
   'admissionregistration.k8s.io/v1': ['validatingwebhookconfigurations', 'mutatingwebhookconfigurations'],
+  'apiregistration.k8s.io/v1': ['apiservices'],
   'discovery.k8s.io/v1': ['endpointslices'],
   'discovery.k8s.io/v1beta1': ['endpointslices'],
   'events.k8s.io/v1': ['events'],
