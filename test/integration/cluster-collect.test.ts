@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RESOURCE_KEYS } from '../../lib/model/resources';
 import { collectSnapshot, type CollectOptions } from '../../lib/sources/cluster/collect/collect-snapshot';
 import { renderRbacManifest } from '../../lib/sources/cluster/collect/rbac';
 import { connect } from '../../lib/sources/cluster/connect';
@@ -71,7 +72,7 @@ describe('collectSnapshot against kube-apiserver v1.24.17, as the cluster-wide r
     const s = run.snapshot;
     expect(s.serverVersion?.gitVersion).toBe('v1.24.17');
     expect(s.coverage.filter((c) => c.status !== 'ok')).toEqual([]);
-    expect(s.coverage).toHaveLength(34);
+    expect(s.coverage).toHaveLength(RESOURCE_KEYS.length);
     expect(cov(s, 'horizontalpodautoscalers')?.apiVersion).toBe('autoscaling/v2');
     expect(cov(s, 'poddisruptionbudgets')?.apiVersion).toBe('policy/v1');
     expect(cov(s, 'cronjobs')?.apiVersion).toBe('batch/v1');
