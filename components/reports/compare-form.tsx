@@ -9,26 +9,23 @@ const label = (r: ReportSummary) =>
 export function CompareForm({ reports, base, head }: { reports: ReportSummary[]; base?: string; head?: string }) {
   return (
     <form method="get" action="/reports/compare" className="no-print flex flex-wrap items-end gap-3">
-      <div className="flex flex-col text-sm font-medium">
-        <label htmlFor="compare-base">Older scan</label>
-        <select id="compare-base" name="base" defaultValue={base ?? reports[1]?.id} className={selectClass}>
-          {reports.map((r) => (
-            <option key={r.id} value={r.id}>
-              {label(r)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col text-sm font-medium">
-        <label htmlFor="compare-head">Newer scan</label>
-        <select id="compare-head" name="head" defaultValue={head ?? reports[0]?.id} className={selectClass}>
-          {reports.map((r) => (
-            <option key={r.id} value={r.id}>
-              {label(r)}
-            </option>
-          ))}
-        </select>
-      </div>
+      {(
+        [
+          { id: 'compare-base', name: 'base', label: 'Older scan', value: base ?? reports[1]?.id },
+          { id: 'compare-head', name: 'head', label: 'Newer scan', value: head ?? reports[0]?.id },
+        ] as const
+      ).map((field) => (
+        <div key={field.id} className="flex flex-col text-sm font-medium">
+          <label htmlFor={field.id}>{field.label}</label>
+          <select id={field.id} name={field.name} defaultValue={field.value} className={selectClass}>
+            {reports.map((r) => (
+              <option key={r.id} value={r.id}>
+                {label(r)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
       <button type="submit" className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800">
         Compare
       </button>

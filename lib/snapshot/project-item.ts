@@ -24,7 +24,8 @@ import {
 import { keepFields } from './project/kept-fields';
 import type { KubeadmConfig, Snapshot } from '../model/snapshot';
 
-type Lists = Pick<
+/** The lists a snapshot holds. */
+export type Lists = Pick<
   Snapshot,
   | 'nodes'
   | 'namespaces'
@@ -53,8 +54,8 @@ export interface Collected extends Lists {
 /** kept: projected; ignored: a valid object this key does not hold (e.g. a non-Helm Secret); skipped: bad shape. */
 export type RouteOutcome = 'kept' | 'ignored' | 'skipped';
 
-/** Empty collections for a new scan. */
-export function emptyCollected(): Collected {
+/** Every list of a snapshot, empty. */
+export function emptyLists(): Lists {
   return {
     nodes: [],
     namespaces: [],
@@ -71,9 +72,12 @@ export function emptyCollected(): Collected {
     webhooks: [],
     apiEvidence: [],
     kept: {},
-    helm: new HelmReleaseAccumulator(),
-    interner: new PodSpecInterner(),
   };
+}
+
+/** Empty collections for a new scan. */
+export function emptyCollected(): Collected {
+  return { ...emptyLists(), helm: new HelmReleaseAccumulator(), interner: new PodSpecInterner() };
 }
 
 const push = <T>(list: T[], v: T | undefined): RouteOutcome => {

@@ -1,3 +1,4 @@
+import { emptyLists } from './project-item';
 /**
  * Small builders of projected objects for unit tests of the rules. Each takes only what a test cares about.
  */
@@ -111,22 +112,8 @@ export function snapshot(extra: Partial<Snapshot> = {}): Snapshot {
     collectedAt: '2026-01-01T00:00:00Z',
     serverVersion: { gitVersion: 'v1.23.17', major: '1', minor: '23' },
     servedGroupVersions: [],
-    nodes: [],
-    namespaces: [],
-    pods: [],
-    workloads: [],
-    podSecurityPolicies: [],
-    persistentVolumes: [],
-    storageClasses: [],
-    csiDrivers: [],
-    services: [],
-    priorityClasses: [],
-    serviceAccountTokens: [],
+    ...emptyLists(),
     helmReleases: [],
-    customResourceDefinitions: [],
-    webhooks: [],
-    apiEvidence: [],
-    kept: {},
     coverage: fullCoverage(),
     ...extra,
   };

@@ -4,8 +4,8 @@ import { AppError } from '../errors';
 import { isReportId } from './ids';
 import { inTransaction, migratePostgres } from './postgres-schema';
 import { checkListOptions, parseStoredReport, prepareReport, type StoreLimits } from './prepare';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import type { ReportStore } from './types';
-import type { ReportSummary } from '../model/saved-report';
 
 export interface PostgresStoreOptions extends StoreLimits {
   /** postgres:// URL (DATABASE_URL). */
@@ -14,32 +14,6 @@ export interface PostgresStoreOptions extends StoreLimits {
   poolSize?: number;
   /** Test seam: runs inside the save transaction, after the insert. A throw rolls the save back. */
   insideSaveTransaction?: () => void | Promise<void>;
-}
-
-interface SummaryRow {
-  id: string;
-  created_at: Date;
-  cluster_label: string;
-  server_version: string | null;
-  target: ReportSummary['target'];
-  breaking: number;
-  action: number;
-  info: number;
-  redacted: boolean;
-}
-
-const SUMMARY_COLUMNS = 'id, created_at, cluster_label, server_version, target, breaking, action, info, redacted';
-
-function toSummary(r: SummaryRow): ReportSummary {
-  return {
-    id: r.id,
-    createdAt: r.created_at.toISOString(),
-    clusterLabel: r.cluster_label,
-    ...(r.server_version === null ? {} : { serverVersion: r.server_version }),
-    target: r.target,
-    counts: { breaking: r.breaking, action: r.action, info: r.info },
-    redacted: r.redacted,
-  };
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH']);

@@ -6,40 +6,14 @@ import { AppError } from '../errors';
 import { isReportId } from './ids';
 import { checkListOptions, parseStoredReport, prepareReport, type StoreLimits } from './prepare';
 import { migrateSqlite } from './sqlite-schema';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import type { ReportStore } from './types';
-import type { ReportSummary } from '../model/saved-report';
 
 export interface SqliteStoreOptions extends StoreLimits {
   /** The database file; its directory is created. */
   path: string;
   /** Test seam: runs inside the save transaction, after the insert. A throw rolls the save back. */
   insideSaveTransaction?: () => void;
-}
-
-interface SummaryRow {
-  id: string;
-  created_at: string;
-  cluster_label: string;
-  server_version: string | null;
-  target: ReportSummary['target'];
-  breaking: number;
-  action: number;
-  info: number;
-  redacted: number;
-}
-
-const SUMMARY_COLUMNS = 'id, created_at, cluster_label, server_version, target, breaking, action, info, redacted';
-
-function toSummary(r: SummaryRow): ReportSummary {
-  return {
-    id: r.id,
-    createdAt: r.created_at,
-    clusterLabel: r.cluster_label,
-    ...(r.server_version === null ? {} : { serverVersion: r.server_version }),
-    target: r.target,
-    counts: { breaking: r.breaking, action: r.action, info: r.info },
-    redacted: r.redacted === 1,
-  };
 }
 
 /** Runs synchronous work as a promise, so a throw is a rejection, as with the PostgreSQL store. */

@@ -1,5 +1,6 @@
 import type { PodSecurityPolicy } from '../../../model/snapshot';
 import { BASELINE_CAPABILITIES } from './baseline';
+import { RESTRICTED_VOLUMES } from './restricted';
 import type { PssLevel } from './types';
 
 export const PSP_SECCOMP_DEFAULT = 'seccomp.security.alpha.kubernetes.io/defaultProfileName';
@@ -22,17 +23,6 @@ export interface PspLevel {
   /** Settings the mapping treats as advice only, because counting them would make nearly every PSP "privileged". */
   caveats: string[];
 }
-
-const RESTRICTED_VOLUMES = new Set([
-  'configMap',
-  'csi',
-  'downwardAPI',
-  'emptyDir',
-  'ephemeral',
-  'persistentVolumeClaim',
-  'projected',
-  'secret',
-]);
 
 const goodProfile = (p: string) => p === 'runtime/default' || p === 'docker/default' || p.startsWith('localhost/');
 const splitList = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()));

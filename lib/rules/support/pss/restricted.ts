@@ -8,7 +8,7 @@ import { key, named } from '../text';
 import type { PssViolation } from './types';
 
 /** Inline volume types the restricted level allows (policy v1.25). hostPath is a baseline control. */
-const RESTRICTED_VOLUMES = new Set([
+export const RESTRICTED_VOLUMES: ReadonlySet<string> = new Set([
   'configMap',
   'csi',
   'downwardAPI',
