@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ChangeSummary } from '@/lib/model/scan';
 import type { ChangeImpact } from '@/lib/model/report';
 import { SeverityBadge, Tag } from '../ui/badge';
+import { TextView } from '../ui/text-view';
 
 type Status = ChangeImpact['status'];
 const statusLabels: Record<Status, string> = {
@@ -27,7 +28,16 @@ function StatusText({ impact }: { impact: ChangeImpact }) {
     );
   }
   if (impact.status === 'not-detected') return <>not detected</>;
-  return <>not checked{impact.reason ? `: ${impact.reason}` : ''}</>;
+  return (
+    <>
+      not checked
+      {impact.reason ? (
+        <>
+          : <TextView text={impact.reason} />
+        </>
+      ) : null}
+    </>
+  );
 }
 
 /** Every change in scope with its status for this cluster. */

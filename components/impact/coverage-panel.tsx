@@ -1,4 +1,5 @@
 import type { Report } from '@/lib/model/report';
+import { TextView } from '../ui/text-view';
 
 /** What the scan could not read, and which checks were blind because of it. Nothing is skipped silently. */
 export function CoveragePanel({ report }: { report: Report }) {
@@ -44,7 +45,9 @@ export function CoveragePanel({ report }: { report: Report }) {
                     {g.resource}
                   </th>
                   <td className="py-1 pr-3">{g.status === 'ok' ? 'partial' : g.status}</td>
-                  <td className="py-1 break-words">{g.message ?? ''}</td>
+                  <td className="py-1 break-words">
+                    <TextView text={g.message} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -57,7 +60,7 @@ export function CoveragePanel({ report }: { report: Report }) {
           <ul className="list-disc pl-5 text-sm">
             {blind.map((r) => (
               <li key={r.ruleId} data-testid="blind-rule">
-                <code>{r.ruleId}</code> ({r.status}): {r.message ?? ''}
+                <code>{r.ruleId}</code> ({r.status}): <TextView text={r.message} />
               </li>
             ))}
           </ul>
@@ -69,7 +72,7 @@ export function CoveragePanel({ report }: { report: Report }) {
           <ul className="list-disc pl-5 text-sm">
             {report.notes.map((n, i) => (
               <li key={i} data-testid="report-note">
-                {n.message}
+                <TextView text={n.message} />
               </li>
             ))}
           </ul>

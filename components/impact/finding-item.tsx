@@ -1,5 +1,6 @@
 import type { Finding } from '@/lib/model/finding';
 import { SeverityBadge, Tag } from '../ui/badge';
+import { TextView } from '../ui/text-view';
 
 function refText(ref: Finding['object']): string {
   return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
@@ -37,9 +38,11 @@ export function FindingItem({ finding, changeTitle }: { finding: Finding; change
           </span>
         </p>
       ) : null}
-      <p className="mt-2 text-sm">{finding.message}</p>
+      <p className="mt-2 text-sm">
+        <TextView text={finding.message} />
+      </p>
       <p className="mt-1 text-sm">
-        <strong>What to do:</strong> {finding.remediation}
+        <strong>What to do:</strong> <TextView text={finding.remediation} />
       </p>
       {finding.evidence.length > 0 ? (
         <details className="mt-2 text-sm">
@@ -50,14 +53,22 @@ export function FindingItem({ finding, changeTitle }: { finding: Finding; change
             {finding.evidence.map((e, i) => (
               <li key={i} className="rounded bg-slate-50 p-2 dark:bg-slate-900">
                 <span className="text-xs font-semibold uppercase text-slate-500 dark:text-slate-400">{e.source}</span>{' '}
-                {e.path ? <code className="text-xs break-all">{e.path}</code> : null}
+                {e.path ? (
+                  <code className="text-xs break-all">
+                    <TextView text={e.path} />
+                  </code>
+                ) : null}
                 {e.value !== undefined ? (
                   <>
                     {' = '}
-                    <code className="text-xs break-all">{e.value}</code>
+                    <code className="text-xs break-all">
+                      <TextView text={e.value} />
+                    </code>
                   </>
                 ) : null}
-                <div>{e.detail}</div>
+                <div>
+                  <TextView text={e.detail} />
+                </div>
               </li>
             ))}
           </ul>

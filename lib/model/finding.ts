@@ -1,5 +1,6 @@
 import type { Severity } from './catalog';
 import type { ObjectRef } from './snapshot';
+import type { Text } from './text';
 
 /** How sure a finding is. certain: read from the object itself; likely/possible: inferred. */
 export const CONFIDENCES = ['certain', 'likely', 'possible'] as const;
@@ -24,10 +25,10 @@ export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 export interface Evidence {
   source: EvidenceSource;
   /** e.g. spec.template.spec.volumes[docker-sock].hostPath.path */
-  path?: string;
-  value?: string;
+  path?: Text;
+  value?: Text;
   /** A sentence saying what this fact shows. */
-  detail: string;
+  detail: Text;
 }
 
 export interface HelmReleaseRef {
@@ -48,8 +49,8 @@ export interface Finding {
   owner?: ObjectRef;
   helmRelease?: HelmReleaseRef;
   /** What is wrong with this object, one or two sentences. */
-  message: string;
+  message: Text;
   /** What to do about this object specifically. */
-  remediation: string;
+  remediation: Text;
   evidence: Evidence[];
 }

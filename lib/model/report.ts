@@ -4,9 +4,10 @@ import type { Release, Target } from './releases';
 import type { ResourceKey } from './resources';
 import type { CoverageEntry } from './snapshot';
 import type { SnapshotSource } from './sources';
+import type { Text } from './text';
 
 /** Bumped when the report document changes shape; stored reports keep the version they were written with. */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 /** affected: findings exist; not-detected: every check ran with full input; not-checked: see reason. */
 export const CHANGE_STATUSES = ['affected', 'not-detected', 'not-checked'] as const;
@@ -18,7 +19,7 @@ export interface ChangeImpact {
   status: ChangeStatus;
   objects: number;
   worstSeverity?: Severity;
-  reason?: string;
+  reason?: Text;
 }
 
 /** ran: on complete input; blind: some input could not be read; failed: the check threw. */
@@ -32,13 +33,13 @@ export interface RuleRun {
   findings: number;
   /** Resources the rule needed but could not read. */
   missing: ResourceKey[];
-  message?: string;
+  message?: Text;
 }
 
 /** Something worth knowing that is not a finding: duplicate deployed Helm revisions, undecodable records... */
 export interface ReportNote {
   kind: string;
-  message: string;
+  message: Text;
 }
 
 /** The cluster a report is about. */
@@ -48,7 +49,7 @@ export interface ReportCluster {
   /** The releases between the cluster's version and the target, whose changes were evaluated. */
   releasesInScope: Release[];
   provider: string;
-  providerEvidence?: string;
+  providerEvidence?: Text;
   policyEngines: string[];
   nodes: number;
   namespaces: number;

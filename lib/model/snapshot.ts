@@ -1,5 +1,6 @@
 import type { CoverageStatus, ObjectResourceKey, ResourceKey, WorkloadKind } from './resources';
 import type { SnapshotSource } from './sources';
+import type { Text } from './text';
 
 /**
  * The Snapshot: what a scan knows about a cluster, reduced at the edge to the few fields the checks need.
@@ -364,7 +365,7 @@ export interface CoverageEntry {
   /** group/version actually read, e.g. 'apps/v1'. */
   apiVersion?: string;
   count: number;
-  message?: string;
+  message?: Text;
   /** Set when the read used a deprecated API version on purpose (PodSecurityPolicy). */
   deprecatedVersionRead?: boolean;
   /** Set when only these namespaces could be read (listing across all namespaces was forbidden). */

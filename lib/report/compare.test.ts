@@ -11,10 +11,10 @@ const older = makeTestReport([kept, gone], {
   changes: [
     { changeId: 'dockershim-removal', status: 'affected', objects: 2, worstSeverity: 'breaking' },
     { changeId: 'psp-removal', status: 'not-detected', objects: 0 },
-    { changeId: 'grpc-probes-beta', status: 'not-checked', objects: 0, reason: 'pods forbidden' },
+    { changeId: 'grpc-probes-beta', status: 'not-checked', objects: 0, reason: ['pods forbidden'] },
   ],
 });
-const newer = makeTestReport([{ ...kept, message: 'still there' }, added], {
+const newer = makeTestReport([{ ...kept, message: ['still there'] }, added], {
   generatedAt: '2025-11-27T10:00:00.000Z',
   changes: [
     { changeId: 'dockershim-removal', status: 'affected', objects: 1, worstSeverity: 'breaking' },
@@ -38,7 +38,7 @@ describe('compareReports', () => {
     const diff = compareReports(older, newer);
     expect(diff.new.map((f) => f.id)).toEqual([added.id]);
     expect(diff.fixed.map((f) => f.id)).toEqual([gone.id]);
-    expect(diff.remaining).toEqual([{ ...kept, message: 'still there' }]);
+    expect(diff.remaining).toEqual([{ ...kept, message: ['still there'] }]);
   });
 
   it('lists changes whose impact status moved, including ones only one scan lists', () => {

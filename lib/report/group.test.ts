@@ -10,8 +10,8 @@ function f(name: string, extra: Partial<Finding> = {}): Finding {
     severity: 'info',
     confidence: 'certain',
     object: { apiVersion: 'v1', kind: 'Pod', namespace: 'shop', name },
-    message: 'm',
-    remediation: 'r',
+    message: ['m'],
+    remediation: ['r'],
     evidence: [],
     ...extra,
   };

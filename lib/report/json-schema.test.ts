@@ -14,6 +14,6 @@ describe('reportJsonSchema', () => {
   it('is a draft-07 schema with an id', () => {
     const schema = reportJsonSchema();
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
-    expect(schema.$id).toMatch(/report-v1\.json$/);
+    expect(schema.$id).toMatch(/report-v2\.json$/);
   });
 });

@@ -3,7 +3,7 @@ import { REPORT_SCHEMA_URL } from './links';
 import { findingSchema, reportSchema } from './schema';
 import { REPORT_SCHEMA_VERSION } from '../model/report';
 
-/** Where the generated schema is committed, relative to the repository root (served at /schema/report-v1.json). */
+/** Where the generated schema is committed, relative to the repository root (served at /schema/report-v<version>.json; older versions stay published). */
 export const REPORT_SCHEMA_FILE = `public/schema/report-v${REPORT_SCHEMA_VERSION}.json`;
 
 /** A finding as exported to JSON: plus the KEP number of its change, joined from the catalog where there is one. */

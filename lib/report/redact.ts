@@ -1,36 +1,46 @@
 import { randomBytes } from 'node:crypto';
-import type { ObjectRef } from '../model/snapshot';
-import type { Finding } from '../model/finding';
-import { droppedValueScrubber, redactEvidence, valueTreatment } from './redact/evidence';
-import { findIdentities } from './redact/identities';
-import { buildReplacer, type TextReplacer } from './redact/text';
-import { Tokenizer } from './redact/tokenizer';
+import type { Evidence, Finding, HelmReleaseRef } from '../model/finding';
 import type { Report } from '../model/report';
+import type { ObjectRef } from '../model/snapshot';
+import { isIdentity, type IdentityKind, type Part, type Slot, type Text } from '../model/text';
+import { buildReplacer, type TextReplacer } from './redact/text';
+import { Tokenizer, type TokenKind } from './redact/tokenizer';
 
 export interface RedactOptions {
-  /** Secret input of the HMAC. Random per report unless reports must stay comparable; never stored with it. */
+  /** Secret input of the HMAC. Per instance, so reports of one cluster stay comparable; never stored with them. */
   salt: string | Uint8Array;
+  /**
+   * Also scrub literal text of every identity the report names. Needed only for a report whose slots cannot be
+   * trusted to hold every name (one that arrived already marked redacted); a report built by Release Lens has
+   * no names in its literal text.
+   */
+  scrubLiterals?: boolean;
 }
 
 const SALT_ID_PREFIX = 'salt-id:';
 
 /** What redaction does, as listed in `redaction.fields` of every redacted report. */
 export const REDACTED_FIELDS = [
-  'cluster.source.label',
-  'cluster.source.server',
-  'cluster.providerEvidence (dropped)',
-  'coverage.namespaces',
+  'identity slots in every sentence',
+  'findings.object, findings.owner, findings.helmRelease',
   'findings.id',
-  'findings.object.namespace',
-  'findings.object.name',
-  'findings.owner.namespace',
-  'findings.owner.name',
-  'findings.helmRelease.name',
-  'findings.helmRelease.namespace',
-  'findings.evidence.value (images and object references tokenized)',
-  'findings.evidence.value (annotation, label, env, command and args values dropped)',
-  'free text: names, users and IP addresses replaced (messages, evidence, notes, coverage, rules)',
+  'cluster.source.label, cluster.source.server',
+  'coverage.namespaces',
 ] as const;
+
+/** The token prefix of each identity kind. */
+const TOKEN_KIND: Record<IdentityKind, TokenKind> = {
+  namespace: 'ns',
+  name: 'name',
+  node: 'node',
+  image: 'image',
+  'helm-release': 'helm',
+  context: 'cluster',
+  server: 'server',
+  user: 'user',
+  ip: 'ip',
+  value: 'value',
+};
 
 /** A fresh random salt: 256 bits, so tokens cannot be reversed by guessing names. */
 export function newRedactionSalt(): Buffer {
@@ -43,104 +53,149 @@ export function redactionSaltId(report: Report): string | undefined {
   return entry?.slice(SALT_ID_PREFIX.length);
 }
 
-function registerNames(report: Report, tokens: Tokenizer): void {
-  const ref = (r: ObjectRef | undefined) => {
-    if (r?.namespace !== undefined) tokens.token('ns', r.namespace);
-    if (r !== undefined) tokens.token('name', r.name);
+/** Every identity a report names: its slots and the names in its object references. */
+function* identities(report: Report): Generator<{ kind: IdentityKind; value: string }> {
+  const fromText = function* (text: Text | undefined) {
+    for (const p of text ?? []) if (typeof p !== 'string' && isIdentity(p)) yield p as Slot & { kind: IdentityKind };
+  };
+  const fromRef = function* (r: ObjectRef | undefined) {
+    if (!r) return;
+    if (r.namespace !== undefined) yield { kind: 'namespace' as const, value: r.namespace };
+    yield { kind: refNameKind(r), value: r.name };
   };
   for (const f of report.findings) {
-    ref(f.object);
-    ref(f.owner);
+    yield* fromRef(f.object);
+    yield* fromRef(f.owner);
     if (f.helmRelease) {
-      tokens.token('ns', f.helmRelease.namespace);
-      tokens.token('helm', f.helmRelease.name);
+      yield { kind: 'namespace', value: f.helmRelease.namespace };
+      yield { kind: 'helm-release', value: f.helmRelease.name };
     }
+    yield* fromText(f.message);
+    yield* fromText(f.remediation);
     for (const e of f.evidence) {
-      if (e.value === undefined) continue;
-      const treatment = valueTreatment(e);
-      if (treatment === 'image') tokens.image(e.value);
-      if (treatment === 'reference') tokens.reference(e.value);
+      yield* fromText(e.path);
+      yield* fromText(e.value);
+      yield* fromText(e.detail);
     }
   }
-  for (const c of report.coverage) for (const ns of c.namespaces ?? []) tokens.token('ns', ns);
-  const { label, server } = report.cluster.source;
-  tokens.token('cluster', label);
-  if (server !== undefined) {
-    tokens.token('server', server);
-    if (URL.canParse(server)) tokens.token('server', new URL(server).hostname);
+  for (const c of report.coverage) {
+    for (const ns of c.namespaces ?? []) yield { kind: 'namespace', value: ns };
+    yield* fromText(c.message);
+  }
+  for (const n of report.notes) yield* fromText(n.message);
+  for (const r of report.rules) yield* fromText(r.message);
+  for (const c of report.changes) yield* fromText(c.reason);
+  yield* fromText(report.cluster.providerEvidence);
+  yield { kind: 'context', value: report.cluster.source.label };
+  if (report.cluster.source.server !== undefined) yield { kind: 'server', value: report.cluster.source.server };
+}
+
+/** Namespaces and Nodes are identities of their own kind wherever they appear. */
+function refNameKind(r: ObjectRef): IdentityKind {
+  if (r.kind === 'Namespace') return 'namespace';
+  if (r.kind === 'Node') return 'node';
+  return 'name';
+}
+
+class Redactor {
+  private readonly tokens: Tokenizer;
+  private scrub: TextReplacer = (s) => s;
+
+  constructor(options: RedactOptions) {
+    this.tokens = new Tokenizer(options.salt);
+  }
+
+  token(kind: IdentityKind, value: string): string {
+    return this.tokens.token(TOKEN_KIND[kind], value);
+  }
+
+  /** Registers every identity first, so literal scrubbing (when asked) knows them all. */
+  prepare(report: Report, scrubLiterals: boolean): void {
+    for (const id of identities(report)) this.token(id.kind, id.value);
+    if (scrubLiterals) this.scrub = buildReplacer(this.tokens.known);
+  }
+
+  text(text: Text): Text {
+    return text.map((p: Part): Part => {
+      if (typeof p === 'string') return this.scrub(p);
+      return isIdentity(p) ? { kind: p.kind, value: this.token(p.kind as IdentityKind, p.value) } : p;
+    });
+  }
+
+  optionalText(text: Text | undefined): Text | undefined {
+    return text === undefined ? undefined : this.text(text);
+  }
+
+  ref(r: ObjectRef): ObjectRef {
+    return {
+      ...r,
+      ...(r.namespace === undefined ? {} : { namespace: this.token('namespace', r.namespace) }),
+      name: this.token(refNameKind(r), r.name),
+    };
+  }
+
+  helm(h: HelmReleaseRef): HelmReleaseRef {
+    return { name: this.token('helm-release', h.name), namespace: this.token('namespace', h.namespace) };
+  }
+
+  evidence(e: Evidence): Evidence {
+    const out: Evidence = { ...e, detail: this.text(e.detail) };
+    if (e.path !== undefined) out.path = this.text(e.path);
+    if (e.value !== undefined) out.value = this.text(e.value);
+    return out;
+  }
+
+  finding(f: Finding): Finding {
+    return {
+      ...f,
+      id: this.tokens.findingId(f.id),
+      object: this.ref(f.object),
+      ...(f.owner ? { owner: this.ref(f.owner) } : {}),
+      ...(f.helmRelease ? { helmRelease: this.helm(f.helmRelease) } : {}),
+      message: this.text(f.message),
+      remediation: this.text(f.remediation),
+      evidence: f.evidence.map((e) => this.evidence(e)),
+    };
+  }
+
+  saltId(): string {
+    return this.tokens.saltId();
   }
 }
 
-/** Every free-text field of a report, for finding identities the structured fields do not name. */
-function* freeText(report: Report): Generator<string> {
-  for (const f of report.findings) {
-    yield f.message;
-    yield f.remediation;
-    for (const e of f.evidence) yield `${e.detail}\n${e.value ?? ''}`;
-  }
-  for (const n of report.notes) yield n.message;
-  for (const c of report.coverage) if (c.message !== undefined) yield c.message;
-  for (const r of report.rules) if (r.message !== undefined) yield r.message;
-  for (const c of report.changes) if (c.reason !== undefined) yield c.reason;
-}
-
-function redactFinding(f: Finding, tokens: Tokenizer, text: TextReplacer): Finding {
-  const scrub = droppedValueScrubber(f.evidence);
-  const sentence: TextReplacer = scrub ? (s) => text(scrub(s)) : text;
-  const ref = (r: ObjectRef): ObjectRef => ({
-    ...r,
-    ...(r.namespace === undefined ? {} : { namespace: tokens.token('ns', r.namespace) }),
-    name: tokens.token('name', r.name),
-  });
-  return {
-    ...f,
-    id: tokens.findingId(f.id),
-    object: ref(f.object),
-    ...(f.owner ? { owner: ref(f.owner) } : {}),
-    ...(f.helmRelease
-      ? {
-          helmRelease: {
-            name: tokens.token('helm', f.helmRelease.name),
-            namespace: tokens.token('ns', f.helmRelease.namespace),
-          },
-        }
-      : {}),
-    message: sentence(f.message),
-    remediation: sentence(f.remediation),
-    evidence: f.evidence.map((e) => redactEvidence(e, sentence, tokens)),
-  };
-}
+const withText = <T extends object, K extends keyof T>(o: T, key: K, text: Text | undefined): T =>
+  text === undefined ? o : { ...o, [key]: text };
 
 /**
- * A copy of the report with every name the cluster's owner chose replaced by a stable token (HMAC-SHA256 under
- * `salt`), annotation and label values dropped, and known names scrubbed from free text. See docs/reports.md.
+ * A copy of the report in which every identity (each identity slot, and the names in object references, the
+ * cluster label and server) is replaced by a stable token: HMAC-SHA256 under `salt`, one token per identity and
+ * kind across the whole report. Literal text is written by Release Lens and names no one. See docs/reports.md.
  */
 export function redactReport(report: Report, options: RedactOptions): Report {
-  const tokens = new Tokenizer(options.salt);
-  registerNames(report, tokens);
-  for (const s of freeText(report)) for (const id of findIdentities(s)) tokens.token(id.kind, id.value);
-  const text = buildReplacer(tokens.known);
-  const { providerEvidence: _dropped, ...cluster } = report.cluster;
+  const r = new Redactor(options);
+  r.prepare(report, options.scrubLiterals ?? false);
   const { server } = report.cluster.source;
+  const providerEvidence = r.optionalText(report.cluster.providerEvidence);
+  const { providerEvidence: _dropped, ...cluster } = report.cluster;
   return {
     ...report,
     cluster: {
       ...cluster,
+      ...(providerEvidence === undefined ? {} : { providerEvidence }),
       source: {
         kind: cluster.source.kind,
-        label: tokens.token('cluster', cluster.source.label),
-        ...(server === undefined ? {} : { server: tokens.token('server', server) }),
+        label: r.token('context', cluster.source.label),
+        ...(server === undefined ? {} : { server: r.token('server', server) }),
       },
     },
-    findings: report.findings.map((f) => redactFinding(f, tokens, text)),
-    changes: report.changes.map((c) => (c.reason === undefined ? c : { ...c, reason: text(c.reason) })),
-    rules: report.rules.map((r) => (r.message === undefined ? r : { ...r, message: text(r.message) })),
+    findings: report.findings.map((f) => r.finding(f)),
+    changes: report.changes.map((c) => withText(c, 'reason', r.optionalText(c.reason))),
+    rules: report.rules.map((rule) => withText(rule, 'message', r.optionalText(rule.message))),
     coverage: report.coverage.map((c) => ({
-      ...c,
-      ...(c.message === undefined ? {} : { message: text(c.message) }),
-      ...(c.namespaces === undefined ? {} : { namespaces: c.namespaces.map((ns) => tokens.token('ns', ns)) }),
+      ...withText(c, 'message', r.optionalText(c.message)),
+      ...(c.namespaces === undefined ? {} : { namespaces: c.namespaces.map((ns) => r.token('namespace', ns)) }),
     })),
-    notes: report.notes.map((n) => ({ ...n, message: text(n.message) })),
-    redaction: { fields: [...REDACTED_FIELDS, `${SALT_ID_PREFIX}${tokens.saltId()}`] },
+    notes: report.notes.map((n) => ({ ...n, message: r.text(n.message) })),
+    redaction: { fields: [...REDACTED_FIELDS, `${SALT_ID_PREFIX}${r.saltId()}`] },
   };
 }

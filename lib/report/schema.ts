@@ -4,7 +4,9 @@ import { CONFIDENCES, EVIDENCE_SOURCES } from '../model/finding';
 import { RELEASES, TARGETS } from '../model/releases';
 import { CHANGE_STATUSES, REPORT_SCHEMA_VERSION, RULE_STATUSES, type Report } from '../model/report';
 import { COVERAGE_STATUSES, RESOURCE_KEYS } from '../model/resources';
+import { REPORT_LIMITS } from '../model/limits';
 import { SOURCE_KINDS } from '../model/sources';
+import { FACT_KINDS, IDENTITY_KINDS } from '../model/text';
 
 /**
  * The validator of the report document (lib/model/report.ts holds its type). A report read from outside (a save
@@ -13,18 +15,29 @@ import { SOURCE_KINDS } from '../model/sources';
 
 const text = (max = 4000) => z.string().max(max);
 
+/** A sentence: literal parts and typed slots (lib/model/text.ts). */
+export const textSchema = z
+  .array(
+    z.union([
+      z.string().max(REPORT_LIMITS.partChars),
+      z.object({ kind: z.enum([...IDENTITY_KINDS, ...FACT_KINDS]), value: z.string().max(REPORT_LIMITS.partChars) }),
+    ]),
+  )
+  .max(REPORT_LIMITS.textParts + 1)
+  .readonly();
+
 export const objectRefSchema = z.object({
-  apiVersion: text(200),
-  kind: text(200),
-  namespace: text(300).optional(),
-  name: text(300),
+  apiVersion: text(REPORT_LIMITS.refChars),
+  kind: text(REPORT_LIMITS.refChars),
+  namespace: text(REPORT_LIMITS.refChars).optional(),
+  name: text(REPORT_LIMITS.refChars),
 });
 
 export const evidenceSchema = z.object({
   source: z.enum(EVIDENCE_SOURCES),
-  path: text(500).optional(),
-  value: text().optional(),
-  detail: text(),
+  path: textSchema.optional(),
+  value: textSchema.optional(),
+  detail: textSchema,
 });
 
 export const findingSchema = z.object({
@@ -36,9 +49,9 @@ export const findingSchema = z.object({
   object: objectRefSchema,
   owner: objectRefSchema.optional(),
   helmRelease: z.object({ name: text(300), namespace: text(300) }).optional(),
-  message: text(),
-  remediation: text(),
-  evidence: z.array(evidenceSchema).max(50),
+  message: textSchema,
+  remediation: textSchema,
+  evidence: z.array(evidenceSchema).max(REPORT_LIMITS.evidence),
 });
 
 export const coverageSchema = z.object({
@@ -46,7 +59,7 @@ export const coverageSchema = z.object({
   status: z.enum(COVERAGE_STATUSES),
   apiVersion: text(200).optional(),
   count: z.number().int().nonnegative(),
-  message: text().optional(),
+  message: textSchema.optional(),
   deprecatedVersionRead: z.boolean().optional(),
   namespaces: z.array(text(300)).max(1000).optional(),
 });
@@ -56,7 +69,7 @@ export const changeImpactSchema = z.object({
   status: z.enum(CHANGE_STATUSES),
   objects: z.number().int().nonnegative(),
   worstSeverity: z.enum(SEVERITIES).optional(),
-  reason: text().optional(),
+  reason: textSchema.optional(),
 });
 
 export const ruleRunSchema = z.object({
@@ -64,7 +77,7 @@ export const ruleRunSchema = z.object({
   status: z.enum(RULE_STATUSES),
   findings: z.number().int().nonnegative(),
   missing: z.array(z.enum(RESOURCE_KEYS)).default([]),
-  message: text().optional(),
+  message: textSchema.optional(),
 });
 
 export const reportSchema = z.object({
@@ -82,7 +95,7 @@ export const reportSchema = z.object({
     serverVersion: text(100).optional(),
     releasesInScope: z.array(z.enum(RELEASES)),
     provider: text(50),
-    providerEvidence: text().optional(),
+    providerEvidence: textSchema.optional(),
     policyEngines: z.array(text(50)),
     nodes: z.number().int().nonnegative(),
     namespaces: z.number().int().nonnegative(),
@@ -93,7 +106,7 @@ export const reportSchema = z.object({
   changes: z.array(changeImpactSchema),
   rules: z.array(ruleRunSchema),
   coverage: z.array(coverageSchema),
-  notes: z.array(z.object({ kind: text(100), message: text() })).default([]),
+  notes: z.array(z.object({ kind: text(100), message: textSchema })).default([]),
   redaction: z.object({ fields: z.array(text(100)) }).optional(),
 }) satisfies z.ZodType<Report, unknown>;
 

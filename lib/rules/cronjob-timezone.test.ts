@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot, workload } from '../snapshot/test-fixtures';
-import { rule, splitTzSchedule } from './cronjob-timezone';
+import { rule as check, splitTzSchedule } from './cronjob-timezone';
+import { plainRule } from './testing/plain';
 import { ctx } from './testing/objects';
+
+const rule = plainRule(check);
 
 const cron = (name: string, schedule: string, timeZone?: string) =>
   workload('CronJob', name, 'batch', {}, { schedule, ...(timeZone ? { timeZone } : {}) });

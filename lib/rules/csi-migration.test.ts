@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot, workload } from '../snapshot/test-fixtures';
-import { rule } from './csi-migration';
+import { rule as check } from './csi-migration';
+import { plainRule } from './testing/plain';
 import { ctx, persistentVolume, storageClass } from './testing/objects';
+
+const rule = plainRule(check);
 
 const inTree = (plugin: string) => ({ type: 'inTree' as const, plugin });
 const bound = { claimRef: { namespace: 'shop', name: 'data' } };

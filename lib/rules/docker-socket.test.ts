@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Container, PodSpec, Volume } from '../model/snapshot';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
-import { rule } from './docker-socket';
+import { rule as check } from './docker-socket';
+import { plainRule } from './testing/plain';
 import { ruleContext } from './testing/context';
+
+const rule = plainRule(check);
 
 const hostPath = (name: string, path: string, hostPathType?: string): Volume => ({
   name,

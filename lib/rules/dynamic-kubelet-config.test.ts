@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { node, snapshot } from '../snapshot/test-fixtures';
-import { rule } from './dynamic-kubelet-config';
+import { rule as check } from './dynamic-kubelet-config';
+import { plainRule } from './testing/plain';
 import { ruleContext } from './testing/context';
+
+const rule = plainRule(check);
 
 const configSource = { configMap: { namespace: 'kube-system', name: 'kubelet-tuning', kubeletConfigKey: 'kubelet' } };
 

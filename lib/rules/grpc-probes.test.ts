@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Probe } from '../model/snapshot';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
-import { rule } from './grpc-probes';
+import { rule as check } from './grpc-probes';
+import { plainRule } from './testing/plain';
 import { parseGrpcHealthProbe } from './grpc-probes';
 import { ctx } from './testing/objects';
+
+const rule = plainRule(check);
 
 const exec = (kind: Probe['kind'], command: string[]): Probe => ({ kind, handler: 'exec', command });
 

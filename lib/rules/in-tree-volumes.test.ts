@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { pod, snapshot, workload } from '../snapshot/test-fixtures';
-import { rule } from './in-tree-volumes';
+import { rule as check } from './in-tree-volumes';
+import { plainRule } from './testing/plain';
 import { ctx, persistentVolume, storageClass } from './testing/objects';
+
+const rule = plainRule(check);
 
 const inTree = (plugin: string) => ({ type: 'inTree' as const, plugin });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../snapshot/test-fixtures';
-import { rule } from './kubeadm-config';
+import { rule as check } from './kubeadm-config';
+import { plainRule } from './testing/plain';
 import { ruleContext } from './testing/context';
+
+const rule = plainRule(check);
 
 const run = (clusterConfigurationApiVersion?: string) =>
   rule.run(

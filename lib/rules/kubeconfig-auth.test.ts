@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeconfigFacts } from '../model/snapshot';
 import { snapshot } from '../snapshot/test-fixtures';
-import { rule } from './kubeconfig-auth';
+import { rule as check } from './kubeconfig-auth';
+import { plainRule } from './testing/plain';
 import { ruleContext } from './testing/context';
+
+const rule = plainRule(check);
 
 const run = (users: KubeconfigFacts['users']) =>
   rule.run(snapshot({ kubeconfig: { context: 'prod', users } }), ruleContext());

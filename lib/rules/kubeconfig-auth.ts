@@ -116,7 +116,7 @@ export const rule: Rule = {
   blindWhen: (snapshot) =>
     snapshot.kubeconfig
       ? undefined
-      : 'the scan did not use a kubeconfig (in-cluster, offline snapshot or demo), so there were no client credentials to check',
+      : t`the scan did not use a kubeconfig (in-cluster, offline snapshot or demo), so there were no client credentials to check`,
   run(snapshot) {
     const findings: Finding[] = [];
     for (const user of snapshot.kubeconfig?.users ?? []) {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { container, meta, node, snapshot, workload } from '../snapshot/test-fixtures';
 import type { Node } from '../model/snapshot';
-import { rule } from './kubelet-version-skew';
+import { rule as check } from './kubelet-version-skew';
+import { plainRule } from './testing/plain';
 import { ruleContext } from './testing/context';
 import type { ClusterProfile } from './support/check';
 import type { Target } from '../model/releases';
+
+const rule = plainRule(check);
 
 const run = (
   nodes: Node[],

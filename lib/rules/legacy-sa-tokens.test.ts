@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
-import { rule } from './legacy-sa-tokens';
+import { rule as check } from './legacy-sa-tokens';
+import { plainRule } from './testing/plain';
 import { ctx, tokenSecret } from './testing/objects';
+
+const rule = plainRule(check);
 
 const tokens = [
   tokenSecret('ci', 'deployer-token-abcde', 'deployer'),

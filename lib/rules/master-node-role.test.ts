@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../model/snapshot';
 import { node, snapshot, workload } from '../snapshot/test-fixtures';
-import { rule } from './master-node-role';
+import { rule as check } from './master-node-role';
+import { plainRule } from './testing/plain';
 import { ctx } from './testing/objects';
+
+const rule = plainRule(check);
 
 const MASTER = 'node-role.kubernetes.io/master';
 const CP = 'node-role.kubernetes.io/control-plane';

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { meta, node, snapshot } from '../snapshot/test-fixtures';
-import { rule } from './node-runtime';
+import { rule as check } from './node-runtime';
+import { plainRule } from './testing/plain';
 import { ruleContext } from './testing/context';
+
+const rule = plainRule(check);
 
 const SOCKET = 'kubeadm.alpha.kubernetes.io/cri-socket';
 const withSocket = (name: string, socket: string) => ({

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot, workload } from '../snapshot/test-fixtures';
-import { rule } from './non-preempting-priority';
+import { rule as check } from './non-preempting-priority';
+import { plainRule } from './testing/plain';
 import { ctx, priorityClass } from './testing/objects';
+
+const rule = plainRule(check);
 
 describe('non-preempting-priority', () => {
   it('notes non-preempting classes and suggests Never for preempting classes used by batch work', () => {

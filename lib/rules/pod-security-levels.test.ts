@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
-import { rule } from './pod-security-levels';
+import { rule as check } from './pod-security-levels';
+import { plainRule } from './testing/plain';
 import { ctx, namespace, psp } from './testing/objects';
+
+const rule = plainRule(check);
 
 const hardened = {
   securityContext: { runAsNonRoot: true, seccompProfileType: 'RuntimeDefault' },

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Workload } from '../model/snapshot';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
-import { rule } from './psp-admitted-pods';
+import { rule as check } from './psp-admitted-pods';
+import { plainRule } from './testing/plain';
 import { ctx, psp } from './testing/objects';
+
+const rule = plainRule(check);
 
 const mutating = psp(
   'defaults',

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { pod, snapshot } from '../snapshot/test-fixtures';
-import { rule } from './psp-objects';
+import { rule as check } from './psp-objects';
+import { plainRule } from './testing/plain';
 import { ctx, psp } from './testing/objects';
+
+const rule = plainRule(check);
 
 const admittedBy = (name: string, ns: string, pspName: string) =>
   pod(name, ns, {}, { annotations: { 'kubernetes.io/psp': pspName } });

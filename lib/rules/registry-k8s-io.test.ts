@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
-import { rule } from './registry-k8s-io';
+import { rule as check } from './registry-k8s-io';
+import { plainRule } from './testing/plain';
 import { ruleContext } from './testing/context';
+
+const rule = plainRule(check);
 
 const image = (name: string, img: string, role: 'container' | 'init' | 'ephemeral' = 'container') =>
   container(name, { image: img, role });

@@ -1,10 +1,14 @@
+import { renderText } from '../model/text';
 import { describe, expect, it } from 'vitest';
 import type { HelmManifestObject, HelmRelease, HelmRevision } from '../model/snapshot';
 import { snapshot } from '../snapshot/test-fixtures';
 import { helmAnomalies } from '../scan/helm-anomalies';
-import { rule } from './removed-api-helm';
+import { rule as check } from './removed-api-helm';
+import { plainRule } from './testing/plain';
 import { ruleContext } from './testing/context';
 import type { Target } from '../model/releases';
+
+const rule = plainRule(check);
 
 const rev = (revision: number, status = 'superseded'): HelmRevision => ({
   revision,
@@ -115,10 +119,10 @@ describe('helmAnomalies', () => {
       'helm-duplicate-deployed',
       'helm-no-deployed-revision',
     ]);
-    expect(notes[0]?.message).toContain('sh.helm.release.v1.api.v7');
-    expect(notes[1]?.message).toContain('2 revisions marked deployed (3, 5)');
-    expect(notes[1]?.message).toContain('checked the highest (5)');
-    expect(notes[2]?.message).toContain('latest: 1, failed');
+    expect(renderText(notes[0]?.message ?? [])).toContain('sh.helm.release.v1.api.v7');
+    expect(renderText(notes[1]?.message ?? [])).toContain('2 revisions marked deployed (3, 5)');
+    expect(renderText(notes[1]?.message ?? [])).toContain('checked the highest (5)');
+    expect(renderText(notes[2]?.message ?? [])).toContain('latest: 1, failed');
   });
 
   it('returns nothing for healthy releases', () => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DeprecatedApiRequest } from '../model/snapshot';
 import { snapshot } from '../snapshot/test-fixtures';
-import { rule } from './removed-api-metrics';
+import { rule as check } from './removed-api-metrics';
+import { plainRule } from './testing/plain';
 import { ruleContext } from './testing/context';
 import type { ClusterProfile } from './support/check';
 import type { Target } from '../model/releases';
+
+const rule = plainRule(check);
 
 const req = (
   group: string,

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiEvidenceObject, ManagedFieldsEntry } from '../model/snapshot';
 import { snapshot } from '../snapshot/test-fixtures';
-import { rule } from './removed-api-objects';
+import { rule as check } from './removed-api-objects';
+import { plainRule } from './testing/plain';
 import { ruleContext } from './testing/context';
 import type { Target } from '../model/releases';
+
+const rule = plainRule(check);
 
 const write = (manager: string, apiVersion: string, time?: string, operation = 'Update'): ManagedFieldsEntry => ({
   manager,

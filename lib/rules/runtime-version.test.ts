@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { meta, node, snapshot } from '../snapshot/test-fixtures';
-import { rule } from './runtime-version';
+import { rule as check } from './runtime-version';
+import { plainRule } from './testing/plain';
 import { ruleContext } from './testing/context';
+
+const rule = plainRule(check);
 
 const run = (nodes: ReturnType<typeof node>[], extra: Parameters<typeof ruleContext>[0] = {}) =>
   rule.run(snapshot({ nodes }), ruleContext(extra));

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { container, pod, snapshot, workload } from '../snapshot/test-fixtures';
-import { rule } from './seccomp-annotations';
+import { rule as check } from './seccomp-annotations';
+import { plainRule } from './testing/plain';
 import { ctx } from './testing/objects';
+
+const rule = plainRule(check);
 
 const POD = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER = 'container.seccomp.security.alpha.kubernetes.io/app';

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../snapshot/test-fixtures';
-import { rule } from './service-loadbalancer-ip';
+import { rule as check } from './service-loadbalancer-ip';
+import { plainRule } from './testing/plain';
 import { ctx, service } from './testing/objects';
+
+const rule = plainRule(check);
 
 describe('service-loadbalancer-ip', () => {
   const s = snapshot({

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { KeptObject } from '../model/snapshot';
 import { snapshot, withForbidden } from '../snapshot/test-fixtures';
-import { bundleCertificates, rule } from './sha1-webhook-certificates';
+import { bundleCertificates, rule as check } from './sha1-webhook-certificates';
+import { plainRule } from './testing/plain';
 import { ruleContext } from './testing/context';
+
+const rule = plainRule(check);
 
 /** ca1.pem: generated with openssl for this test. */
 const SHA1_CA = `-----BEGIN CERTIFICATE-----

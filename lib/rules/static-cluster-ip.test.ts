@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { snapshot } from '../snapshot/test-fixtures';
 import { parseIp } from './static-cluster-ip';
 import { ctx, service } from './testing/objects';
-import { rule } from './static-cluster-ip';
+import { rule as check } from './static-cluster-ip';
+import { plainRule } from './testing/plain';
+
+const rule = plainRule(check);
 
 describe('parseIp', () => {
   it.each([

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { node, snapshot, workload } from '../snapshot/test-fixtures';
 import { ctx } from './testing/objects';
-import { rule } from './topology-spread-skew';
+import { rule as check } from './topology-spread-skew';
+import { plainRule } from './testing/plain';
+
+const rule = plainRule(check);
 
 const zone = (whenUnsatisfiable: string) => ({ topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable });
 

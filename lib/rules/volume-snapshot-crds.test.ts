@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { snapshot } from '../snapshot/test-fixtures';
 import type { CustomResourceDefinition } from '../model/snapshot';
 import { ruleContext } from './testing/context';
-import { rule } from './volume-snapshot-crds';
+import { rule as check } from './volume-snapshot-crds';
+import { plainRule } from './testing/plain';
+
+const rule = plainRule(check);
 
 type V = CustomResourceDefinition['versions'][number];
 const v = (name: string, served: boolean, storage: boolean): V => ({ name, served, storage });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../catalog/load';
 import { makeChange } from '../catalog/test-fixtures';
+import { plainReport } from '../report/render';
 import { reportSchema } from '../report/schema';
 import { t } from '../model/text';
 import { makeFinding } from '../rules/support/finding';
@@ -68,7 +69,7 @@ const rules = [nodesRule, quietRule, throwingRule];
 const cluster = snapshot({ nodes: [node('n1', 'docker://20.10', 'v1.23.9'), node('n2', 'docker://20.10', 'v1.23.9')] });
 const now = new Date('2026-01-02T03:04:05Z');
 
-const impact = (r: ReturnType<typeof evaluate>, id: string) => r.changes.find((c) => c.changeId === id);
+const impact = (r: ReturnType<typeof evaluate>, id: string) => plainReport(r).changes.find((c) => c.changeId === id);
 
 describe('evaluate', () => {
   it('marks changes affected, not detected and not checked, and builds a valid report', () => {
@@ -92,7 +93,7 @@ describe('evaluate', () => {
 
   it('records a failing check and keeps going', () => {
     const report = evaluate(cluster, { target: '1.25', catalog, rules, now });
-    expect(report.rules.find((r) => r.ruleId === 'throwing-rule')).toMatchObject({
+    expect(plainReport(report).rules.find((r) => r.ruleId === 'throwing-rule')).toMatchObject({
       status: 'failed',
       message: 'the check failed: boom',
     });
@@ -104,7 +105,7 @@ describe('evaluate', () => {
 
   it('says which resources a blind check could not read', () => {
     const report = evaluate(withForbidden(cluster, 'cronjobs'), { target: '1.25', catalog, rules, now });
-    expect(report.rules.find((r) => r.ruleId === 'quiet-rule')).toMatchObject({
+    expect(plainReport(report).rules.find((r) => r.ruleId === 'quiet-rule')).toMatchObject({
       status: 'blind',
       missing: ['cronjobs'],
     });

@@ -1,3 +1,4 @@
+import { fixed, join, t, type Text } from '../model/text';
 import type { Change } from '../catalog/schema';
 import type { Severity } from '../model/catalog';
 import { SEVERITIES } from '../model/catalog';
@@ -12,10 +13,13 @@ function worst(findings: readonly Finding[]): Severity | undefined {
 }
 
 /** Why a change could not be judged: which of its checks were blind or failed, and on what. */
-function blindReason(runs: RuleRun[]): string | undefined {
+function blindReason(runs: RuleRun[]): Text | undefined {
   const gaps = runs.filter((r) => r.status !== 'ran');
   if (gaps.length === 0) return undefined;
-  return gaps.map((r) => `${r.ruleId}: ${r.message ?? r.status}`).join('; ');
+  return join(
+    gaps.map((r) => t`${fixed(r.ruleId)}: ${r.message ?? t`${r.status}`}`),
+    '; ',
+  );
 }
 
 /**
@@ -38,7 +42,7 @@ export function changeImpacts(
         status: 'affected',
         objects: new Set(own.map(objectKey)).size,
         ...(severity ? { worstSeverity: severity } : {}),
-        ...(reason ? { reason: `Findings may be incomplete: ${reason}` } : {}),
+        ...(reason ? { reason: t`Findings may be incomplete: ${reason}` } : {}),
       };
     }
     if (change.detectedBy.length === 0) {
@@ -46,7 +50,7 @@ export function changeImpacts(
         changeId: change.id,
         status: 'not-checked',
         objects: 0,
-        reason: `Not observable from the API: ${change.notObservable ?? ''}`.trim(),
+        reason: t`Not observable from the API: ${fixed(change.notObservable ?? '')}`,
       };
     }
     if (detecting.length === 0) {
@@ -54,7 +58,7 @@ export function changeImpacts(
         changeId: change.id,
         status: 'not-checked',
         objects: 0,
-        reason: 'No check for this change is installed.',
+        reason: t`No check for this change is installed.`,
       };
     }
     if (reason) return { changeId: change.id, status: 'not-checked', objects: 0, reason };

@@ -1,5 +1,6 @@
 import type { ReportNote } from '../model/report';
 import type { Snapshot } from '../model/snapshot';
+import { slot, t } from '../model/text';
 
 /** Notes about how the snapshot was read that a reader of the report should know. */
 export function coverageNotes(snapshot: Snapshot): ReportNote[] {
@@ -7,6 +8,6 @@ export function coverageNotes(snapshot: Snapshot): ReportNote[] {
     .filter((c) => c.deprecatedVersionRead)
     .map((c) => ({
       kind: 'deprecated-api-read',
-      message: `${c.resource} were read through ${c.apiVersion ?? 'a deprecated API version'}, the only version that serves them; this read shows up in the cluster's deprecated-API metric.`,
+      message: t`${c.resource} were read through ${c.apiVersion === undefined ? 'a deprecated API version' : slot('api', c.apiVersion)}, the only version that serves them; this read shows up in the cluster's deprecated-API metric.`,
     }));
 }

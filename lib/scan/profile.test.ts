@@ -1,3 +1,4 @@
+import { renderText } from '../model/text';
 import { describe, expect, it } from 'vitest';
 import { meta, node, snapshot } from '../snapshot/test-fixtures';
 import type { Node } from '../model/snapshot';
@@ -23,7 +24,7 @@ describe('detectProfile: provider', () => {
       n('ip-10-0-1-2', 'v1.23.13', 'aws:///us-east-1a/i-0abc', { 'eks.amazonaws.com/nodegroup': 'ng-1' }),
     ]);
     expect(p.provider).toBe('eks');
-    expect(p.providerEvidence).toBe(
+    expect(renderText(p.providerEvidence ?? [])).toBe(
       'node ip-10-0-1-2: providerID aws:///us-east-1a/i-0abc and label eks.amazonaws.com/nodegroup=ng-1',
     );
     expect(providerOf([n('a', 'v1.23.13-eks-fb459a0', 'aws:///us-east-1a/i-1')]).provider).toBe('eks');
@@ -58,7 +59,7 @@ describe('detectProfile: provider', () => {
     const socket = { 'kubeadm.alpha.kubernetes.io/cri-socket': '/var/run/dockershim.sock' };
     expect(providerOf([n('a', 'v1.23.9', undefined, {}, socket)]).provider).toBe('kubeadm');
     const p = providerOf([n('a', 'v1.23.9')], { kubeadm: { kubeletConfigMaps: [] } });
-    expect(p).toMatchObject({ provider: 'kubeadm', providerEvidence: 'ConfigMap kube-system/kubeadm-config' });
+    expect(p).toMatchObject({ provider: 'kubeadm', providerEvidence: ['ConfigMap kube-system/kubeadm-config'] });
   });
 
   it('falls back to the server version without nodes, and to unknown', () => {

@@ -1,3 +1,4 @@
+import { slot, t } from '../model/text';
 import type { Node, Snapshot } from '../model/snapshot';
 import { CRI_SOCKET_ANNOTATION } from '../rules/support/runtime-class';
 import { parseVersion } from '../rules/support/versions';
@@ -66,13 +67,13 @@ function detectProvider(snapshot: Snapshot): Pick<ClusterProfile, 'provider' | '
   for (const [provider, detect] of DETECTORS) {
     for (const n of nodes) {
       const why = detect(n);
-      if (why) return { provider, providerEvidence: `node ${n.metadata.name}: ${why}` };
+      if (why) return { provider, providerEvidence: t`node ${slot('node', n.metadata.name)}: ${slot('value', why)}` };
     }
   }
   const git = snapshot.serverVersion?.gitVersion ?? '';
   const hint = SERVER_HINTS.find(([, s]) => git.includes(s));
-  if (hint) return { provider: hint[0], providerEvidence: `server version ${git}` };
-  if (snapshot.kubeadm) return { provider: 'kubeadm', providerEvidence: 'ConfigMap kube-system/kubeadm-config' };
+  if (hint) return { provider: hint[0], providerEvidence: t`server version ${slot('version', git)}` };
+  if (snapshot.kubeadm) return { provider: 'kubeadm', providerEvidence: t`ConfigMap kube-system/kubeadm-config` };
   return { provider: 'unknown' };
 }
 

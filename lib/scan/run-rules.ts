@@ -1,3 +1,4 @@
+import { join, slot, t, type Text } from '../model/text';
 import type { RuleRun } from '../model/report';
 import type { Finding } from '../model/finding';
 import type { Rule, RuleContext } from '../rules/support/check';
@@ -18,14 +19,16 @@ function missingInputs(rule: Rule, coverage: ReadonlyMap<ResourceKey, CoverageEn
   });
 }
 
-function describeOne(entry: CoverageEntry | undefined): string {
-  if (!entry) return 'not read';
-  if (entry.status === 'ok' && entry.namespaces) return `only namespace ${entry.namespaces.join(', ')}`;
-  return entry.status;
+function describeOne(entry: CoverageEntry | undefined): Text {
+  if (!entry) return t`not read`;
+  if (entry.status === 'ok' && entry.namespaces) {
+    return t`only namespace ${join(entry.namespaces.map((n) => slot('namespace', n)))}`;
+  }
+  return t`${entry.status}`;
 }
 
-function describeMissing(missing: ResourceKey[], coverage: ReadonlyMap<ResourceKey, CoverageEntry>): string {
-  return missing.map((r) => `${r} (${describeOne(coverage.get(r))})`).join(', ');
+function describeMissing(missing: ResourceKey[], coverage: ReadonlyMap<ResourceKey, CoverageEntry>): Text {
+  return join(missing.map((r) => t`${r} (${describeOne(coverage.get(r))})`));
 }
 
 /**
@@ -44,7 +47,7 @@ export function runRule(
     const findings = rule.run(snapshot, ctx);
     const blind = missing.length > 0 || blindReason !== undefined;
     const message =
-      blindReason ?? (missing.length > 0 ? `could not read ${describeMissing(missing, coverage)}` : undefined);
+      blindReason ?? (missing.length > 0 ? t`could not read ${describeMissing(missing, coverage)}` : undefined);
     return {
       findings,
       run: {
@@ -59,7 +62,13 @@ export function runRule(
     const reason = error instanceof Error ? error.message : String(error);
     return {
       findings: [],
-      run: { ruleId: rule.id, status: 'failed', findings: 0, missing, message: `the check failed: ${reason}` },
+      run: {
+        ruleId: rule.id,
+        status: 'failed',
+        findings: 0,
+        missing,
+        message: t`the check failed: ${slot('value', reason)}`,
+      },
     };
   }
 }

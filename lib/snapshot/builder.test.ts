@@ -96,7 +96,7 @@ describe('SnapshotBuilder', () => {
     b.addItems('pods', [{ metadata: { name: 'p' }, spec: {} }, { nope: true }, 'junk']);
     b.addItems('nodes', [{ metadata: { name: 'n' } }]);
     b.recordCoverage({ resource: 'pods', status: 'ok', apiVersion: 'v1', count: 0 });
-    b.recordCoverage({ resource: 'podsecuritypolicies', status: 'forbidden', count: 0, message: 'RBAC says no' });
+    b.recordCoverage({ resource: 'podsecuritypolicies', status: 'forbidden', count: 0, message: ['RBAC says no'] });
     b.recordCoverage({ resource: 'nodes', status: 'ok', count: 7 });
     b.setServerVersion({ gitVersion: 'v1.23.17', major: '1', minor: '23' });
     b.setServedGroupVersions(['v1', 'apps/v1']);
@@ -112,9 +112,9 @@ describe('SnapshotBuilder', () => {
         status: 'ok',
         apiVersion: 'v1',
         count: 1,
-        message: '2 objects had an unexpected shape and were skipped.',
+        message: ['2 objects had an unexpected shape and were skipped.'],
       },
-      { resource: 'podsecuritypolicies', status: 'forbidden', count: 0, message: 'RBAC says no' },
+      { resource: 'podsecuritypolicies', status: 'forbidden', count: 0, message: ['RBAC says no'] },
     ]);
     expect(s.serverVersion?.minor).toBe('23');
     expect(s.servedGroupVersions).toEqual(['v1', 'apps/v1']);

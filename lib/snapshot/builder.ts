@@ -1,3 +1,4 @@
+import { t } from '../model/text';
 import { isObjectResourceKey } from '../model/resources';
 import { emptyCollected, routeItem } from './project-item';
 import type { Collected } from './project-item';
@@ -11,8 +12,6 @@ interface Tally {
   ignored: number;
   skipped: number;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Builds a Snapshot from raw API objects, one LIST page at a time. The live collectors and the offline parser both
@@ -130,17 +129,17 @@ export class SnapshotBuilder {
 
   /** The recorded entry with count and skip note filled in; an 'ok' entry when items came without one. */
   private coverageOf(resource: ResourceKey): CoverageEntry | undefined {
-    const t = this.tallies.get(resource);
+    const tally = this.tallies.get(resource);
     const recorded = this.coverage.get(resource);
     // Auto 'ok' only for resources that were actually read: objects, or a fact that was set.
-    if (!recorded && (!t || (!isObjectResourceKey(resource) && t.kept === 0 && !this.factSet(resource)))) {
+    if (!recorded && (!tally || (!isObjectResourceKey(resource) && tally.kept === 0 && !this.factSet(resource)))) {
       return undefined;
     }
     const entry: CoverageEntry = recorded ? { ...recorded } : { resource, status: 'ok', count: 0 };
-    if (entry.count === 0 && t) entry.count = t.kept;
-    if (t && t.skipped > 0) {
-      const note = `${plural(t.skipped, 'object had', 'objects had')} an unexpected shape and ${t.skipped === 1 ? 'was' : 'were'} skipped.`;
-      entry.message = entry.message ? `${entry.message} ${note}` : note;
+    if (entry.count === 0 && tally) entry.count = tally.kept;
+    if (tally && tally.skipped > 0) {
+      const note = t`${tally.skipped} ${tally.skipped === 1 ? 'object had' : 'objects had'} an unexpected shape and ${tally.skipped === 1 ? 'was' : 'were'} skipped.`;
+      entry.message = entry.message ? [...entry.message, ' ', ...note] : note;
     }
     return entry;
   }

@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import { severityCounts } from '../report/group';
 import { newRedactionSalt, redactReport } from '../report/redact';
 import { reportSchema } from '../report/schema';
+import { upgradeReportDocument } from '../report/upgrade';
 import { type Report } from '../model/report';
 import { newReportId } from './ids';
 import type { ListOptions, ReportSummary, SaveOptions } from '../model/saved-report';
@@ -22,7 +23,7 @@ export interface PreparedReport {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function validate(input: unknown): Report {
-  const result = reportSchema.safeParse(input);
+  const result = reportSchema.safeParse(upgradeReportDocument(input));
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue === undefined || issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.');
@@ -57,7 +58,8 @@ export function prepareReport(input: unknown, options: SaveOptions, limits: Stor
 
 /** A stored document as a Report; a document that no longer parses is a server fault, not the caller's. */
 export function parseStoredReport(id: string, document: unknown): Report {
-  const result = reportSchema.safeParse(typeof document === 'string' ? JSON.parse(document) : document);
+  const parsed: unknown = typeof document === 'string' ? JSON.parse(document) : document;
+  const result = reportSchema.safeParse(upgradeReportDocument(parsed));
   if (result.success) return result.data;
   throw new AppError('internal', `Saved report ${id} could not be read back: ${result.error.issues[0]?.message ?? ''}`);
 }

@@ -14,6 +14,7 @@ import { readAuditEvents, type AuditEvent } from '../cluster-harness/harness/aud
 import { kubeOk, kubeRequest } from '../cluster-harness/harness/kube-request';
 import { USERS } from '../cluster-harness/harness/users';
 import { testCluster } from './test-cluster';
+import { renderText } from '../../lib/model/text';
 
 const cluster = testCluster();
 const READ_VERBS = ['get', 'list', 'watch'];
@@ -51,7 +52,11 @@ async function deprecatedSeries(): Promise<Set<string>> {
   return new Set(parseDeprecatedApiRequests(String(text)).map((r) => `${r.group}/${r.version}/${r.resource}`));
 }
 
-const cov = (s: Snapshot, r: ResourceKey): CoverageEntry | undefined => s.coverage.find((c) => c.resource === r);
+/** The coverage entry of a resource, its message rendered to text. */
+const cov = (s: Snapshot, r: ResourceKey) => {
+  const entry: CoverageEntry | undefined = s.coverage.find((c) => c.resource === r);
+  return entry && { ...entry, message: entry.message === undefined ? undefined : renderText(entry.message) };
+};
 const statuses = (s: Snapshot) => Object.fromEntries(s.coverage.map((c) => [c.resource, c.status]));
 
 describe('collectSnapshot against kube-apiserver v1.24.17, as the cluster-wide reader', () => {

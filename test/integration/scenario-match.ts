@@ -1,7 +1,11 @@
 import type { Report } from '../../lib/model/report';
+import { renderText } from '../../lib/model/text';
+import { findingText } from '../../lib/report/render';
 import type { Evidence, ExpectedFinding, ObjectKey } from '../cluster-harness/scenarios/types';
 
 type Finding = Report['findings'][number];
+
+const pathOf = (e: Finding['evidence'][number]) => renderText(e.path ?? []);
 
 /** Whether a finding's evidence comes from where the scenario says it does. */
 function hasEvidence(f: Finding, evidence: Evidence): boolean {
@@ -11,11 +15,11 @@ function hasEvidence(f: Finding, evidence: Evidence): boolean {
       case 'managed-fields':
         return e.source === evidence;
       case 'helm-secret':
-        return e.source === 'helm-release' && /^Secret /.test(e.path ?? '') && !/ hook /.test(e.path ?? '');
+        return e.source === 'helm-release' && /^Secret /.test(pathOf(e)) && !/ hook /.test(pathOf(e));
       case 'helm-configmap':
-        return e.source === 'helm-release' && /^ConfigMap /.test(e.path ?? '');
+        return e.source === 'helm-release' && /^ConfigMap /.test(pathOf(e));
       case 'helm-hook':
-        return e.source === 'helm-release' && / hook /.test(e.path ?? '');
+        return e.source === 'helm-release' && / hook /.test(pathOf(e));
     }
   });
 }
@@ -25,9 +29,7 @@ function hasEvidence(f: Finding, evidence: Evidence): boolean {
  * listed item appears in what the finding tells a person (message, remediation, evidence).
  */
 function hasDetail(f: Finding, detail: Record<string, string>): boolean {
-  const said = [f.message, f.remediation, ...f.evidence.flatMap((e) => [e.path ?? '', e.value ?? '', e.detail])]
-    .join('\n')
-    .toLowerCase();
+  const said = findingText(f).toLowerCase();
   return Object.values(detail).every((value) =>
     value
       .split(',')
@@ -60,7 +62,7 @@ export function matchesExpectation(f: Finding, e: ExpectedFinding): boolean {
 
 /** One line per finding for failure messages. */
 export function describeFinding(f: Finding): string {
-  const sources = f.evidence.map((e) => `${e.source}${e.path ? ` ${e.path}` : ''}`).join('; ');
+  const sources = f.evidence.map((e) => `${e.source}${e.path ? ` ${renderText(e.path)}` : ''}`).join('; ');
   const helm = f.helmRelease ? ` helm=${f.helmRelease.name}` : '';
   return `${f.changeId} ${f.severity}/${f.confidence}${helm} [${sources}]`;
 }

@@ -1,3 +1,4 @@
+import { renderText } from '../../model/text';
 import { describe, expect, it } from 'vitest';
 import { makeTestCatalog, makeTestFinding, makeTestReport } from '../test-fixtures';
 import { CSV_COLUMNS, csvCell, exportCsv } from './csv';
@@ -12,8 +13,8 @@ describe('exportCsv', () => {
         object: { apiVersion: 'v1', kind: 'Pod', namespace: 'a,b', name: 'say "hi"' },
         owner: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'a,b', name: '=HYPERLINK("http://x")' },
         helmRelease: { name: '+shop', namespace: 'a,b' },
-        message: 'line one\r\nline two',
-        remediation: "-rm -rf, then '@sum(A1)",
+        message: ['line one\r\nline two'],
+        remediation: ["-rm -rf, then '@sum(A1)"],
       }),
       makeTestFinding({
         severity: 'info',
@@ -35,8 +36,8 @@ describe('exportCsv', () => {
         name: f.object.name,
         owner_kind: f.owner?.kind ?? '',
         owner_name: f.owner?.name ?? '',
-        message: f.message,
-        remediation: f.remediation,
+        message: renderText(f.message),
+        remediation: renderText(f.remediation),
       });
     }
     expect(records[0]).toMatchObject({
@@ -63,7 +64,7 @@ describe('exportCsv', () => {
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    const csv = exportCsv(makeTestReport([makeTestFinding({ message: '=cmd|" /C calc"!A0' })]), catalog);
+    const csv = exportCsv(makeTestReport([makeTestFinding({ message: ['=cmd|" /C calc"!A0'] })]), catalog);
     expect(csv).toContain(`"'=cmd|"" /C calc""!A0"`);
   });
 });

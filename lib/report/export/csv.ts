@@ -2,6 +2,7 @@ import type { Catalog } from '../../catalog/load';
 import type { Evidence, Finding } from '../../model/finding';
 import type { Report } from '../../model/report';
 import { changesById, sortFindings } from './shared';
+import { renderText } from '../../model/text';
 
 /** The CSV columns, in order; `finding_id` last so a spreadsheet can track a finding across scans. */
 export const CSV_COLUMNS = [
@@ -35,9 +36,11 @@ export function csvCell(value: string): string {
 
 /** One evidence item on one line: `source path = value: detail`. */
 export function evidenceText(e: Evidence): string {
-  const where = [e.source, e.path].filter((p) => p !== undefined).join(' ');
-  const value = e.value === undefined ? '' : ` = ${e.value}`;
-  return `${where}${value}: ${e.detail}`;
+  const where = [e.source, e.path === undefined ? undefined : renderText(e.path)]
+    .filter((p) => p !== undefined)
+    .join(' ');
+  const value = e.value === undefined ? '' : ` = ${renderText(e.value)}`;
+  return `${where}${value}: ${renderText(e.detail)}`;
 }
 
 function findingRecord(f: Finding, title: string, kep: string): string[] {
@@ -55,8 +58,8 @@ function findingRecord(f: Finding, title: string, kep: string): string[] {
     f.owner?.kind ?? '',
     f.owner?.name ?? '',
     f.helmRelease ? `${f.helmRelease.namespace}/${f.helmRelease.name}` : '',
-    f.message,
-    f.remediation,
+    renderText(f.message),
+    renderText(f.remediation),
     f.evidence.map(evidenceText).join('\n'),
     f.id,
   ];

@@ -33,7 +33,7 @@ describe('exportJson', () => {
     expect(text.split('\n').slice(0, 3)).toEqual([
       '{',
       `  "$schema": "${REPORT_SCHEMA_URL}",`,
-      '  "schemaVersion": 1,',
+      '  "schemaVersion": 2,',
     ]);
   });
 

@@ -3,6 +3,7 @@ import { type Change } from '../../catalog/schema';
 import type { Report } from '../../model/report';
 import { clip, mdCode, mdText, table } from './markdown-escape';
 import type { FindingGroup } from '../group';
+import { renderText } from '../../model/text';
 
 /** Longest cluster-provided sentence a table cell shows; the full text is in the JSON and CSV exports. */
 export const CELL_MAX = 300;
@@ -59,14 +60,14 @@ export function gapsSection(report: Report, changes: ReadonlyMap<string, Change>
   if (notChecked.length > 0) {
     const rows = notChecked.map((c) => {
       const title = changes.get(c.changeId)?.title ?? c.changeId;
-      return `| ${mdText(title)} (${mdCode(c.changeId)}) | ${mdText(clip(c.reason ?? 'no reason recorded', CELL_MAX))} |`;
+      return `| ${mdText(title)} (${mdCode(c.changeId)}) | ${mdText(clip(c.reason === undefined ? 'no reason recorded' : renderText(c.reason), CELL_MAX))} |`;
     });
     out.push('### Not checked', '', ...table(['Change', 'Why'], rows), '');
   }
   const unread = report.coverage.filter((c) => c.status !== 'ok');
   if (unread.length > 0) {
     const rows = unread.map(
-      (c) => `| ${mdCode(c.resource)} | ${c.status} | ${mdText(clip(c.message ?? '', CELL_MAX))} |`,
+      (c) => `| ${mdCode(c.resource)} | ${c.status} | ${mdText(clip(renderText(c.message ?? []), CELL_MAX))} |`,
     );
     out.push('### Could not read', '', ...table(['Resource', 'Status', 'Detail'], rows), '');
   }
@@ -74,7 +75,7 @@ export function gapsSection(report: Report, changes: ReadonlyMap<string, Change>
   if (blind.length > 0) {
     const rows = blind.map((r) => {
       const missing = r.missing.map(mdCode).join(', ') || '-';
-      return `| ${mdCode(r.ruleId)} | ${r.status} | ${missing} | ${mdText(clip(r.message ?? '', CELL_MAX))} |`;
+      return `| ${mdCode(r.ruleId)} | ${r.status} | ${missing} | ${mdText(clip(renderText(r.message ?? []), CELL_MAX))} |`;
     });
     out.push(
       '### Checks that did not see everything',

@@ -63,7 +63,7 @@ describe('exportMarkdown', () => {
         severity: i % 2 === 0 ? 'breaking' : 'info',
         changeId: i % 2 === 0 ? 'dockershim-removal' : 'grpc-probes-beta',
         object: { apiVersion: 'v1', kind: 'Pod', namespace: nasty[(i + 1) % nasty.length], name },
-        message: `message about ${name}`,
+        message: [`message about ${name}`],
       }),
     );
     const md = exportMarkdown(makeTestReport(findings), catalog);
@@ -78,7 +78,7 @@ describe('exportMarkdown', () => {
   });
 
   it('renders cluster strings inertly: no raw HTML, mentions, issue links or broken rows', () => {
-    const f = makeTestFinding({ message: '<img src=x onerror=alert(1)> ping @octocat about #12\nsecond line | x' });
+    const f = makeTestFinding({ message: ['<img src=x onerror=alert(1)> ping @octocat about #12\nsecond line | x'] });
     const md = exportMarkdown(makeTestReport([f], { cluster: { ...makeTestReport().cluster } }), catalog);
     expect(md).not.toContain('<img');
     expect(md).not.toMatch(/@octocat/);
@@ -105,9 +105,9 @@ describe('exportMarkdown', () => {
     const many = Array.from({ length: 12 }, () => makeTestFinding());
     const report = makeTestReport(many, {
       changes: [
-        { changeId: 'psp-removal', status: 'not-checked', objects: 0, reason: 'podsecuritypolicies forbidden' },
+        { changeId: 'psp-removal', status: 'not-checked', objects: 0, reason: ['podsecuritypolicies forbidden'] },
       ],
-      coverage: [{ resource: 'podsecuritypolicies', status: 'forbidden', count: 0, message: 'RBAC says no' }],
+      coverage: [{ resource: 'podsecuritypolicies', status: 'forbidden', count: 0, message: ['RBAC says no'] }],
       rules: [{ ruleId: 'psp-objects', status: 'blind', findings: 0, missing: ['podsecuritypolicies'] }],
     });
     const md = exportMarkdown(report, catalog);

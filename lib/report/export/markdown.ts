@@ -6,6 +6,7 @@ import type { Report } from '../../model/report';
 import { clip, mdCode, mdText, table } from './markdown-escape';
 import { CELL_MAX, gapsSection, headerSection, plural, SEVERITY_LABEL, summarySection } from './markdown-sections';
 import { actionLines, changesById, groupByChange, primaryLink } from './shared';
+import { renderText } from '../../model/text';
 
 /** GitHub refuses comments longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -27,7 +28,7 @@ function findingRow(f: Finding): string {
     owner,
     f.helmRelease ? mdCode(f.helmRelease.name) : '',
     f.confidence,
-    mdText(clip(f.message, CELL_MAX)),
+    mdText(clip(renderText(f.message), CELL_MAX)),
   ];
   return `| ${cells.join(' | ')} |`;
 }
@@ -39,7 +40,7 @@ function heading(changeId: string, change: Change | undefined): string {
 }
 
 function whatToDo(change: Change | undefined, findings: readonly Finding[]): string[] {
-  const specific = [...new Set(findings.map((f) => f.remediation))];
+  const specific = [...new Set(findings.map((f) => renderText(f.remediation)))];
   const lines = [
     ...actionLines(change).map((l) => `- ${mdText(l)}`),
     ...specific.slice(0, MAX_REMEDIATIONS).map((r) => `- ${mdText(clip(r, CELL_MAX * 2))}`),

@@ -50,7 +50,7 @@ const report = makeTestReport(
     makeTestFinding({ severity: 'info', changeId: 'grpc-probes-beta' }),
     makeTestFinding({ changeId: 'not-in-catalog' }),
   ],
-  { coverage: [{ resource: 'pods', status: 'forbidden', count: 0, message: 'RBAC says no' }] },
+  { coverage: [{ resource: 'pods', status: 'forbidden', count: 0, message: ['RBAC says no'] }] },
 );
 
 describe('exportSarif', () => {

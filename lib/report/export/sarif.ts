@@ -6,6 +6,8 @@ import type { ObjectRef } from '../../model/snapshot';
 import { PROJECT_URL } from '../links';
 import type { Report } from '../../model/report';
 import { actionLines, changesById, groupByChange, objectPath, primaryLink, sortFindings } from './shared';
+import { renderText } from '../../model/text';
+import { renderEvidence } from '../render';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { breaking: 'error', action: 'warning', info: 'note' };
@@ -47,7 +49,7 @@ function sarifResult(f: Finding, ruleIndex: number) {
     ruleId: f.changeId,
     ruleIndex,
     level: LEVEL[f.severity],
-    message: { text: `${f.object.kind} ${fqn}: ${f.message} ${f.remediation}` },
+    message: { text: `${f.object.kind} ${fqn}: ${renderText(f.message)} ${renderText(f.remediation)}` },
     partialFingerprints: { 'releaseLensFinding/v1': f.id },
     locations: [
       {
@@ -61,8 +63,8 @@ function sarifResult(f: Finding, ruleIndex: number) {
       apiVersion: f.object.apiVersion,
       ...(f.owner ? { owner: objectPath(f.owner) } : {}),
       ...(f.helmRelease ? { helmRelease: `${f.helmRelease.namespace}/${f.helmRelease.name}` } : {}),
-      remediation: f.remediation,
-      evidence: f.evidence,
+      remediation: renderText(f.remediation),
+      evidence: f.evidence.map(renderEvidence),
     },
   };
 }
@@ -73,13 +75,15 @@ function notifications(report: Report) {
     .filter((c) => c.status !== 'ok')
     .map((c) => ({
       level: 'warning',
-      message: { text: `${c.resource}: ${c.status}${c.message ? `: ${c.message}` : ''}` },
+      message: { text: `${c.resource}: ${c.status}${c.message ? `: ${renderText(c.message)}` : ''}` },
     }));
   const notChecked = report.changes
     .filter((c) => c.status === 'not-checked')
     .map((c) => ({
       level: 'note',
-      message: { text: `${c.changeId} not checked: ${c.reason ?? 'no reason recorded'}` },
+      message: {
+        text: `${c.changeId} not checked: ${c.reason === undefined ? 'no reason recorded' : renderText(c.reason)}`,
+      },
     }));
   return [...unread, ...notChecked];
 }

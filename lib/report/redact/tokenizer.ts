@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { isReadableName } from './readable';
 
 /** What a token stands for; the prefix of the token says it. */
-export type TokenKind = 'ns' | 'name' | 'image' | 'helm' | 'cluster' | 'server' | 'user' | 'ip';
+export type TokenKind = 'ns' | 'name' | 'node' | 'image' | 'helm' | 'cluster' | 'server' | 'user' | 'ip' | 'value';
 
 /** Hex characters of a token: 32 bits keeps tokens short; a collision inside one report lengthens the token. */
 const SHORT_HEX = 8;
@@ -27,34 +27,6 @@ export class Tokenizer {
     const token = `${kind}-${this.hex(input)}`;
     if (!this.known.has(input)) this.known.set(input, token);
     return token;
-  }
-
-  /** The token of a container image reference. */
-  image(ref: string): string {
-    return this.token('image', ref);
-  }
-
-  /**
-   * Tokens for an object reference written as `name`, `namespace/name` or `namespace/name#key` (several may be
-   * comma-separated). Placeholders in parentheses, such as `(unset)`, are not names and stay.
-   */
-  reference(ref: string): string {
-    if (/^\(.*\)$/.test(ref)) return ref;
-    return ref
-      .split(/(,\s*)/)
-      .map((item, i) => {
-        if (i % 2 === 1 || item === '') return item; // separators
-        const hash = item.indexOf('#');
-        const body = hash < 0 ? item : item.slice(0, hash);
-        const key = hash < 0 ? '' : item.slice(hash);
-        const slash = body.indexOf('/');
-        const named =
-          slash < 0
-            ? this.token('name', body)
-            : `${this.token('ns', body.slice(0, slash))}/${this.token('name', body.slice(slash + 1))}`;
-        return named + key;
-      })
-      .join('');
   }
 
   /** A finding id under the salt: same length as an unredacted id, so ids still match across scans. */

@@ -1,3 +1,4 @@
+import type { Text } from '../../model/text';
 import type { RemovedApi } from '../../catalog/schema';
 import type { Finding } from '../../model/finding';
 import type { Target } from '../../model/releases';
@@ -8,7 +9,7 @@ import type { ResourceKey } from '../../model/resources';
 export interface ClusterProfile {
   provider: 'eks' | 'aks' | 'gke' | 'openshift' | 'k3s' | 'rke2' | 'kind' | 'minikube' | 'kubeadm' | 'unknown';
   /** Why we think so, e.g. 'node providerID aws:///...'. */
-  providerEvidence?: string;
+  providerEvidence?: Text;
   policyEngines: ('kyverno' | 'gatekeeper')[];
   /** Minor version of the API server, e.g. 23. */
   serverMinor?: number;
@@ -29,6 +30,6 @@ export interface Rule {
   /** Resources the rule reads; if any was not fully read, the rule is blind. */
   needs: ResourceKey[];
   /** A reason the rule cannot judge this snapshot beyond missing resources (e.g. no kubeconfig was given). */
-  blindWhen?(snapshot: Snapshot): string | undefined;
+  blindWhen?(snapshot: Snapshot): Text | undefined;
   run(snapshot: Snapshot, ctx: RuleContext): Finding[];
 }

@@ -1,3 +1,4 @@
+import { fixed, t, type Text } from '../../model/text';
 import { isObjectResourceKey } from '../../model/resources';
 import { RESOURCES } from '../../model/resources';
 import type { CoverageEntry } from '../../model/snapshot';
@@ -26,16 +27,14 @@ const SPECIAL: Partial<Record<ResourceKey, string>> = {
   metrics: 'The API server metrics',
 };
 
-function notProvided(resource: ResourceKey): string {
-  const command = commandFor(resource);
+/** Commands and descriptions are this project's own text (built from the resource table). */
+function notProvided(resource: ResourceKey): Text {
+  const command = fixed(commandFor(resource));
   if (!isObjectResourceKey(resource)) {
-    return `${SPECIAL[resource] ?? resource} is not in the snapshot. To add it, also upload the output of: ${command}`;
+    return t`${fixed(SPECIAL[resource] ?? resource)} is not in the snapshot. To add it, also upload the output of: ${command}`;
   }
-  const what = SPECIAL[resource] ?? `${RESOURCES[resource].kind} objects`;
-  return (
-    `The snapshot has no ${what}: either the cluster has none, or the command that made the snapshot left them ` +
-    `out. To check them, add the output of: ${command}`
-  );
+  const what = fixed(SPECIAL[resource] ?? `${RESOURCES[resource].kind} objects`);
+  return t`The snapshot has no ${what}: either the cluster has none, or the command that made the snapshot left them out. To check them, add the output of: ${command}`;
 }
 
 /** Coverage of an offline snapshot: ok when present, not-served for PSP on 1.25+, not-provided otherwise. */
@@ -48,7 +47,7 @@ export function offlineCoverage(facts: OfflineFacts): CoverageEntry[] {
         resource,
         status: 'not-served',
         count: 0,
-        message: 'Kubernetes 1.25 and later do not serve PodSecurityPolicy.',
+        message: t`Kubernetes 1.25 and later do not serve PodSecurityPolicy.`,
       };
     }
     return { resource, status: 'not-provided', count: 0, message: notProvided(resource) };

@@ -1,3 +1,4 @@
+import { renderText } from '../../model/text';
 import { RESOURCE_KEYS } from '../../model/resources';
 import { describe, expect, it } from 'vitest';
 import { helmStorageObject } from '../../snapshot/helm/encode';
@@ -74,9 +75,13 @@ describe('parseOfflineSnapshot', () => {
     expect(status(s, 'cronjobs')?.count).toBe(1);
     expect(status(s, 'helmsecrets')).toMatchObject({ status: 'ok', count: 1 });
     expect(status(s, 'storageclasses')?.status).toBe('not-provided');
-    expect(status(s, 'storageclasses')?.message).toContain('kubectl get storageclasses.storage.k8s.io -A -o json');
-    expect(status(s, 'version')?.message).toContain('kubectl version -o json');
-    expect(status(s, 'helmconfigmaps')?.message).toContain('kubectl get configmaps -A -l owner=helm -o json');
+    expect(renderText(status(s, 'storageclasses')?.message ?? [])).toContain(
+      'kubectl get storageclasses.storage.k8s.io -A -o json',
+    );
+    expect(renderText(status(s, 'version')?.message ?? [])).toContain('kubectl version -o json');
+    expect(renderText(status(s, 'helmconfigmaps')?.message ?? [])).toContain(
+      'kubectl get configmaps -A -l owner=helm -o json',
+    );
     expect(s.serverVersion).toBeUndefined();
     expect(s.coverage).toHaveLength(RESOURCE_KEYS.length);
   });

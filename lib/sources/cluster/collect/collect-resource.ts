@@ -1,4 +1,5 @@
 import 'server-only';
+import { fixed, join, slot, t, type Text } from '../../../model/text';
 import type { CoverageEntry } from '../../../model/snapshot';
 import type { ClusterConnection } from '../connect';
 import { getWithRetry, type RetryPolicy } from '../http/retry';
@@ -74,17 +75,18 @@ function okEntry(
   spec: ResourceSpec,
   c: VersionCandidate,
   r: ListResult,
-  notes: string[],
+  notes: Text[],
   onlyNamespaces?: string[],
 ): CoverageEntry {
   if (r.restarted)
     notes.push(
-      'The continue token expired while paging (410 Gone); the list was restarted once, so it spans two moments.',
+      t`The continue token expired while paging (410 Gone); the list was restarted once, so it spans two moments.`,
     );
   if (c.deprecated) {
     notes.push(
-      spec.deprecatedNote ??
-        `Read through deprecated ${c.groupVersion}: no newer version of ${spec.kind} is served here.`,
+      spec.deprecatedNote === undefined
+        ? t`Read through deprecated ${slot('api', c.groupVersion)}: no newer version of ${slot('api', spec.kind)} is served here.`
+        : fixed(spec.deprecatedNote),
     );
   }
   return {
@@ -92,7 +94,7 @@ function okEntry(
     status: 'ok',
     apiVersion: c.groupVersion,
     count: r.count,
-    ...(notes.length ? { message: notes.join(' ') } : {}),
+    ...(notes.length ? { message: join(notes, ' ') } : {}),
     ...(c.deprecated ? { deprecatedVersionRead: true } : {}),
     ...(onlyNamespaces ? { namespaces: onlyNamespaces } : {}),
   };
@@ -105,14 +107,14 @@ async function readThrough(ctx: ResourceContext, spec: ResourceSpec, c: VersionC
     const canFallBack =
       (spec.namespaced || spec.key === 'namespaces') && !spec.namespace && ctx.fallbackNamespaces.length;
     if (!(error instanceof HttpStatusError && error.status === 403 && canFallBack)) throw error;
-    const names = ctx.fallbackNamespaces.join(', ');
+    const names = join(ctx.fallbackNamespaces.map((n) => slot('namespace', n)));
     try {
       const r = await fallback(ctx, spec, c);
       return okEntry(
         spec,
         c,
         r,
-        [`Only namespace ${names} was read; reading all namespaces is forbidden (${error.message}).`],
+        [t`Only namespace ${names} was read; reading all namespaces is forbidden (${slot('value', error.message)}).`],
         [...ctx.fallbackNamespaces],
       );
     } catch {
@@ -141,7 +143,7 @@ export async function collectResource(spec: ResourceSpec, ctx: ResourceContext):
       resource: spec.key,
       status: 'not-served',
       count: 0,
-      message: `${spec.kind} is not served by this API server (looked for ${tried}).`,
+      message: t`${slot('api', spec.kind)} is not served by this API server (looked for ${slot('api', tried)}).`,
     }
   );
 }

@@ -10,6 +10,7 @@ import { startFakeApiServer, status, type FakeApiServer, type FakeHandler } from
 import { fakeCluster, obj, SERVED_1_24, type FakeCluster } from '../testing/fake-cluster';
 import { collectSnapshot, type CollectOptions } from './collect-snapshot';
 import type { ScanProgress } from '../../../model/scan';
+import { renderText } from '../../../model/text';
 
 const fast: RetryPolicy = { ...DEFAULT_RETRY, sleep: () => Promise.resolve() };
 const helmLabels = { owner: 'helm', name: 'web', status: 'deployed', version: '1' };
@@ -78,7 +79,11 @@ async function scan(
   return collectSnapshot(conn, { retry: fast, ...opts });
 }
 
-const coverage = (s: Snapshot, r: ResourceKey): CoverageEntry | undefined => s.coverage.find((c) => c.resource === r);
+/** The coverage entry of a resource, its message rendered to text. */
+const coverage = (s: Snapshot, r: ResourceKey) => {
+  const entry: CoverageEntry | undefined = s.coverage.find((c) => c.resource === r);
+  return entry && { ...entry, message: entry.message === undefined ? undefined : renderText(entry.message) };
+};
 const withOverride =
   (override: FakeHandler, base = fakeCluster(model())): FakeHandler =>
   async (req) =>

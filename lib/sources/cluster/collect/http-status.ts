@@ -1,4 +1,5 @@
 import 'server-only';
+import { slot, t } from '../../../model/text';
 import type { CoverageEntry } from '../../../model/snapshot';
 import type { CoverageStatus } from '../../../model/resources';
 import { TransportError } from '../http/transport-error';
@@ -59,12 +60,13 @@ export function failureCoverage(
   apiVersion?: string,
 ): CoverageEntry {
   const status = statusOf(error);
-  const detail = error instanceof Error ? error.message : 'unknown error';
+  // The API server's own words can name users and namespaces: they travel as one value slot.
+  const detail = slot('value', error instanceof Error ? error.message : 'unknown error');
   const message =
     status === 'unauthorized'
-      ? `The credentials were rejected (401): the token may have expired. ${detail}`
+      ? t`The credentials were rejected (401): the token may have expired. ${detail}`
       : status === 'not-served'
-        ? `Not served by this API server (404). ${detail}`
-        : detail;
+        ? t`Not served by this API server (404). ${detail}`
+        : t`${detail}`;
   return { resource, status, count: 0, message, ...(apiVersion ? { apiVersion } : {}) };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { t } from '../../../model/text';
 import type { CoverageEntry } from '../../../model/snapshot';
 import { getWithRetry } from '../http/retry';
 import { collectionPath, type ResourceContext } from './collect-resource';
@@ -43,7 +44,7 @@ export async function collectKubeadm(spec: ResourceSpec, ctx: ResourceContext): 
       },
     );
     if (!hasKubeadmConfig) {
-      const message = 'No kubeadm-config ConfigMap in kube-system: this cluster was probably not set up with kubeadm.';
+      const message = t`No kubeadm-config ConfigMap in kube-system: this cluster was probably not set up with kubeadm.`;
       return { resource: spec.key, status: 'ok', apiVersion: gv, count, message };
     }
     const response = await getWithRetry(ctx.conn, `${path}/${KUBEADM_CONFIG}`, { signal: ctx.signal }, ctx.retry);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { t } from '../../../model/text';
 import { DEPRECATED_API_METRIC, parseDeprecatedApiRequests } from '../../../snapshot/metrics';
 import type { CoverageEntry, DeprecatedApiRequest } from '../../../model/snapshot';
 import type { ClusterConnection } from '../connect';
@@ -30,8 +31,7 @@ export async function readDeprecatedApiMetrics(
     );
     if (response.status !== 200) throw new HttpStatusError(response.status, statusMessage(response));
     const requests = parseDeprecatedApiRequests(response.body);
-    const message =
-      'Counts deprecated API requests since this API server instance last started; other instances are not included.';
+    const message = t`Counts deprecated API requests since this API server instance last started; other instances are not included.`;
     return { requests, coverage: { resource: 'metrics', status: 'ok', count: requests.length, message } };
   } catch (error) {
     if (ctx.signal?.aborted) throw error;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { slot, t } from '../../../model/text';
 import { AppError } from '../../../errors';
 import type { CoverageEntry, ServerVersion } from '../../../model/snapshot';
 import type { ClusterConnection } from '../connect';
@@ -64,7 +65,7 @@ export async function readServerVersion(
     body = undefined;
   }
   if (typeof body !== 'object' || body === null || !('gitVersion' in body)) {
-    const message = `${conn.server.display} answered /version with something that is not a Kubernetes version; is this a kube-apiserver?`;
+    const message = t`${slot('server', conn.server.display)} answered /version with something that is not a Kubernetes version; is this a kube-apiserver?`;
     return { coverage: { resource: 'version', status: 'error', count: 0, message } };
   }
   const b = body as Record<string, unknown>;

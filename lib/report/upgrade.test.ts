@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { reportSchema } from './schema';
+import { makeTestReport } from './test-fixtures';
+import { upgradeReportDocument } from './upgrade';
+
+describe('upgradeReportDocument', () => {
+  it('turns a schema version 1 report (plain strings) into a valid version 2 report', () => {
+    const v2 = makeTestReport();
+    const f = v2.findings[0];
+    const v1 = {
+      ...v2,
+      schemaVersion: 1,
+      cluster: { ...v2.cluster, providerEvidence: 'node a: aws' },
+      findings: [
+        {
+          ...f,
+          message: 'old message',
+          remediation: 'old fix',
+          evidence: [{ source: 'field', path: 'spec.x', value: 'y', detail: 'old detail' }],
+        },
+      ],
+      coverage: [{ resource: 'pods', status: 'forbidden', count: 0, message: 'no' }],
+      notes: [{ kind: 'k', message: 'note' }],
+      changes: [{ changeId: 'c', status: 'not-checked', objects: 0, reason: 'why' }],
+      rules: [{ ruleId: 'r', status: 'blind', findings: 0, missing: [], message: 'blind' }],
+    };
+    const upgraded = reportSchema.parse(upgradeReportDocument(v1));
+    expect(upgraded.schemaVersion).toBe(2);
+    expect(upgraded.findings[0]?.message).toEqual(['old message']);
+    expect(upgraded.findings[0]?.evidence[0]).toEqual({
+      source: 'field',
+      path: ['spec.x'],
+      value: ['y'],
+      detail: ['old detail'],
+    });
+    expect(upgraded.coverage[0]?.message).toEqual(['no']);
+    expect(upgraded.cluster.providerEvidence).toEqual(['node a: aws']);
+  });
+
+  it('leaves other documents to the validator', () => {
+    expect(upgradeReportDocument('x')).toBe('x');
+    const v2 = makeTestReport();
+    expect(upgradeReportDocument(v2)).toBe(v2);
+  });
+});

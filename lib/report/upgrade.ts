@@ -1,0 +1,36 @@
+import type { Text } from '../model/text';
+
+/**
+ * Reports written before sentences carried slots (schema version 1) held plain strings where version 2 holds
+ * Texts. This turns such a document into version 2 so it can be validated, shown and exported; the strings become
+ * single literal parts. Anything else passes through unchanged for the validator to judge.
+ */
+export function upgradeReportDocument(input: unknown): unknown {
+  if (!isRecord(input) || input.schemaVersion !== 1) return input;
+  const asText = (v: unknown): unknown => (typeof v === 'string' ? ([v] satisfies Text) : v);
+  const mapEach = (list: unknown, f: (item: Record<string, unknown>) => Record<string, unknown>): unknown =>
+    Array.isArray(list) ? (list as unknown[]).map((item) => (isRecord(item) ? f(item) : item)) : list;
+  const withText = (item: Record<string, unknown>, ...keys: string[]) => {
+    const out = { ...item };
+    for (const k of keys) if (k in out) out[k] = asText(out[k]);
+    return out;
+  };
+  const cluster = isRecord(input.cluster) ? withText(input.cluster, 'providerEvidence') : input.cluster;
+  return {
+    ...input,
+    schemaVersion: 2,
+    cluster,
+    findings: mapEach(input.findings, (f) => ({
+      ...withText(f, 'message', 'remediation'),
+      evidence: mapEach(f.evidence, (e) => withText(e, 'path', 'value', 'detail')),
+    })),
+    changes: mapEach(input.changes, (c) => withText(c, 'reason')),
+    rules: mapEach(input.rules, (r) => withText(r, 'message')),
+    coverage: mapEach(input.coverage, (c) => withText(c, 'message')),
+    notes: mapEach(input.notes, (n) => withText(n, 'message')),
+  };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
