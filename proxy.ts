@@ -1,8 +1,30 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
+import { guardRequest } from '@/lib/http/request-guard';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '@/lib/http/security-headers';
 
-/** Adds a per-request nonce-based Content-Security-Policy and the other security headers. */
+/**
+ * Refuses requests for another Host (DNS rebinding) and cross-site or non-JSON writes, then adds a per-request
+ * nonce-based Content-Security-Policy and the other security headers.
+ */
 export function proxy(request: NextRequest) {
+  const refusal = guardRequest(
+    {
+      method: request.method,
+      host: request.headers.get('host'),
+      origin: request.headers.get('origin'),
+      secFetchSite: request.headers.get('sec-fetch-site'),
+      contentType: request.headers.get('content-type'),
+      hasBody: request.headers.has('transfer-encoding') || Number(request.headers.get('content-length') ?? 0) > 0,
+    },
+    env().RELEASE_LENS_ALLOWED_HOSTS,
+  );
+  if (refusal) {
+    return NextResponse.json(
+      { error: { kind: 'forbidden', message: refusal.message } },
+      { status: refusal.status, headers: SECURITY_HEADERS },
+    );
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   // eslint-disable-next-line no-restricted-properties -- NODE_ENV is inlined by Next.js at build time
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');

@@ -1,6 +1,7 @@
 import type { Severity } from '../lib/model/catalog';
 import type { ErrorKind } from '../lib/errors';
 import type { Report } from '../lib/model/report';
+import { completenessOf } from '../lib/report/completeness';
 
 /** The exit codes of `release-lens`, as documented in --help and docs/cli.md. */
 export const EXIT = {
@@ -14,6 +15,11 @@ export const EXIT = {
   scanFailed: 3,
   /** The report was written, but uploading it to the dashboard failed. */
   uploadFailed: 4,
+  /**
+   * The scan is not a result: it could read no workloads and no nodes (or, with --fail-on-incomplete, something
+   * could not be read). The report is written all the same; it says what was missing.
+   */
+  incomplete: 5,
   /** Interrupted (Ctrl-C), as shells report SIGINT. */
   interrupted: 130,
 } as const;
@@ -34,6 +40,16 @@ export function failingFindings(report: Pick<Report, 'findings'>, failOn: FailOn
 /** 1 when some finding is at or above --fail-on, else 0. */
 export function exitCodeForFindings(report: Pick<Report, 'findings'>, failOn: FailOn): ExitCode {
   return failingFindings(report, failOn).length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The exit code of a finished scan: 5 when it is no result (nothing to check was readable) or when it is
+ * incomplete and --fail-on-incomplete asks to fail then; otherwise by the findings against --fail-on.
+ */
+export function exitCodeForScan(report: Report, failOn: FailOn, failOnIncomplete: boolean): ExitCode {
+  const { status } = completenessOf(report);
+  if (status === 'unusable' || (failOnIncomplete && status === 'incomplete')) return EXIT.incomplete;
+  return exitCodeForFindings(report, failOn);
 }
 
 /** What a failed scan exits with: bad input is the caller's to fix (2); anything else kept the scan from running (3). */

@@ -5,7 +5,9 @@ const EXIT_CODES = `Exit codes:
   1  findings at or above --fail-on
   2  usage or invalid input: bad flags, an unreadable or invalid snapshot or kubeconfig, an unknown context
   3  the cluster could not be scanned: unreachable, TLS, timeout, unauthorized or forbidden
-  4  the report was written, but --upload failed (takes precedence over 1)
+  4  the report was written, but --upload failed (takes precedence over 1 and 5)
+  5  not a result: the scan could read no workloads and no nodes; with --fail-on-incomplete, also any scan
+     that could not read everything (the report is written and says what was missing)
   130 interrupted (Ctrl-C)`;
 
 const MAIN = `release-lens: which Kubernetes 1.24 and 1.25 changes affect your cluster.
@@ -38,8 +40,10 @@ Options:
   -o, --output FILE       write the report to FILE (atomically) instead of stdout
   --fail-on LEVEL         breaking, action, info or none: exit 1 when a finding is at or above it
                           (default breaking)
+  --fail-on-incomplete    exit 5 when anything could not be read (a forbidden resource, a blind check)
   --redact                replace namespaces, names and servers with stable tokens
-  --upload URL            save the report on a running dashboard (POST URL/api/reports) and print its link
+  --upload URL            save the report on a running dashboard (POST URL/api/reports) and print its link;
+                          RELEASE_LENS_UPLOAD_TOKEN is sent as the bearer token when the dashboard needs one
   -q, --quiet             no progress or summary on stderr (errors are still printed)
   -h, --help              this help
 

@@ -95,6 +95,15 @@ describe('release-lens (in process)', () => {
     expect((await run(['scan', '--demo', '--fail-on', 'none', '-q'])).code).toBe(0);
   });
 
+  it('puts every finding of the demo in its Markdown, and the verdict first', async () => {
+    const json = reportSchema.parse(JSON.parse((await run(['scan', '--demo', '-f', 'json', '-q'])).stdout));
+    const md = (await run(['scan', '--demo', '-q'])).stdout;
+    const inMarkdown = new Set([...md.matchAll(/<!-- finding:([A-Za-z0-9_.:-]+) -->/g)].map((m) => m[1]));
+    expect(json.findings.length).toBeGreaterThan(30);
+    expect(json.findings.filter((f) => !inMarkdown.has(f.id)).map((f) => f.id)).toEqual([]);
+    expect(md.split('\n')[2]).toMatch(/^(\*\*)?(Complete|Incomplete)/);
+  });
+
   it('writes each format, to stdout or atomically to --output', async () => {
     const json = await run(['scan', '--demo', '-f', 'json', '-q']);
     const report = reportSchema.parse(JSON.parse(json.stdout));

@@ -5,7 +5,7 @@ import { CliError } from './errors';
 import { EXIT } from './exit-codes';
 
 /** What POST /api/reports answers with on success (201). */
-const savedSchema = z.object({ id: z.string().min(1).max(200) });
+const savedSchema = z.object({ id: z.string().min(1).max(200), manageToken: z.string().max(200).optional() });
 /** What every API route answers with on failure. */
 const errorSchema = z.object({
   error: z.object({ kind: z.string(), message: z.string(), field: z.string().optional() }),
@@ -14,6 +14,8 @@ const errorSchema = z.object({
 export interface UploadOptions {
   /** Whether the dashboard should redact the report before saving (a report already redacted keeps its tokens). */
   redact: boolean;
+  /** Sent as a bearer token when the dashboard requires one to save (RELEASE_LENS_UPLOAD_TOKEN). */
+  token?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
   fetch?: typeof fetch;
@@ -39,11 +41,18 @@ function networkFailure(endpoint: string, error: unknown): CliError {
   return failed(`could not reach ${endpoint} (${detail}).`, error);
 }
 
+/** Where a saved report lives, and the token that deletes it (DELETE <link> with Authorization: Bearer <token>). */
+export interface UploadResult {
+  link: string;
+  manageToken?: string;
+}
+
 /**
  * Saves the report on a running dashboard (`POST <base>/api/reports` with `{report, redact}`) and returns the
- * report's absolute link, `<base>/reports/<id>`. Failures throw a CliError with exit code 4 and the server's message.
+ * report's absolute link, `<base>/reports/<id>`, with its manage token. Failures throw a CliError with exit code 4
+ * and the server's message.
  */
-export async function uploadReport(base: string, report: Report, options: UploadOptions): Promise<string> {
+export async function uploadReport(base: string, report: Report, options: UploadOptions): Promise<UploadResult> {
   const endpoint = `${base}/api/reports`;
   const timeout = AbortSignal.timeout(options.timeoutMs ?? 60_000);
   let response: Response;
@@ -54,6 +63,7 @@ export async function uploadReport(base: string, report: Report, options: Upload
         'Content-Type': 'application/json',
         Accept: 'application/json',
         'User-Agent': `release-lens-cli/${TOOL_VERSION}`,
+        ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
       },
       body: JSON.stringify({ report, redact: options.redact }),
       signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
@@ -72,5 +82,8 @@ export async function uploadReport(base: string, report: Report, options: Upload
   }
   const saved = savedSchema.safeParse(body);
   if (!saved.success) throw failed(`${endpoint} answered HTTP ${response.status} without a report id.`);
-  return `${base}/reports/${encodeURIComponent(saved.data.id)}`;
+  return {
+    link: `${base}/reports/${encodeURIComponent(saved.data.id)}`,
+    ...(saved.data.manageToken === undefined ? {} : { manageToken: saved.data.manageToken }),
+  };
 }

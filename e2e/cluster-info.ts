@@ -9,6 +9,6 @@ export function e2eCluster(): ClusterState {
 }
 
 /** The harness kubeconfig narrowed to one context, as a user would paste it. */
-export function kubeconfigFor(context: 'admin' | 'reader' | 'team-a'): string {
+export function kubeconfigFor(context: 'admin' | 'reader' | 'team-a' | 'nobody'): string {
   return e2eCluster().kubeconfigYaml.replace(/current-context: .*/, `current-context: ${context}`);
 }

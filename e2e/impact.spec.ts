@@ -40,12 +40,19 @@ test.describe('checking a cluster', () => {
     await expect(page.getByTestId('coverage-gap')).toHaveCount(0);
   });
 
-  test('scans as a namespaced user and says what it could not read', async ({ page }) => {
+  test('scans as a namespaced user and says first, above the fold, that the result is incomplete', async ({ page }) => {
     const impact = new ImpactPage(page);
     await impact.goto();
     await impact.pasteKubeconfig(kubeconfigFor('team-a'));
     await impact.scan();
     await expect(impact.view).toBeVisible({ timeout: 60_000 });
+    const verdict = page.getByTestId('completeness');
+    await expect(verdict).toHaveAttribute('data-status', 'incomplete');
+    await expect(verdict).toContainText(/^Incomplete: \d+ of \d+ resource types unreadable/);
+    await expect(verdict).toBeInViewport();
+    const verdictTop = (await verdict.boundingBox())?.y ?? Infinity;
+    const findingsTop = (await page.locator('#findings-heading').boundingBox())?.y ?? 0;
+    expect(verdictTop).toBeLessThan(findingsTop);
     const panel = page.getByTestId('coverage-panel');
     await expect(panel.locator('[data-resource="nodes"]')).toHaveAttribute('data-status', 'forbidden');
     await expect(panel.locator('[data-resource="pods"]')).toHaveAttribute('data-status', 'partial');
@@ -111,20 +118,34 @@ test.describe('checking a cluster', () => {
     await expect(impact.error).toContainText(/token/i);
   });
 
-  test('refuses an uploaded kubeconfig that runs a command, naming the field', async ({ page }) => {
-    const yaml = [
-      'apiVersion: v1',
-      'kind: Config',
-      'clusters: [{name: c, cluster: {server: "https://127.0.0.1:6443"}}]',
-      'users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: aws}}}]',
-      'contexts: [{name: x, context: {cluster: c, user: u}}]',
-      'current-context: x',
-    ].join('\n');
-    const impact = new ImpactPage(page);
-    await impact.goto();
-    await impact.pasteKubeconfig(yaml);
-    await impact.scan();
-    await expect(impact.error).toHaveAttribute('data-kind', 'invalid-input');
-    await expect(impact.error).toContainText('exec');
+  test.describe('a refused kubeconfig', () => {
+    test.use({ allowedConsoleErrors: [/status of 400/] });
+    test('answers 400 before any scan starts', async ({ request }) => {
+      const res = await request.post('/api/scan', {
+        data: { target: '1.25', source: { kind: 'upload', kubeconfig: 'apiVersion: v1\nkind: Config\nclusters: []' } },
+      });
+      expect(res.status()).toBe(400);
+      expect(((await res.json()) as { error: { kind: string } }).error.kind).toBe('invalid-input');
+    });
+  });
+
+  test.describe('an exec kubeconfig', () => {
+    test.use({ allowedConsoleErrors: [/status of 400/] });
+    test('refuses an uploaded kubeconfig that runs a command, naming the field', async ({ page }) => {
+      const yaml = [
+        'apiVersion: v1',
+        'kind: Config',
+        'clusters: [{name: c, cluster: {server: "https://127.0.0.1:6443"}}]',
+        'users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: aws}}}]',
+        'contexts: [{name: x, context: {cluster: c, user: u}}]',
+        'current-context: x',
+      ].join('\n');
+      const impact = new ImpactPage(page);
+      await impact.goto();
+      await impact.pasteKubeconfig(yaml);
+      await impact.scan();
+      await expect(impact.error).toHaveAttribute('data-kind', 'invalid-input');
+      await expect(impact.error).toContainText('exec');
+    });
   });
 });

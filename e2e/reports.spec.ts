@@ -83,7 +83,7 @@ test.describe('saved reports', () => {
     await page.goto(link);
     const expected = {
       md: /^## Release Lens: upgrade to Kubernetes 1\.2[45]$/m,
-      json: /"schemaVersion": 1/,
+      json: /"schemaVersion": 2/,
       csv: /^severity,change_id/,
       sarif: /"version": "2\.1\.0"/,
     };
@@ -92,6 +92,10 @@ test.describe('saved reports', () => {
       const res = await request.get(href ?? '');
       expect(res.status(), format).toBe(200);
       expect(await res.text()).toMatch(pattern);
+      // Named by cluster and scan date, so downloads of several clusters do not overwrite each other.
+      expect(res.headers()['content-disposition']).toMatch(
+        /filename="release-lens-[A-Za-z0-9._-]+-\d{4}-\d{2}-\d{2}\./,
+      );
     }
   });
 
@@ -129,15 +133,73 @@ test.describe('saved reports', () => {
     expect((await findingObjects(page)).length).toBeGreaterThan(10);
   });
 
-  test('lists reports and deletes one after confirmation', async ({ page }) => {
+  test('only the saving browser lists and deletes its report; nobody else can list or delete it', async ({
+    page,
+    browser,
+    request,
+  }) => {
     const link = await scanAndSaveDemo(page);
     const id = link.split('/').pop() ?? '';
+
+    // Anonymous: no listing, no deleting, but the link opens the report.
+    const list = await request.get('/api/reports');
+    expect(list.status()).toBe(403);
+    expect(await list.text()).not.toContain(id);
+    expect((await request.delete(`/api/reports/${id}`)).status()).toBe(401);
+    const wrong = await request.delete(`/api/reports/${id}`, { headers: { Authorization: 'Bearer not-the-token' } });
+    expect(wrong.status()).toBe(403);
+    const other = await browser.newContext();
+    const stranger = await other.newPage();
+    await stranger.goto('/reports');
+    await expect(stranger.locator(`[data-report-id="${id}"]`)).toHaveCount(0);
+    await stranger.goto(link);
+    await expect(stranger.getByTestId('impact-view')).toBeVisible();
+    await expect(stranger.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+    await other.close();
+
+    // The saver: listed in "your reports", deleted after confirmation.
     await page.goto('/reports');
     const row = page.locator(`[data-report-id="${id}"]`);
     await expect(row).toBeVisible();
     await row.getByRole('button', { name: 'Delete' }).click();
     await row.getByRole('button', { name: 'Yes, delete' }).click();
     await expect(row).toHaveCount(0);
+    expect((await request.get(`/api${link}`)).status()).toBe(404);
+  });
+
+  test('refuses requests from other sites and for other host names', async ({ request, baseURL }) => {
+    const report = ((await (await request.get('/schema/report-v2.json')).json()) as { $id: string }).$id;
+    expect(report).toMatch(/report-v2\.json$/);
+    const body = JSON.stringify({ target: '1.25', source: { kind: 'demo' } });
+    const foreign = await request.post('/api/scan', {
+      data: body,
+      headers: { Origin: 'https://attacker.example', 'Content-Type': 'application/json' },
+    });
+    expect(foreign.status()).toBe(403);
+    const crossSite = await request.post('/api/reports', {
+      data: body,
+      headers: { 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'application/json' },
+    });
+    expect(crossSite.status()).toBe(403);
+    const plain = await request.post('/api/scan', { data: body, headers: { 'Content-Type': 'text/plain' } });
+    expect(plain.status()).toBe(415);
+    const rebound = await request.get('/', { headers: { Host: 'rebind.attacker.example' } });
+    expect(rebound.status()).toBe(421);
+    const own = await request.post('/api/scan', {
+      data: body,
+      headers: { Origin: baseURL ?? '', 'Content-Type': 'application/json' },
+    });
+    expect(own.status()).toBe(200);
+  });
+
+  test('the printed report holds every finding and no button', async ({ page, request }) => {
+    const link = await scanAndSaveDemo(page);
+    const stored = (await (await request.get(`/api${link}`)).json()) as { report: Report };
+    await page.goto(link);
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await expect(page.getByTestId('finding')).toHaveCount(stored.report.findings.length);
+    for (const button of await page.getByRole('button', { name: /^Show all/ }).all()) await expect(button).toBeHidden();
   });
 
   test('shows text from the cluster as text, never as HTML', async ({ page }) => {

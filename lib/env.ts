@@ -45,6 +45,34 @@ const schema = z.object({
   RELEASE_LENS_PAGE_SIZE: positiveInt(500),
   /** How many resources a scan lists at the same time. */
   RELEASE_LENS_SCAN_CONCURRENCY: positiveInt(4),
+  /**
+   * Host names (with an optional port) this server answers; requests naming any other Host are refused, which
+   * stops DNS rebinding. Comma-separated; '*' turns the check off (behind a proxy that checks Host itself).
+   */
+  RELEASE_LENS_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? 'localhost,127.0.0.1,[::1]')
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** A secret that lets its bearer list every saved report and delete any of them. Unset: nobody can list. */
+  RELEASE_LENS_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Comma-separated secrets; when set, saving a report needs one of them (Authorization: Bearer …). */
+  RELEASE_LENS_UPLOAD_TOKENS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+    .refine((tokens) => tokens.every((t) => t.length >= 16), 'every token must be at least 16 characters'),
+  /** The CLI sends this as a bearer token with --upload, for dashboards that require one. */
+  RELEASE_LENS_UPLOAD_TOKEN: z.string().optional(),
   /** The CLI prints the stack trace of an unexpected error (RELEASE_LENS_DEBUG=1). */
   RELEASE_LENS_DEBUG: flag,
   KUBERNETES_SERVICE_HOST: z.string().optional(),

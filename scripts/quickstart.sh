@@ -11,4 +11,4 @@ export NEXT_TELEMETRY_DISABLED=1
 if [[ ! -f .next/BUILD_ID ]] || [[ -n $(find app components lib data -newer .next/BUILD_ID -print -quit) ]]; then
   npm run build
 fi
-exec npx next start -p "${PORT:-3000}"
+exec npx next start -p "${PORT:-3000}" -H "${HOST:-127.0.0.1}"

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChangeCard } from '@/components/catalog/change-card';
 import { ChangeFilters } from '@/components/catalog/change-filters';
-import { CopyLinkButton } from '@/components/catalog/copy-link-button';
+import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { PageHeader } from '@/components/ui/card';
 import { getCatalog } from '@/lib/catalog';
 import { isEmpty, parseFilters } from '@/lib/catalog/filters';

@@ -14,6 +14,7 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   'fail-on': { type: 'string' },
+  'fail-on-incomplete': { type: 'boolean' },
   redact: { type: 'boolean' },
   upload: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
@@ -34,6 +35,8 @@ export interface ScanArgs {
   /** Undefined: stdout. */
   output?: string;
   failOn: FailOn;
+  /** Exit 5 when the scan is incomplete, not only when it is no result at all. */
+  failOnIncomplete: boolean;
   redact: boolean;
   /** The dashboard's base URL, without a trailing slash. */
   upload?: string;
@@ -89,6 +92,7 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs | 'help' {
     format: oneOf('format', v.format, EXPORT_FORMATS, 'md'),
     ...(output === undefined || output === '-' ? {} : { output }),
     failOn: oneOf('fail-on', v['fail-on'], FAIL_ON, 'breaking'),
+    failOnIncomplete: v['fail-on-incomplete'] === true,
     redact: v.redact === true,
     ...(upload === undefined ? {} : { upload }),
     quiet: v.quiet === true,

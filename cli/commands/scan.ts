@@ -6,7 +6,7 @@ import type { Report } from '../../lib/model/report';
 import { runScan } from '../../lib/scan/run-scan';
 import type { ScanSource } from '../../lib/scan/sources';
 import { TOOL_VERSION } from '../../lib/version';
-import { exitCodeForFindings, type ExitCode } from '../exit-codes';
+import { exitCodeForScan, type ExitCode } from '../exit-codes';
 import type { CliIo } from '../io';
 import { writeReport } from '../output';
 import { dataDir } from '../paths';
@@ -64,13 +64,20 @@ export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<ExitCod
   const report = args.redact ? redactReport(scanned, { salt: newRedactionSalt() }) : scanned;
   await writeReport(io, exportReport(args.format, report, catalog), args.output);
   if (!args.quiet) await io.stderr.write(`${scanSummary(report, args)}\n`);
-  const code = exitCodeForFindings(report, args.failOn);
+  const code = exitCodeForScan(report, args.failOn, args.failOnIncomplete);
   if (args.upload === undefined) return code;
-  const link = await uploadReport(args.upload, report, {
+  const uploadToken = env().RELEASE_LENS_UPLOAD_TOKEN;
+  const { link, manageToken } = await uploadReport(args.upload, report, {
     redact: args.redact,
+    ...(uploadToken ? { token: uploadToken } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
   });
   await io.stderr.write(`Saved on the dashboard: ${link}\n`);
+  if (manageToken !== undefined) {
+    await io.stderr.write(
+      `To delete it later: curl -X DELETE -H 'Authorization: Bearer ${manageToken}' ${link.replace('/reports/', '/api/reports/')}\n`,
+    );
+  }
   // With the report in a file, stdout is free for the one thing a script wants next: the link.
   if (args.output !== undefined) await io.stdout.write(`${link}\n`);
   return code;

@@ -1,6 +1,7 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { groupFindings, GROUPINGS, type Grouping } from '@/lib/report/group';
 import type { Finding } from '@/lib/model/finding';
 import { SeverityBadge } from '../ui/badge';
@@ -16,21 +17,44 @@ const groupingLabels: Record<Grouping, string> = {
 
 const PAGE = 25;
 
+/**
+ * True while the page is being printed: every group opens and shows every finding, so a printout holds the whole
+ * report and no button that does nothing on paper.
+ */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    // The print snapshot is taken right after beforeprint: render synchronously so it has every finding.
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing;
+}
+
 function Group({
   label,
   findings,
   worst,
   open,
+  printing,
 }: {
   label: string;
   findings: Finding[];
   worst: Finding['severity'];
   open: boolean;
+  printing: boolean;
 }) {
-  const [shown, setShown] = useState(PAGE);
+  const [pageSize, setShown] = useState(PAGE);
+  const shown = printing ? findings.length : pageSize;
   return (
     <details
-      open={open}
+      open={open || printing}
       className="rounded-lg border border-slate-200 dark:border-slate-800"
       data-testid="finding-group"
     >
@@ -52,7 +76,7 @@ function Group({
         <button
           type="button"
           onClick={() => setShown(findings.length)}
-          className="mb-3 ml-3 text-sm text-sky-700 underline dark:text-sky-300"
+          className="no-print mb-3 ml-3 text-sm text-sky-700 underline dark:text-sky-300"
         >
           Show all {findings.length}
         </button>
@@ -70,6 +94,7 @@ export function FindingsBrowser({
   changeTitle: (id: string) => string;
 }) {
   const [by, setBy] = useState<Grouping>('severity');
+  const printing = usePrinting();
   const groups = groupFindings(findings, by, by === 'change' ? changeTitle : undefined);
   return (
     <section aria-labelledby="findings-heading" className="mt-8">
@@ -110,6 +135,7 @@ export function FindingsBrowser({
               findings={g.findings}
               worst={g.worstSeverity}
               open={i === 0 && g.findings.length <= 50}
+              printing={printing}
             />
           ))}
         </div>

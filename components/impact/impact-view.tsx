@@ -3,6 +3,7 @@
 import type { ChangeSummary } from '@/lib/model/scan';
 import type { Report } from '@/lib/model/report';
 import { ChangeStatusList } from './change-status-list';
+import { CompletenessBanner } from './completeness-banner';
 import { CoveragePanel } from './coverage-panel';
 import { FindingsBrowser } from './findings-browser';
 import { ImpactSummary } from './impact-summary';
@@ -12,6 +13,7 @@ export function ImpactView({ report, changes }: { report: Report; changes: Chang
   const byId = new Map(changes.map((c) => [c.id, c]));
   return (
     <div data-testid="impact-view">
+      <CompletenessBanner report={report} />
       <ImpactSummary report={report} />
       <ChangeStatusList impacts={report.changes} changes={byId} />
       <FindingsBrowser findings={report.findings} changeTitle={(id) => byId.get(id)?.title ?? id} />

@@ -3,23 +3,36 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { forgetReport, useManageToken } from '@/lib/query/saved-reports';
 
-async function remove(id: string): Promise<void> {
-  const res = await fetch(`/api/reports/${encodeURIComponent(id)}`, { method: 'DELETE' });
+async function remove(id: string, token: string): Promise<void> {
+  const res = await fetch(`/api/reports/${encodeURIComponent(id)}`, {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${token}` },
+  });
   if (!res.ok && res.status !== 404) {
     const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
     throw new Error(body.error?.message ?? `The server answered ${res.status}.`);
   }
 }
 
-/** Deletes a report after an explicit confirmation step; `then` is where to go afterwards. */
+/**
+ * Deletes a report after an explicit confirmation step, for the browser that saved it (it holds the manage
+ * token); elsewhere it is not offered. `then` is where to go afterwards.
+ */
 export function DeleteReportButton({ id, label, then }: { id: string; label: string; then?: string }) {
   const router = useRouter();
+  const token = useManageToken(id);
   const [confirming, setConfirming] = useState(false);
   const mutation = useMutation({
-    mutationFn: () => remove(id),
-    onSuccess: () => (then ? router.push(then) : router.refresh()),
+    mutationFn: () => remove(id, token ?? ''),
+    onSuccess: () => {
+      forgetReport(id);
+      if (then) router.push(then);
+      else router.refresh();
+    },
   });
+  if (token === undefined) return null;
   if (!confirming) {
     return (
       <button

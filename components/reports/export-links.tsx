@@ -3,6 +3,7 @@ const formats = [
   { format: 'json', label: 'JSON' },
   { format: 'csv', label: 'CSV' },
   { format: 'sarif', label: 'SARIF' },
+  { format: 'pr-comment', label: 'PR comment (cut to GitHub’s limit)' },
 ] as const;
 
 /** Download links for every export format of a saved report. */

@@ -1,10 +1,12 @@
+'use client';
+
 import Link from 'next/link';
 import type { ReportSummary } from '@/lib/model/saved-report';
 import { DeleteReportButton } from './delete-report-button';
 
 const when = (iso: string) => iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
 
-/** The saved reports, newest first. */
+/** Saved reports, newest first. */
 export function ReportList({ reports }: { reports: ReportSummary[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">

@@ -4,10 +4,13 @@ import { ImpactPage } from './impact-page';
 /** Saves the scan shown in the impact view and returns the report's path (/reports/<id>). */
 export async function saveReport(page: Page, options: { redact?: boolean } = {}): Promise<string> {
   const panel = page.getByTestId('save-report');
-  if (options.redact) await panel.getByLabel('Redact namespaces and names').check();
-  await panel.getByRole('button', { name: 'Save report' }).click();
-  const link = panel.getByTestId('report-link');
-  await expect(link).toBeVisible();
+  const before = await panel.getByTestId('report-link').count();
+  const redact = panel.getByRole('checkbox', { name: /^Redact names/ });
+  if (options.redact) await redact.check();
+  else await redact.uncheck();
+  await panel.getByRole('button', { name: /^Save (redacted )?report$/ }).click();
+  await expect(panel.getByTestId('report-link')).toHaveCount(before + 1);
+  const link = panel.getByTestId('report-link').last();
   const href = await link.getAttribute('href');
   if (!href) throw new Error('the saved report has no link');
   return href;

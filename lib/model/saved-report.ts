@@ -15,6 +15,23 @@ export interface SavedReport {
   createdAt: string;
 }
 
+/** What the saver alone gets back: the secret that lets them delete the report. Shown once, stored as a hash. */
+export interface SaveReceipt extends SavedReport {
+  manageToken: string;
+  redacted: boolean;
+}
+
+/** The answer of POST /api/reports. */
+export interface SaveResponse extends SaveReceipt {
+  url: string;
+}
+
+/** Who asks to delete a report: its saver (with the manage token), or the instance administrator. */
+export type DeleteCredential = { kind: 'manage-token'; token: string } | { kind: 'admin' };
+
+/** deleted; not-found (no such report); denied (the credential does not open it). */
+export type DeleteOutcome = 'deleted' | 'not-found' | 'denied';
+
 /** A saved report as read back. */
 export interface StoredReport extends SavedReport {
   report: Report;

@@ -13,6 +13,18 @@ export const exportedFindingSchema = findingSchema.extend({ kep: z.number().int(
 export const exportedReportSchema = reportSchema.extend({
   $schema: z.string().optional(),
   findings: z.array(exportedFindingSchema),
+  /** How complete the scan was (lib/report/completeness.ts): derived, so stored reports do not hold it. */
+  completeness: z
+    .object({
+      status: z.enum(['complete', 'incomplete', 'unusable']),
+      unreadable: z.array(z.string()),
+      partial: z.array(z.string()),
+      resourceTypes: z.number().int().nonnegative(),
+      blindChecks: z.array(z.string()),
+      checks: z.number().int().nonnegative(),
+      headline: z.string(),
+    })
+    .optional(),
 });
 export type ExportedReport = z.output<typeof exportedReportSchema>;
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Catalog } from '../catalog/load';
-import { collectSnapshot, connect, type ConnectOptions } from '../sources/cluster';
+import { collectSnapshot, connect, type ClusterConnection, type ConnectOptions } from '../sources/cluster';
 import { type ScanProgress } from '../model/scan';
 import { AppError } from '../errors';
 import type { Report } from '../model/report';
@@ -31,30 +31,55 @@ function offlineSnapshot(files: Extract<ScanSource, { kind: 'snapshot' }>['files
   throw new AppError(tooLarge ? 'too-large' : 'invalid-input', message, result.errors[0]?.file);
 }
 
+/**
+ * A source made ready to scan: a live cluster's connection planned (kubeconfig sanitized, host checked, nothing sent
+ * yet), or the offline and demo snapshot already read. Whatever is wrong with the input shows here, before any
+ * progress is reported, so a server can answer it with a 4xx status.
+ */
+export type OpenedSource = { kind: 'live'; connection: ClusterConnection } | { kind: 'read'; snapshot: Snapshot };
+
+/** Opens a source: plans the connection of a live cluster, reads an offline or demo snapshot. */
+export async function openSource(
+  source: ScanSource,
+  options: Pick<ScanOptions, 'dataDir' | 'maxSnapshotBytes' | 'connect'>,
+): Promise<OpenedSource> {
+  switch (source.kind) {
+    case 'demo':
+      return { kind: 'read', snapshot: loadDemoSnapshot(options.dataDir) };
+    case 'snapshot':
+      return { kind: 'read', snapshot: offlineSnapshot(source.files, options.maxSnapshotBytes) };
+    default:
+      return { kind: 'live', connection: await connect(source, options.connect) };
+  }
+}
+
+/** Reads an opened source into a snapshot: the live cluster through GET/LIST only. Closes the connection. */
+export async function readOpened(
+  opened: OpenedSource,
+  options: Omit<ScanOptions, 'target' | 'catalog' | 'dataDir'>,
+): Promise<Snapshot> {
+  if (opened.kind === 'read') return opened.snapshot;
+  const { connection } = opened;
+  try {
+    return await collectSnapshot(connection, {
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.connect?.env ? { env: options.connect.env } : {}),
+    });
+  } finally {
+    connection.close();
+  }
+}
+
 /** Reads the source into a snapshot: the live cluster through GET/LIST only, or the offline files, or the demo. */
 export async function readSnapshot(
   source: ScanSource,
   options: Omit<ScanOptions, 'target' | 'catalog'>,
 ): Promise<Snapshot> {
-  switch (source.kind) {
-    case 'demo':
-      return loadDemoSnapshot(options.dataDir);
-    case 'snapshot':
-      return offlineSnapshot(source.files, options.maxSnapshotBytes);
-    default: {
-      options.onProgress?.({ phase: 'connecting', itemsSoFar: 0, resourcesDone: 0, resourcesTotal: 0 });
-      const connection = await connect(source, options.connect);
-      try {
-        return await collectSnapshot(connection, {
-          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-          ...(options.connect?.env ? { env: options.connect.env } : {}),
-        });
-      } finally {
-        connection.close();
-      }
-    }
+  if (source.kind !== 'demo' && source.kind !== 'snapshot') {
+    options.onProgress?.({ phase: 'connecting', itemsSoFar: 0, resourcesDone: 0, resourcesTotal: 0 });
   }
+  return readOpened(await openSource(source, options), options);
 }
 
 /** A whole scan: read the source, run every check, and return the impact report. */

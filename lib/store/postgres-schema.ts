@@ -31,6 +31,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         FOR EACH ROW EXECUTE FUNCTION reports_reject_update();
     `,
   },
+  {
+    version: 2,
+    name: 'manage-token hash per report, instance settings (the redaction salt)',
+    sql: `
+      ALTER TABLE reports ADD COLUMN manage_hash text;
+      CREATE TABLE instance_settings (key text PRIMARY KEY, value text NOT NULL);
+    `,
+  },
 ];
 
 /** Advisory lock key that serializes schema migrations across app replicas ("RLMIGR" in ASCII). */

@@ -5,7 +5,9 @@ import { isReportId } from './ids';
 import { inTransaction, migratePostgres } from './postgres-schema';
 import { checkListOptions, parseStoredReport, prepareReport, type StoreLimits } from './prepare';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
+import { manageTokenMatches, newInstanceSalt, SALT_SETTING } from './secrets';
 import type { ReportStore } from './types';
+import type { DeleteOutcome } from '../model/saved-report';
 
 export interface PostgresStoreOptions extends StoreLimits {
   /** postgres:// URL (DATABASE_URL). */
@@ -49,21 +51,33 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   // An idle connection that drops emits 'error' on the pool; unhandled, it would crash the process. The next
   // query gets a fresh connection or reports the failure itself.
   pool.on('error', () => undefined);
+  let salt: string | undefined;
   try {
     await migratePostgres(pool);
+    await pool.query('INSERT INTO instance_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+      SALT_SETTING,
+      newInstanceSalt(),
+    ]);
+    const { rows } = await pool.query<{ value: string }>('SELECT value FROM instance_settings WHERE key = $1', [
+      SALT_SETTING,
+    ]);
+    salt = rows[0]?.value;
   } catch (error) {
     await pool.end();
     throw connectError(error, options.connectionString);
   }
+  if (salt === undefined) throw new AppError('internal', 'The report database has no redaction salt.');
+  const instanceSalt = salt;
 
   return {
     async save(input, saveOptions) {
-      const { summary, report, document } = prepareReport(input, saveOptions, options);
+      const prepared = prepareReport(input, saveOptions, options, instanceSalt);
+      const { summary, report, document } = prepared;
       const { counts } = summary;
       await inTransaction(pool, async (client) => {
         await client.query(
-          `INSERT INTO reports (${SUMMARY_COLUMNS}, schema_version, document)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
+          `INSERT INTO reports (${SUMMARY_COLUMNS}, schema_version, document, manage_hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)`,
           [
             summary.id,
             summary.createdAt,
@@ -76,11 +90,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
             summary.redacted,
             report.schemaVersion,
             document,
+            prepared.manageHash,
           ],
         );
         await options.insideSaveTransaction?.();
       });
-      return { id: summary.id, createdAt: summary.createdAt };
+      return {
+        id: summary.id,
+        createdAt: summary.createdAt,
+        manageToken: prepared.manageToken,
+        redacted: summary.redacted,
+      };
     },
     async get(id) {
       if (!isReportId(id)) return undefined;
@@ -101,10 +121,19 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       );
       return rows.map(toSummary);
     },
-    async delete(id) {
-      if (!isReportId(id)) return false;
+    async delete(id, credential): Promise<DeleteOutcome> {
+      if (!isReportId(id)) return 'not-found';
+      const { rows } = await pool.query<{ manage_hash: string | null }>(
+        'SELECT manage_hash FROM reports WHERE id = $1',
+        [id],
+      );
+      const row = rows[0];
+      if (row === undefined) return 'not-found';
+      if (credential.kind === 'manage-token' && !manageTokenMatches(credential.token, row.manage_hash)) {
+        return 'denied';
+      }
       const result = await pool.query('DELETE FROM reports WHERE id = $1', [id]);
-      return (result.rowCount ?? 0) > 0;
+      return (result.rowCount ?? 0) > 0 ? 'deleted' : 'not-found';
     },
     async close() {
       await pool.end();

@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import { severityCounts } from '../report/group';
-import { newRedactionSalt, redactReport } from '../report/redact';
+import { redactReport } from '../report/redact';
+import { hashManageToken, newManageToken } from './secrets';
 import { reportSchema } from '../report/schema';
 import { upgradeReportDocument } from '../report/upgrade';
 import { type Report } from '../model/report';
@@ -18,6 +19,9 @@ export interface PreparedReport {
   summary: ReportSummary;
   report: Report;
   document: string;
+  /** Given to the saver once; only `manageHash` is stored. */
+  manageToken: string;
+  manageHash: string;
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -30,11 +34,14 @@ function validate(input: unknown): Report {
   throw new AppError('invalid-input', `The report is not valid: ${field}: ${issue?.message ?? 'invalid'}.`, field);
 }
 
-/** Validates, redacts and serializes a report for saving; throws AppError invalid-input or too-large. */
-export function prepareReport(input: unknown, options: SaveOptions, limits: StoreLimits): PreparedReport {
+/**
+ * Validates, redacts and serializes a report for saving; throws AppError invalid-input or too-large. A report
+ * that claims to be redacted is redacted again here, literal text included: the claim is never trusted.
+ */
+export function prepareReport(input: unknown, options: SaveOptions, limits: StoreLimits, salt: string): PreparedReport {
   const valid = validate(input);
-  // A report that arrives redacted (from the CLI) keeps its tokens: redacting again would only break comparisons.
-  const report = options.redact && !valid.redaction ? redactReport(valid, { salt: newRedactionSalt() }) : valid;
+  const claimed = valid.redaction !== undefined;
+  const report = options.redact || claimed ? redactReport(valid, { salt, scrubLiterals: claimed }) : valid;
   const document = JSON.stringify(report);
   const bytes = Buffer.byteLength(document, 'utf8');
   if (bytes > limits.maxReportBytes) {
@@ -53,7 +60,8 @@ export function prepareReport(input: unknown, options: SaveOptions, limits: Stor
     counts: severityCounts(report.findings),
     redacted: report.redaction !== undefined,
   };
-  return { summary, report, document };
+  const manageToken = newManageToken();
+  return { summary, report, document, manageToken, manageHash: hashManageToken(manageToken) };
 }
 
 /** A stored document as a Report; a document that no longer parses is a server fault, not the caller's. */

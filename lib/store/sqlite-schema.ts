@@ -28,6 +28,14 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    name: 'manage-token hash per report, instance settings (the redaction salt)',
+    sql: `
+      ALTER TABLE reports ADD COLUMN manage_hash TEXT;
+      CREATE TABLE instance_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+    `,
+  },
 ];
 
 /**

@@ -7,7 +7,9 @@ import { isReportId } from './ids';
 import { checkListOptions, parseStoredReport, prepareReport, type StoreLimits } from './prepare';
 import { migrateSqlite } from './sqlite-schema';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
+import { manageTokenMatches, newInstanceSalt, SALT_SETTING } from './secrets';
 import type { ReportStore } from './types';
+import type { DeleteOutcome } from '../model/saved-report';
 
 export interface SqliteStoreOptions extends StoreLimits {
   /** The database file; its directory is created. */
@@ -43,9 +45,20 @@ function open(file: string): Database.Database {
 export function openSqliteStore(options: SqliteStoreOptions): ReportStore {
   const db = open(options.path);
   migrateSqlite(db);
+  db.prepare('INSERT INTO instance_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(
+    SALT_SETTING,
+    newInstanceSalt(),
+  );
+  const salt = db
+    .prepare<[string], { value: string }>('SELECT value FROM instance_settings WHERE key = ?')
+    .get(SALT_SETTING)?.value;
+  if (salt === undefined) throw new AppError('internal', 'The report database has no redaction salt.');
   const insert = db.prepare(
-    `INSERT INTO reports (${SUMMARY_COLUMNS}, schema_version, document)
-     VALUES (@id, @createdAt, @clusterLabel, @serverVersion, @target, @breaking, @action, @info, @redacted, @schemaVersion, @document)`,
+    `INSERT INTO reports (${SUMMARY_COLUMNS}, schema_version, document, manage_hash)
+     VALUES (@id, @createdAt, @clusterLabel, @serverVersion, @target, @breaking, @action, @info, @redacted, @schemaVersion, @document, @manageHash)`,
+  );
+  const manageHash = db.prepare<[string], { manage_hash: string | null }>(
+    'SELECT manage_hash FROM reports WHERE id = ?',
   );
   const select = db.prepare<[string], SummaryRow & { document: string }>(
     `SELECT ${SUMMARY_COLUMNS}, document FROM reports WHERE id = ?`,
@@ -62,7 +75,8 @@ export function openSqliteStore(options: SqliteStoreOptions): ReportStore {
   return {
     save: (input, saveOptions) =>
       settle(() => {
-        const { summary, report, document } = prepareReport(input, saveOptions, options);
+        const prepared = prepareReport(input, saveOptions, options, salt);
+        const { summary, report, document } = prepared;
         saveRow.immediate({
           id: summary.id,
           createdAt: summary.createdAt,
@@ -73,8 +87,14 @@ export function openSqliteStore(options: SqliteStoreOptions): ReportStore {
           redacted: summary.redacted ? 1 : 0,
           schemaVersion: report.schemaVersion,
           document,
+          manageHash: prepared.manageHash,
         });
-        return { id: summary.id, createdAt: summary.createdAt };
+        return {
+          id: summary.id,
+          createdAt: summary.createdAt,
+          manageToken: prepared.manageToken,
+          redacted: summary.redacted,
+        };
       }),
     get: (id) =>
       settle(() => {
@@ -88,7 +108,15 @@ export function openSqliteStore(options: SqliteStoreOptions): ReportStore {
         const { limit, offset } = checkListOptions(listOptions);
         return page.all(limit, offset).map(toSummary);
       }),
-    delete: (id) => settle(() => isReportId(id) && remove.run(id).changes > 0),
+    delete: (id, credential) =>
+      settle((): DeleteOutcome => {
+        const row = isReportId(id) ? manageHash.get(id) : undefined;
+        if (row === undefined) return 'not-found';
+        if (credential.kind === 'manage-token' && !manageTokenMatches(credential.token, row.manage_hash)) {
+          return 'denied';
+        }
+        return remove.run(id).changes > 0 ? 'deleted' : 'not-found';
+      }),
     close: () => settle(() => void db.close()),
   };
 }

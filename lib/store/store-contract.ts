@@ -51,8 +51,9 @@ export function describeReportStoreContract(
 
     it('saves and reads back the same report under an unguessable id', async () => {
       const report = makeLargeReport(500);
-      const saved = await store.save(report, { redact: false });
+      const { manageToken, ...saved } = await store.save(report, { redact: false });
       expect(saved.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(manageToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(Date.parse(saved.createdAt)).not.toBeNaN();
       expect(await store.get(saved.id)).toEqual({ ...saved, report, redacted: false });
     });
@@ -61,7 +62,7 @@ export function describeReportStoreContract(
       await store.save(makeTestReport(), { redact: false });
       for (const id of ['AAAAAAAAAAAAAAAAAAAAAA', '', "x' OR '1'='1", '../reports', 'a'.repeat(500)]) {
         expect(await store.get(id)).toBeUndefined();
-        expect(await store.delete(id)).toBe(false);
+        expect(await store.delete(id, { kind: 'admin' })).toBe('not-found');
       }
     });
 
@@ -85,11 +86,41 @@ export function describeReportStoreContract(
       expect((await rejection(store.list({ limit: 0 }))).field).toBe('limit');
     });
 
-    it('deletes a report', async () => {
-      const { id } = await store.save(makeTestReport(), { redact: false });
-      expect(await store.delete(id)).toBe(true);
+    it('deletes a report only for its saver (manage token) or the administrator', async () => {
+      const { id, manageToken } = await store.save(makeTestReport(), { redact: false });
+      const other = await store.save(makeTestReport(), { redact: false });
+      expect(await store.delete(id, { kind: 'manage-token', token: other.manageToken })).toBe('denied');
+      expect(await store.delete(id, { kind: 'manage-token', token: '' })).toBe('denied');
+      expect(await store.get(id)).toBeDefined();
+      expect(await store.delete(id, { kind: 'manage-token', token: manageToken })).toBe('deleted');
       expect(await store.get(id)).toBeUndefined();
-      expect(await store.delete(id)).toBe(false);
+      expect(await store.delete(id, { kind: 'manage-token', token: manageToken })).toBe('not-found');
+      expect(await store.delete(other.id, { kind: 'admin' })).toBe('deleted');
+    });
+
+    it('never trusts a report that claims to be redacted: it redacts it again, literal text included', async () => {
+      const claimed = {
+        ...makeTestReport([
+          makeTestFinding({
+            object: { apiVersion: 'v1', kind: 'Pod', namespace: 'team-secret', name: 'ledger-db' },
+            message: ['Pod team-secret/ledger-db mounts the socket'],
+          }),
+        ]),
+        redaction: { fields: ['everything, honestly'] },
+      };
+      const { id, redacted } = await store.save(claimed, { redact: false });
+      expect(redacted).toBe(true);
+      const stored = JSON.stringify(await store.get(id));
+      expect(stored).not.toMatch(/team-secret|ledger-db|prod-eu/);
+    });
+
+    it('gives one cluster the same tokens in every redacted report of the instance, so they compare', async () => {
+      const a = await store.save(makeTestReport(), { redact: true });
+      const b = await store.save(makeTestReport(), { redact: true });
+      const [ra, rb] = [await store.get(a.id), await store.get(b.id)];
+      expect(ra?.report.cluster.source.label).toMatch(/^cluster-/);
+      expect(ra?.report.cluster.source.label).toBe(rb?.report.cluster.source.label);
+      expect(ra?.report.findings[0]?.object.namespace).toBe(rb?.report.findings[0]?.object.namespace);
     });
 
     it('redacts before storing when asked, and never stores the original', async () => {
@@ -150,7 +181,8 @@ export function describeReportStoreContract(
 
     it('migrates once, even with several openers at the same time', async () => {
       const openers = await Promise.all([h.open(), h.open(), h.open(), h.open()]);
-      expect(await h.count('schema_migrations')).toBe(1);
+      // One row per schema step, each applied once whatever the number of openers.
+      expect(await h.count('schema_migrations')).toBe(2);
       const { id } = (await openers[0]?.save(makeTestReport(), { redact: false })) ?? { id: '' };
       expect(await openers[3]?.get(id)).toBeDefined();
     });

@@ -1,4 +1,12 @@
-import type { ListOptions, ReportSummary, SavedReport, SaveOptions, StoredReport } from '../model/saved-report';
+import type {
+  DeleteCredential,
+  DeleteOutcome,
+  ListOptions,
+  ReportSummary,
+  SaveOptions,
+  SaveReceipt,
+  StoredReport,
+} from '../model/saved-report';
 
 /**
  * Where saved reports live. Reports are immutable once saved: there is no update, and the database rejects one.
@@ -6,10 +14,15 @@ import type { ListOptions, ReportSummary, SavedReport, SaveOptions, StoredReport
  * invalid-input (names the first bad field), too-large; when opening: unreachable, unauthorized (PostgreSQL login).
  */
 export interface ReportStore {
-  save(report: unknown, options: SaveOptions): Promise<SavedReport>;
+  /**
+   * Saves a report. It is redacted first when asked, and always when it arrives marked redacted (the claim is not
+   * trusted): with the instance's own salt, so redacted reports of one cluster stay comparable.
+   */
+  save(report: unknown, options: SaveOptions): Promise<SaveReceipt>;
   get(id: string): Promise<StoredReport | undefined>;
-  /** Newest first. */
+  /** Newest first. For the administrator only: ids are the capability that opens a report. */
   list(options: ListOptions): Promise<ReportSummary[]>;
-  delete(id: string): Promise<boolean>;
+  /** Deletes a report for its saver (manage token) or the administrator. */
+  delete(id: string, credential: DeleteCredential): Promise<DeleteOutcome>;
   close(): Promise<void>;
 }

@@ -67,7 +67,18 @@ describe('release-lens scan against kube-apiserver v1.24.17', () => {
       true,
     );
     const summary = await scan('--context', 'team-a', '--fail-on', 'none');
-    expect(summary.stderr).toMatch(/Not fully checked: \d+ resources could not be read/);
+    expect(summary.stderr.split('\n')[0]).toMatch(/^Incomplete: \d+ of \d+ resource types unreadable/);
+    const strict = await scan('--context', 'team-a', '--fail-on', 'none', '--fail-on-incomplete', '-q');
+    expect(strict.code).toBe(5);
+  });
+
+  it('answers an identity that can read nothing with exit 5: no finding is not a clean result', async () => {
+    const r = await scan('--context', 'nobody', '-f', 'json', '--fail-on', 'none');
+    expect(r.code).toBe(5);
+    expect(r.stderr.split('\n')[0]).toMatch(/^Not a result: the scan could read no workloads and no nodes/);
+    const report = reportSchema.parse(JSON.parse(r.stdout));
+    expect(report.findings).toEqual([]);
+    expect(report.coverage.find((c) => c.resource === 'pods')?.status).toBe('forbidden');
   });
 
   it('answers an unknown context with exit 2, naming it', async () => {

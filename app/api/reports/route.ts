@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { env } from '@/lib/env';
+import { assertAdmin, assertMaySave } from '@/lib/http/credentials';
 import { readJson } from '@/lib/http/read-body';
+import type { SaveResponse } from '@/lib/model/saved-report';
 import { errorResponse, json } from '@/lib/http/responses';
 import { validate } from '@/lib/http/validate';
 import { getStore } from '@/lib/store/instance';
@@ -13,20 +15,25 @@ const listSchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-/** Saves a report (validated against the report schema) and answers with its id and link. */
+/**
+ * Saves a report (validated against the report schema; redacted here when asked or when it claims to be) and
+ * answers with its link and the manage token that lets the saver delete it, given only this once.
+ */
 export async function POST(request: Request): Promise<Response> {
   try {
+    assertMaySave(request, env());
     const body = validate(saveSchema, await readJson(request, env().RELEASE_LENS_MAX_REPORT_BYTES));
     const saved = await (await getStore()).save(body.report, { redact: body.redact });
-    return json({ ...saved, url: `/reports/${saved.id}` }, 201);
+    return json<SaveResponse>({ ...saved, url: `/reports/${saved.id}` }, 201);
   } catch (error) {
     return errorResponse(error);
   }
 }
 
-/** Lists the most recent reports saved on this instance. */
+/** Lists the most recent reports saved on this instance: for the administrator only. */
 export async function GET(request: Request): Promise<Response> {
   try {
+    assertAdmin(request, env());
     const params = Object.fromEntries(new URL(request.url).searchParams);
     const { limit, offset } = validate(listSchema, params);
     return json({ reports: await (await getStore()).list({ limit, offset }) });

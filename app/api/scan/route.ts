@@ -3,31 +3,34 @@ import { getCatalog } from '@/lib/catalog';
 import { env } from '@/lib/env';
 import { errorResponse } from '@/lib/http/responses';
 import { changeSummaries } from '@/lib/report/change-summaries';
-import { runScan } from '@/lib/scan/run-scan';
+import { evaluate } from '@/lib/scan/evaluate';
+import { openSource, readOpened, type OpenedSource } from '@/lib/scan/run-scan';
 import { ndjsonStream } from '@/lib/scan/stream';
 import { parseScanRequest } from './parse-request';
 
 export const dynamic = 'force-dynamic';
 
-/** Starts a read-only scan and streams its progress, then the report, as NDJSON. */
+/**
+ * Starts a read-only scan and streams its progress, then the report, as NDJSON. Everything wrong with the input (a
+ * refused kubeconfig, a host the policy forbids, an invalid snapshot) answers with its 4xx status before the stream.
+ */
 export async function POST(request: Request): Promise<Response> {
-  let parsed;
+  let opened: OpenedSource;
+  let target;
   try {
-    parsed = await parseScanRequest(request);
+    const parsed = await parseScanRequest(request);
+    target = parsed.target;
+    opened = await openSource(parsed.source, {
+      dataDir: path.join(process.cwd(), 'data'),
+      maxSnapshotBytes: env().RELEASE_LENS_MAX_SNAPSHOT_BYTES,
+    });
   } catch (error) {
     return errorResponse(error);
   }
-  const { source, target } = parsed;
   const catalog = getCatalog();
   return ndjsonStream(async (onProgress, signal) => {
-    const report = await runScan(source, {
-      target,
-      catalog,
-      dataDir: path.join(process.cwd(), 'data'),
-      onProgress,
-      signal,
-      maxSnapshotBytes: env().RELEASE_LENS_MAX_SNAPSHOT_BYTES,
-    });
+    const snapshot = await readOpened(opened, { onProgress, signal });
+    const report = evaluate(snapshot, { target, catalog });
     return { type: 'report', report, changes: changeSummaries(report, catalog) };
   }, request.signal);
 }

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ErrorBox } from '@/components/impact/error-box';
-import { CompareForm } from '@/components/reports/compare-form';
+import { SavedCompareForm } from '@/components/reports/saved-compare-form';
 import { ComparisonView } from '@/components/reports/comparison-view';
 import { PageHeader } from '@/components/ui/card';
 import { getCatalog } from '@/lib/catalog';
 import { compareSaved, type SavedComparison } from '@/lib/report/compare-saved';
-import { getStore } from '@/lib/store/instance';
 import { readReport } from '@/lib/store/read-report';
 
 export const metadata: Metadata = { title: 'Compare reports' };
@@ -34,7 +33,6 @@ export default async function ComparePage({ searchParams }: PageProps<'/reports/
   const query = await searchParams;
   const base = one(query.base);
   const head = one(query.head);
-  const reports = await (await getStore()).list({ limit: 100 });
   const result = base && head ? compareSaved(await readReport(base), await readReport(head), getCatalog()) : undefined;
   return (
     <>
@@ -42,13 +40,7 @@ export default async function ComparePage({ searchParams }: PageProps<'/reports/
         Pick an older and a newer report of the same cluster: findings that disappeared are fixed, new ones appeared
         since, and the rest remain.
       </PageHeader>
-      {reports.length < 2 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-6 dark:border-slate-700">
-          Save at least two reports of a cluster to compare them.
-        </p>
-      ) : (
-        <CompareForm reports={reports} {...(base ? { base } : {})} {...(head ? { head } : {})} />
-      )}
+      <SavedCompareForm {...(base ? { base } : {})} {...(head ? { head } : {})} />
       {result ? <Result result={result} /> : null}
     </>
   );

@@ -3,6 +3,7 @@ import type { Finding } from '../../model/finding';
 import type { ExportedReport } from '../json-schema';
 import { REPORT_SCHEMA_URL } from '../links';
 import type { Report } from '../../model/report';
+import { completenessOf } from '../completeness';
 
 type ExportedFinding = ExportedReport['findings'][number];
 
@@ -24,6 +25,7 @@ export function exportJson(report: Report, catalog?: Catalog): string {
   const doc: ExportedReport = {
     $schema: REPORT_SCHEMA_URL,
     ...report,
+    completeness: completenessOf(report),
     findings: report.findings.map((f) => withKep(f, keps)),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

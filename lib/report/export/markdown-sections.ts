@@ -4,6 +4,7 @@ import type { Report } from '../../model/report';
 import { clip, mdCode, mdText, table } from './markdown-escape';
 import type { FindingGroup } from '../group';
 import { renderText } from '../../model/text';
+import { completenessOf } from '../completeness';
 
 /** Longest cluster-provided sentence a table cell shows; the full text is in the JSON and CSV exports. */
 export const CELL_MAX = 300;
@@ -26,8 +27,10 @@ export function headerSection(report: Report): string[] {
     `| Catalog | ${mdCode(report.catalogVersion)} |`,
     `| Objects read | ${cluster.nodes} nodes, ${cluster.namespaces} namespaces, ${cluster.workloads} workloads, ${cluster.pods} pods |`,
   ];
-  if (report.redaction) rows.push('| Redacted | yes: names are replaced by tokens, annotation values are removed |');
-  return [`## Release Lens: upgrade to Kubernetes ${report.target}`, '', ...table(['', ''], rows), ''];
+  if (report.redaction) rows.push('| Redacted | yes: every name of the cluster is replaced by a stable token |');
+  const completeness = completenessOf(report);
+  const verdict = completeness.status === 'complete' ? completeness.headline : `**${completeness.headline}**`;
+  return [`## Release Lens: upgrade to Kubernetes ${report.target}`, '', verdict, '', ...table(['', ''], rows), ''];
 }
 
 /** `1 finding`, `2 findings`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeLargeReport, makeTestCatalog, makeTestFinding, makeTestReport } from '../test-fixtures';
-import { exportMarkdown, GITHUB_COMMENT_LIMIT } from './markdown';
+import { exportMarkdown, exportPrComment, GITHUB_COMMENT_LIMIT } from './markdown';
 
 /** Splits a GFM table row the way cmark-gfm does: a backslash escapes the next character, `|` ends a cell. */
 function cells(line: string): string[] {
@@ -118,12 +118,21 @@ describe('exportMarkdown', () => {
     expect(exportMarkdown(makeTestReport([makeTestFinding()]), catalog)).not.toContain('<details>');
   });
 
-  it('stays under the GitHub comment limit and says how many findings it left out', () => {
+  it('holds every finding however large the report, and never says it cut anything', () => {
     const report = makeLargeReport(5000);
     const md = exportMarkdown(report, catalog);
+    expect(md.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
+    expect(new Set(parseFindings(md).map((f) => f.id))).toEqual(new Set(report.findings.map((f) => f.id)));
+    expect(md).not.toContain('Truncated');
+  });
+
+  it('as a pull-request comment, stays under the GitHub limit and says what it left out and where it is', () => {
+    const report = makeLargeReport(5000);
+    const md = exportPrComment(report, catalog);
     expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     const shown = parseFindings(md).length;
     expect(shown).toBeGreaterThan(100);
     expect(md).toContain(`**Truncated:** ${5000 - shown} of 5000 findings are not shown`);
+    expect(md).toContain('The full Markdown (--format md), JSON, CSV and SARIF exports carry every finding.');
   });
 });

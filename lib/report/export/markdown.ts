@@ -19,7 +19,20 @@ const size = (lines: readonly string[]) => lines.reduce((n, l) => n + l.length +
 /** Finding ids go into an HTML comment: keep only characters that cannot close it. */
 const safeId = (id: string) => id.replace(/[^A-Za-z0-9_.:-]/g, '');
 
-function findingRow(f: Finding): string {
+/** How much one Markdown rendering may hold: everything (a file), or what fits a pull-request comment. */
+interface MarkdownLimits {
+  /** Characters of the whole document. */
+  budget: number;
+  /** Characters of one message cell. */
+  cell: number;
+  /** Distinct per-object remediations listed per change. */
+  remediations: number;
+}
+
+const FULL: MarkdownLimits = { budget: Infinity, cell: Infinity, remediations: Infinity };
+const COMMENT: MarkdownLimits = { budget: GITHUB_COMMENT_LIMIT, cell: CELL_MAX, remediations: MAX_REMEDIATIONS };
+
+function findingRow(f: Finding, limits: MarkdownLimits): string {
   const owner = f.owner ? `${mdText(f.owner.kind)} ${mdCode(f.owner.name)}` : '';
   const cells = [
     `<!-- finding:${safeId(f.id)} --> ${mdText(f.object.kind)}`,
@@ -28,7 +41,7 @@ function findingRow(f: Finding): string {
     owner,
     f.helmRelease ? mdCode(f.helmRelease.name) : '',
     f.confidence,
-    mdText(clip(renderText(f.message), CELL_MAX)),
+    mdText(clip(renderText(f.message), limits.cell)),
   ];
   return `| ${cells.join(' | ')} |`;
 }
@@ -39,18 +52,26 @@ function heading(changeId: string, change: Change | undefined): string {
   return `#### ${mdText(change?.title ?? changeId)}${link === undefined ? '' : ` · [${label}](${link})`}`;
 }
 
-function whatToDo(change: Change | undefined, findings: readonly Finding[]): string[] {
+function whatToDo(change: Change | undefined, findings: readonly Finding[], limits: MarkdownLimits): string[] {
   const specific = [...new Set(findings.map((f) => renderText(f.remediation)))];
   const lines = [
     ...actionLines(change).map((l) => `- ${mdText(l)}`),
-    ...specific.slice(0, MAX_REMEDIATIONS).map((r) => `- ${mdText(clip(r, CELL_MAX * 2))}`),
+    ...specific.slice(0, limits.remediations).map((r) => `- ${mdText(clip(r, limits.cell * 2))}`),
   ];
-  if (specific.length > MAX_REMEDIATIONS) lines.push(`- … and ${specific.length - MAX_REMEDIATIONS} more, per object.`);
+  if (specific.length > limits.remediations) {
+    lines.push(`- … and ${specific.length - limits.remediations} more, per object.`);
+  }
   return lines.length === 0 ? [] : ['**What to do**', '', ...lines, ''];
 }
 
 /** One change: heading, object table (folded when long), what to do; rows are cut to fit `budget` characters. */
-function changeSection(findings: readonly Finding[], changeId: string, change: Change | undefined, budget: number) {
+function changeSection(
+  findings: readonly Finding[],
+  changeId: string,
+  change: Change | undefined,
+  budget: number,
+  limits: MarkdownLimits,
+) {
   const namespaces = new Set(findings.map((f) => f.object.namespace ?? '')).size;
   const fold = findings.length > FOLD_AFTER;
   const intro = [
@@ -61,11 +82,11 @@ function changeSection(findings: readonly Finding[], changeId: string, change: C
     ...(fold ? [`<details><summary>${plural(findings.length, 'finding')}</summary>`, ''] : []),
     ...table(['Kind', 'Namespace', 'Name', 'Owner', 'Helm release', 'Confidence', 'Finding'], []),
   ];
-  const outro = [...(fold ? ['', '</details>'] : []), '', ...whatToDo(change, findings)];
+  const outro = [...(fold ? ['', '</details>'] : []), '', ...whatToDo(change, findings, limits)];
   let left = budget - size(intro) - size(outro) - 80;
   const rows: string[] = [];
   for (const f of findings) {
-    const line = findingRow(f);
+    const line = findingRow(f, limits);
     if (line.length + 1 > left) break;
     rows.push(line);
     left -= line.length + 1;
@@ -76,20 +97,32 @@ function changeSection(findings: readonly Finding[], changeId: string, change: C
   return { lines: [...intro, ...rows, ...note, ...outro], shown: rows.length };
 }
 
-/** The report as a GitHub pull-request comment: summary, findings by change (breaking first), coverage gaps. */
+/** The whole report as Markdown: summary, every finding by change (breaking first), coverage gaps. */
 export function exportMarkdown(report: Report, catalog: Catalog): string {
+  return renderMarkdown(report, catalog, FULL);
+}
+
+/**
+ * The report cut to fit a GitHub pull-request comment: as many changes and findings as fit, breaking first, and a
+ * note that says how many were left out and that the full Markdown, JSON, CSV and SARIF exports hold them.
+ */
+export function exportPrComment(report: Report, catalog: Catalog): string {
+  return renderMarkdown(report, catalog, COMMENT);
+}
+
+function renderMarkdown(report: Report, catalog: Catalog, limits: MarkdownLimits): string {
   const changes = changesById(catalog);
   const groups = groupByChange(report.findings);
   const head = [...headerSection(report), ...summarySection(report, groups)];
   const footer = `<sub>Release Lens ${mdText(report.tool.version)} · catalog ${mdCode(report.catalogVersion)}</sub>`;
   const tail = [...gapsSection(report, changes), footer];
-  let budget = GITHUB_COMMENT_LIMIT - size(head) - size(tail) - NOTE_RESERVE;
+  let budget = limits.budget - size(head) - size(tail) - NOTE_RESERVE;
   const body: string[] = [];
   let shown = 0;
   let section: Severity | undefined;
   for (const group of groups) {
     const title = group.worstSeverity === section ? [] : [`### ${SEVERITY_LABEL[group.worstSeverity]}`, ''];
-    const part = changeSection(group.findings, group.key, changes.get(group.key), budget - size(title));
+    const part = changeSection(group.findings, group.key, changes.get(group.key), budget - size(title), limits);
     if (part.shown === 0) break;
     body.push(...title, ...part.lines);
     budget -= size(title) + size(part.lines);
@@ -101,14 +134,15 @@ export function exportMarkdown(report: Report, catalog: Catalog): string {
   const note = omitted === 0 ? [] : [truncationNote(omitted, report.findings.length), ''];
   const empty =
     report.findings.length === 0 ? ['No finding: none of the checked changes affects this cluster.', ''] : [];
-  return fit([...head, ...note, ...empty, ...body, ...tail].join('\n') + '\n');
+  const text = [...head, ...note, ...empty, ...body, ...tail].join('\n') + '\n';
+  return limits.budget === Infinity ? text : fit(text);
 }
 
 function truncationNote(omitted: number, total: number): string {
   return (
     `> **Truncated:** ${omitted} of ${total} findings are not shown, to stay under GitHub's ` +
     `${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit. ` +
-    'The JSON, CSV and SARIF exports carry every finding.'
+    'The full Markdown (--format md), JSON, CSV and SARIF exports carry every finding.'
   );
 }
 

@@ -8,6 +8,7 @@ import type { Report } from '../../model/report';
 import { actionLines, changesById, groupByChange, objectPath, primaryLink, sortFindings } from './shared';
 import { renderText } from '../../model/text';
 import { renderEvidence } from '../render';
+import { completenessOf } from '../completeness';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { breaking: 'error', action: 'warning', info: 'note' };
@@ -93,6 +94,7 @@ export function exportSarif(report: Report, catalog: Catalog): string {
   const changes = changesById(catalog);
   const groups = groupByChange(report.findings);
   const ruleIndex = new Map(groups.map((g, i) => [g.key, i]));
+  const completeness = completenessOf(report);
   const run = {
     tool: {
       driver: {
@@ -103,11 +105,19 @@ export function exportSarif(report: Report, catalog: Catalog): string {
       },
     },
     invocations: [
-      { executionSuccessful: true, endTimeUtc: report.generatedAt, toolExecutionNotifications: notifications(report) },
+      {
+        executionSuccessful: completeness.status !== 'unusable',
+        endTimeUtc: report.generatedAt,
+        toolExecutionNotifications: [
+          { level: completeness.status === 'complete' ? 'note' : 'warning', message: { text: completeness.headline } },
+          ...notifications(report),
+        ],
+      },
     ],
     results: sortFindings(report.findings).map((f) => sarifResult(f, ruleIndex.get(f.changeId) ?? 0)),
     properties: {
       target: report.target,
+      completeness: completeness.status,
       catalogVersion: report.catalogVersion,
       cluster: report.cluster.source.label,
       serverVersion: report.cluster.serverVersion ?? null,

@@ -26,7 +26,12 @@ function newToken(prefix: string): string {
 
 /** Writes a fresh static token file, service-account signing key and audit policy into dir. */
 export function writeCredentials(dir: string): CredentialFiles {
-  const tokens: Tokens = { admin: newToken('adm'), reader: newToken('rdr'), teamA: newToken('tma') };
+  const tokens: Tokens = {
+    admin: newToken('adm'),
+    reader: newToken('rdr'),
+    teamA: newToken('tma'),
+    nobody: newToken('nbd'),
+  };
   const lines = (Object.keys(USERS) as UserKey[]).map((key) => {
     const user = USERS[key];
     // CSV: token,user,uid,"group1,group2"

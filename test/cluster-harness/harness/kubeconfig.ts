@@ -4,12 +4,13 @@ import type { Tokens } from './users';
 
 const CLUSTER_NAME = 'release-lens-test';
 
-/** A kubeconfig with contexts admin, reader and team-a; the CA is inline so the file is self-contained. */
+/** A kubeconfig with contexts admin, reader, team-a and nobody; the CA is inline so the file is self-contained. */
 export function buildKubeconfig(server: string, caPem: string, tokens: Tokens): string {
   const users = [
     { name: 'admin', user: { token: tokens.admin } },
     { name: 'reader', user: { token: tokens.reader } },
     { name: 'team-a', user: { token: tokens.teamA } },
+    { name: 'nobody', user: { token: tokens.nobody } },
   ];
   return stringify({
     apiVersion: 'v1',

@@ -3,6 +3,8 @@ export const USERS = {
   admin: { name: 'rl-admin', groups: ['system:masters'] },
   reader: { name: 'rl-reader', groups: ['release-lens:readers'] },
   teamA: { name: 'rl-team-a', groups: ['release-lens:team-a'] },
+  /** Authenticated, bound to nothing: it can read no resource at all. */
+  nobody: { name: 'rl-nobody', groups: ['release-lens:nobody'] },
 } as const;
 
 export type UserKey = keyof typeof USERS;

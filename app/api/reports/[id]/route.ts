@@ -1,5 +1,8 @@
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { bearerToken, isAdmin } from '@/lib/http/credentials';
 import { errorResponse, json } from '@/lib/http/responses';
+import type { DeleteCredential } from '@/lib/model/saved-report';
 import { getStore } from '@/lib/store/instance';
 
 export const dynamic = 'force-dynamic';
@@ -7,7 +10,7 @@ export const dynamic = 'force-dynamic';
 const notFound = () =>
   new AppError('not-found', 'No report has this id. It may have been deleted, or the link was cut short.');
 
-/** One saved report as JSON. */
+/** One saved report as JSON: the link is the capability that opens it. */
 export async function GET(_request: Request, ctx: RouteContext<'/api/reports/[id]'>): Promise<Response> {
   try {
     const stored = await (await getStore()).get((await ctx.params).id);
@@ -18,11 +21,23 @@ export async function GET(_request: Request, ctx: RouteContext<'/api/reports/[id
   }
 }
 
-/** Deletes a saved report. Reports cannot be changed, only removed. */
-export async function DELETE(_request: Request, ctx: RouteContext<'/api/reports/[id]'>): Promise<Response> {
+/**
+ * Deletes a saved report, for the browser or CLI that saved it (its manage token, as a bearer token) or the
+ * administrator. Reports cannot be changed, only removed.
+ */
+export async function DELETE(request: Request, ctx: RouteContext<'/api/reports/[id]'>): Promise<Response> {
   try {
-    const deleted = await (await getStore()).delete((await ctx.params).id);
-    if (!deleted) throw notFound();
+    const token = bearerToken(request);
+    if (token === undefined) {
+      throw new AppError(
+        'unauthorized',
+        'Deleting a report needs the manage token its saver received (Authorization: Bearer …), or the administrator token.',
+      );
+    }
+    const credential: DeleteCredential = isAdmin(request, env()) ? { kind: 'admin' } : { kind: 'manage-token', token };
+    const outcome = await (await getStore()).delete((await ctx.params).id, credential);
+    if (outcome === 'not-found') throw notFound();
+    if (outcome === 'denied') throw new AppError('forbidden', 'This token does not manage this report.');
     return new Response(null, { status: 204 });
   } catch (error) {
     return errorResponse(error);

@@ -3,14 +3,14 @@ import { getCatalog } from '@/lib/catalog';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/responses';
 import { validate } from '@/lib/http/validate';
-import { EXPORT_FORMATS, EXPORTS, exportReport } from '@/lib/report/export';
+import { EXPORT_FORMATS, EXPORTS, exportFileName, exportReport } from '@/lib/report/export';
 import { getStore } from '@/lib/store/instance';
 
 export const dynamic = 'force-dynamic';
 
 const querySchema = z.object({ format: z.enum(EXPORT_FORMATS) });
 
-/** Downloads a saved report as Markdown, JSON, CSV or SARIF. */
+/** Downloads a saved report as Markdown, JSON, CSV, SARIF or a pull-request comment, named by cluster and date. */
 export async function GET(request: Request, ctx: RouteContext<'/api/reports/[id]/export'>): Promise<Response> {
   try {
     const { format } = validate(querySchema, Object.fromEntries(new URL(request.url).searchParams));
@@ -22,7 +22,7 @@ export async function GET(request: Request, ctx: RouteContext<'/api/reports/[id]
     return new Response(body, {
       headers: {
         'Content-Type': EXPORTS[format].contentType,
-        'Content-Disposition': `attachment; filename="release-lens-${id.slice(0, 8)}.${EXPORTS[format].extension}"`,
+        'Content-Disposition': `attachment; filename="${exportFileName(stored.report, EXPORTS[format].extension)}"`,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
       },
