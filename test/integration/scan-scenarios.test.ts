@@ -11,6 +11,7 @@ import {
 } from '../cluster-harness/scenarios/index';
 import { describeFinding, matchesExpectation, sameObject } from './scenario-match';
 import { testCluster } from './test-cluster';
+import { renderText } from '../../lib/model/text';
 
 const cluster = testCluster();
 const root = path.join(import.meta.dirname, '..', '..');
@@ -67,7 +68,7 @@ describe(`a scan of the seeded cluster (target ${EXPECTATION_TARGET})`, () => {
     for (const anomaly of scenario.anomalies ?? []) {
       it(`notes ${anomaly.anomaly} on ${label(anomaly)}`, () => {
         const release = anomaly.namespace ? `${anomaly.namespace}/${anomaly.name}` : anomaly.name;
-        const notes = report.notes.filter((n) => n.kind === anomaly.anomaly && n.message.includes(release));
+        const notes = report.notes.filter((n) => n.kind === anomaly.anomaly && renderText(n.message).includes(release));
         expect(notes, `${scenario.name}: ${anomaly.why}`).toHaveLength(1);
       });
     }
