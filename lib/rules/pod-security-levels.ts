@@ -10,7 +10,7 @@ import type { NamespaceSecuritySummary, SubjectSecurity } from './support/pss/na
 import { namespaceSecuritySummary, PSP_ANNOTATION } from './support/pss/namespace-summary';
 import type { PssLevel } from './support/pss/types';
 import { POD_SUBJECT_NEEDS, targetAtLeast } from './support/scope';
-import { helmRelease, named, ns, refText, setting } from './support/text';
+import { helmRelease, named, ns, refText, setting, value } from './support/text';
 
 const ID = 'pod-security-levels';
 
@@ -65,6 +65,9 @@ const say = {
   unset: t`(unset)`,
 };
 
+/** A level is vocabulary; anything else a label holds is the cluster owner's data, redacted like any value. */
+const labelValue = (l: { value: string; valid: boolean }) => (l.valid ? setting(l.value) : value(l.value));
+
 /** Evidence of the PSA labels, the per-level counts and the subjects that keep the namespace from a stricter level. */
 function namespaceEvidence(s: NamespaceSecuritySummary, max = 5): EvidenceDraft[] {
   const out: EvidenceDraft[] = [];
@@ -73,9 +76,9 @@ function namespaceEvidence(s: NamespaceSecuritySummary, max = 5): EvidenceDraft[
     out.push({
       source: 'label',
       path: t`metadata.labels[${P}/${mode}]`,
-      value: l ? [setting(l.value)] : say.unset,
+      value: l ? [labelValue(l)] : say.unset,
       detail: l
-        ? say.modeLabel(mode, setting(l.value), l.valid, l.level, l.version ? say.pinnedTo(setting(l.version)) : [])
+        ? say.modeLabel(mode, labelValue(l), l.valid, l.level, l.version ? say.pinnedTo(setting(l.version)) : [])
         : say.noLabel(mode),
     });
   }
@@ -138,7 +141,7 @@ function rejected(s: NamespaceSecuritySummary, x: SubjectSecurity): Finding {
   const enforce = s.labels.enforce;
   const level = enforce?.level ?? 'restricted';
   const namespace = ns(s.namespace);
-  const invalid = enforce && !enforce.valid ? say.invalid(setting(enforce.value)) : [];
+  const invalid = enforce && !enforce.valid ? say.invalid(labelValue(enforce)) : [];
   const what = x.from === 'template' ? say.template(level) : x.mirror ? say.mirror : say.pod;
   const controls = [...new Set(x.violations.map((v) => v.control))];
   const subject = refText(x.ref);
@@ -156,7 +159,7 @@ function rejected(s: NamespaceSecuritySummary, x: SubjectSecurity): Finding {
       {
         source: 'label',
         path: t`metadata.labels[${P}/enforce]`,
-        value: [setting(enforce?.value ?? '')],
+        value: enforce ? [labelValue(enforce)] : [],
         detail: say.enforces(namespace, level, enforce?.version ? say.pinned(setting(enforce.version)) : []),
       },
       ...x.violations.map((v) => ({

@@ -49,7 +49,7 @@ describe('real-cluster harness', () => {
 
   it('writes a kubeconfig whose contexts reach the server with the inline CA', async () => {
     const kc = parse(cluster.kubeconfigYaml) as Kubeconfig;
-    expect(kc.contexts.map((c) => c.name).sort()).toEqual(['admin', 'reader', 'team-a']);
+    expect(kc.contexts.map((c) => c.name).sort()).toEqual(['admin', 'nobody', 'reader', 'team-a']);
     expect(kc['current-context']).toBe('admin');
     const entry = kc.clusters[0];
     expect(entry?.cluster.server).toBe(cluster.server);
