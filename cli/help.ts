@@ -36,12 +36,13 @@ Source (choose one; the default is the current context of your kubeconfig):
 
 Options:
   --target 1.24|1.25      the release you are upgrading to (default 1.25)
-  -f, --format FORMAT     md, json, csv or sarif (default md)
+  -f, --format FORMAT     md (the full report), pr-comment (a short summary for a pull request),
+                          json, csv or sarif (default md)
   -o, --output FILE       write the report to FILE (atomically) instead of stdout
   --fail-on LEVEL         breaking, action, info or none: exit 1 when a finding is at or above it
                           (default breaking)
   --fail-on-incomplete    exit 5 when anything could not be read (a forbidden resource, a blind check)
-  --redact                replace namespaces, names and servers with stable tokens
+  --redact                replace namespaces, names, images, hosts and servers with stable tokens
   --upload URL            save the report on a running dashboard (POST URL/api/reports) and print its link;
                           RELEASE_LENS_UPLOAD_TOKEN is sent as the bearer token when the dashboard needs one
   -q, --quiet             no progress or summary on stderr (errors are still printed)
