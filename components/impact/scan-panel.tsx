@@ -101,8 +101,12 @@ export function ScanPanel() {
       {scan.error ? <ErrorBox error={scan.error.data} /> : null}
       {scan.data && !scan.isPending ? (
         <div className="mt-6">
-          <SaveReport key={scan.data.report.generatedAt} report={scan.data.report} />
-          <ImpactView report={scan.data.report} changes={scan.data.changes} />
+          <ImpactView
+            report={scan.data.report}
+            changes={scan.data.changes}
+            reveal
+            actions={<SaveReport key={scan.data.report.generatedAt} report={scan.data.report} />}
+          />
         </div>
       ) : null}
     </>
