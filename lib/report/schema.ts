@@ -13,7 +13,8 @@ import { FACT_KINDS, IDENTITY_KINDS } from '../model/text';
  * request, a stored row, an uploaded file) passes through it; the limits bound what one report may hold.
  */
 
-const text = (max = 4000) => z.string().max(max);
+const text = (max: number) => z.string().max(max);
+const L = REPORT_LIMITS;
 
 /** A sentence: literal parts and typed slots (lib/model/text.ts). */
 export const textSchema = z
@@ -27,10 +28,10 @@ export const textSchema = z
   .readonly();
 
 export const objectRefSchema = z.object({
-  apiVersion: text(REPORT_LIMITS.refChars),
-  kind: text(REPORT_LIMITS.refChars),
-  namespace: text(REPORT_LIMITS.refChars).optional(),
-  name: text(REPORT_LIMITS.refChars),
+  apiVersion: text(L.refChars),
+  kind: text(L.refChars),
+  namespace: text(L.refChars).optional(),
+  name: text(L.refChars),
 });
 
 export const evidenceSchema = z.object({
@@ -41,14 +42,14 @@ export const evidenceSchema = z.object({
 });
 
 export const findingSchema = z.object({
-  id: text(200),
-  ruleId: text(100),
-  changeId: text(100),
+  id: text(L.findingIdChars),
+  ruleId: text(L.idChars),
+  changeId: text(L.idChars),
   severity: z.enum(SEVERITIES),
   confidence: z.enum(CONFIDENCES),
   object: objectRefSchema,
   owner: objectRefSchema.optional(),
-  helmRelease: z.object({ name: text(300), namespace: text(300) }).optional(),
+  helmRelease: z.object({ name: text(L.refChars), namespace: text(L.refChars) }).optional(),
   message: textSchema,
   remediation: textSchema,
   evidence: z.array(evidenceSchema).max(REPORT_LIMITS.evidence),
@@ -57,15 +58,15 @@ export const findingSchema = z.object({
 export const coverageSchema = z.object({
   resource: z.enum(RESOURCE_KEYS),
   status: z.enum(COVERAGE_STATUSES),
-  apiVersion: text(200).optional(),
+  apiVersion: text(L.refChars).optional(),
   count: z.number().int().nonnegative(),
   message: textSchema.optional(),
   deprecatedVersionRead: z.boolean().optional(),
-  namespaces: z.array(text(300)).max(1000).optional(),
+  namespaces: z.array(text(L.refChars)).max(L.coverageNamespaces).optional(),
 });
 
 export const changeImpactSchema = z.object({
-  changeId: text(100),
+  changeId: text(L.idChars),
   status: z.enum(CHANGE_STATUSES),
   objects: z.number().int().nonnegative(),
   worstSeverity: z.enum(SEVERITIES).optional(),
@@ -73,7 +74,7 @@ export const changeImpactSchema = z.object({
 });
 
 export const ruleRunSchema = z.object({
-  ruleId: text(100),
+  ruleId: text(L.idChars),
   status: z.enum(RULE_STATUSES),
   findings: z.number().int().nonnegative(),
   missing: z.array(z.enum(RESOURCE_KEYS)).default([]),
@@ -83,20 +84,20 @@ export const ruleRunSchema = z.object({
 export const reportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   generatedAt: z.iso.datetime(),
-  tool: z.object({ name: z.literal('release-lens'), version: text(50) }),
-  catalogVersion: text(50),
+  tool: z.object({ name: z.literal('release-lens'), version: text(L.shortChars) }),
+  catalogVersion: text(L.shortChars),
   target: z.enum(TARGETS),
   cluster: z.object({
     source: z.object({
       kind: z.enum(SOURCE_KINDS),
-      label: text(500),
-      server: text(500).optional(),
+      label: text(L.sourceChars),
+      server: text(L.sourceChars).optional(),
     }),
-    serverVersion: text(100).optional(),
+    serverVersion: text(L.shortChars).optional(),
     releasesInScope: z.array(z.enum(RELEASES)),
-    provider: text(50),
+    provider: text(L.shortChars),
     providerEvidence: textSchema.optional(),
-    policyEngines: z.array(text(50)),
+    policyEngines: z.array(text(L.shortChars)),
     nodes: z.number().int().nonnegative(),
     namespaces: z.number().int().nonnegative(),
     pods: z.number().int().nonnegative(),
@@ -106,8 +107,8 @@ export const reportSchema = z.object({
   changes: z.array(changeImpactSchema),
   rules: z.array(ruleRunSchema),
   coverage: z.array(coverageSchema),
-  notes: z.array(z.object({ kind: text(100), message: textSchema })).default([]),
-  redaction: z.object({ fields: z.array(text(100)) }).optional(),
+  notes: z.array(z.object({ kind: text(L.idChars), message: textSchema })).default([]),
+  redaction: z.object({ fields: z.array(text(L.idChars)) }).optional(),
 }) satisfies z.ZodType<Report, unknown>;
 
 // The validator and the model describe the same document: a difference either way fails to compile.

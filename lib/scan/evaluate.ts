@@ -10,6 +10,7 @@ import type { Rule, RuleContext } from '../rules/support/check';
 import type { Target } from '../model/releases';
 import type { Snapshot } from '../model/snapshot';
 import { TOOL_VERSION } from '../version';
+import { fitReport } from '../report/fit';
 import { changeImpacts } from './impacts';
 import { coverageNotes } from './notes';
 import { runRule } from './run-rules';
@@ -22,7 +23,10 @@ export interface EvaluateOptions {
   now?: Date;
 }
 
-/** Runs every check over a snapshot and joins the findings to the catalog: the whole impact report, pure. */
+/**
+ * Runs every check over a snapshot and joins the findings to the catalog: the whole impact report, pure, fitted to
+ * the report limits so it can always be saved.
+ */
 export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Report {
   const { target, catalog, rules = RULES } = options;
   const profile = detectProfile(snapshot);
@@ -40,7 +44,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Report {
     findings.push(...result.findings.filter((f) => inScopeIds.has(f.changeId)));
   }
 
-  return {
+  return fitReport({
     schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt: (options.now ?? new Date()).toISOString(),
     tool: { name: 'release-lens', version: TOOL_VERSION },
@@ -63,5 +67,5 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Report {
     rules: [...runs.values()],
     coverage: snapshot.coverage,
     notes: [...helmAnomalies(snapshot), ...coverageNotes(snapshot)],
-  };
+  });
 }

@@ -75,3 +75,23 @@ describe('parseKubeconfig', () => {
     expect(failure(() => parseKubeconfig('- a\n- b\n', opts)).message).toContain('not a kubeconfig');
   });
 });
+
+describe('duplicate keys', () => {
+  it('refuses a key that appears twice in one mapping, naming its line', () => {
+    const text = 'apiVersion: v1\nkind: Config\nclusters: []\nkind: Config\n';
+    expect(failure(() => parseKubeconfig(text, opts)).message).toMatch(/a key appears twice .*line 4, column 1/);
+  });
+
+  it('allows the same key in different mappings', () => {
+    const text =
+      'clusters:\n- name: a\n  cluster: {server: "https://x:1"}\n- name: b\n  cluster: {server: "https://y:1"}\n';
+    expect(parseKubeconfig(text, opts).clusters.map((c) => c.name)).toEqual(['a', 'b']);
+  });
+
+  it('finds a repeat at the end of a mapping of 33,000 short keys', () => {
+    const keys = Array.from({ length: 33_000 }, (_, i) => `k${i}: 1`);
+    const text = `${keys.join('\n')}\nk7: 2\n`;
+    const error = failure(() => parseKubeconfig(text, { maxBytes: 1024 * 1024 }));
+    expect(error.message).toMatch(/a key appears twice .*line 33001,/);
+  });
+});

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { toKubeconfig, type Kubeconfig } from './model';
@@ -31,15 +31,49 @@ function invalid(label: string, issue: z.core.$ZodIssue): AppError {
   );
 }
 
+/**
+ * The offset of the first key that repeats within its mapping, in one pass with a set per mapping. (The YAML
+ * library's own uniqueKeys check compares each key with every earlier one: quadratic in a mapping's size.)
+ */
+export function firstDuplicateKey(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key: unknown = pair.key.value;
+        if (seen.has(key)) {
+          found = pair.key.range?.[0] ?? 0;
+          return visit.BREAK;
+        }
+        seen.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 function parseYaml(text: string, label: string): unknown {
   const lineCounter = new LineCounter();
   // prettyErrors would quote the offending source line, which may hold a token.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `(line ${line}, column ${col})`;
+  };
   if (error) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
     const what = error.message.split('\n')[0]?.slice(0, 160) ?? error.code;
-    throw new AppError('invalid-input', `${label} is not valid YAML or JSON: ${what} (line ${line}, column ${col}).`);
+    throw new AppError('invalid-input', `${label} is not valid YAML or JSON: ${what} ${at(error.pos[0])}.`);
+  }
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate !== undefined) {
+    throw new AppError(
+      'invalid-input',
+      `${label} is not valid YAML or JSON: a key appears twice in one mapping ${at(duplicate)}.`,
+    );
   }
   try {
     return doc.toJS({ maxAliasCount: 50 });
