@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   // Resolve metadata before the response starts for every client, so a missing change or report answers with a
   // real 404 status instead of a 200 page that says "not found". Our metadata is cheap to compute.
   htmlLimitedBots: /.*/,
-  serverExternalPackages: ['better-sqlite3', '@kubernetes/client-node', 'pg'],
+  serverExternalPackages: ['better-sqlite3', '@kubernetes/client-node', 'pg', 'piscina'],
   outputFileTracingIncludes: { '/**': ['./data/**/*'] },
 };
 

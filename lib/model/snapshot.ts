@@ -308,14 +308,26 @@ export interface HelmRevision {
   updated?: string;
 }
 
+/** A part of a Helm manifest that was over a read budget: which hook (none: the main manifest), which document. */
+export interface HelmSkip {
+  hook?: string;
+  /** 1-based; absent when the rest of the manifest was left unread. */
+  document?: number;
+  /** Why, in our own words, naming the budget's setting. */
+  reason: string;
+}
+
 /** One Helm v3 release, decoded from its storage records. */
 export interface HelmRelease {
   name: string;
   namespace: string;
   storage: 'Secret' | 'ConfigMap';
   revisions: HelmRevision[];
-  /** The highest deployed revision, or undefined when none is deployed. */
-  current?: HelmRevision & { objects: HelmManifestObject[] };
+  /**
+   * The highest deployed revision, or undefined when none is deployed; `skipped` says which parts of its
+   * manifest were over a read budget and not checked.
+   */
+  current?: HelmRevision & { objects: HelmManifestObject[]; skipped?: HelmSkip[] };
   /** Records that could not be decoded, with the reason. */
   decodeErrors: { storageObject: string; message: string }[];
 }

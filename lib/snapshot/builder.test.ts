@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SnapshotBuilder } from './builder';
+import { DEFAULT_BUDGETS } from '../model/budgets';
+import { inlineHelmDecoder, type HelmDecoder } from './helm/decoder';
 import { helmStorageObject } from './helm/encode';
 import { shopRelease } from './helm/test-releases';
 
@@ -61,6 +63,39 @@ describe('SnapshotBuilder', () => {
       'storefront ConfigMap 1',
     ]);
     expect(b.counts('helmsecrets')).toEqual({ kept: 2, ignored: 1, skipped: 0 });
+  });
+
+  it('waits for a decoder that works elsewhere, holding back a reader until few records are pending', async () => {
+    const inline = inlineHelmDecoder(DEFAULT_BUDGETS);
+    const release: (() => void)[] = [];
+    const later: HelmDecoder = {
+      decode: (input) => new Promise((resolve) => release.push(() => resolve(inline.decode(input)))),
+    };
+    const b = new SnapshotBuilder(source, new Date(), { helmDecoder: later });
+    b.addItems(
+      'helmsecrets',
+      [1, 2, 3].map((v) => helmStorageObject(shopRelease(v, v === 3 ? 'deployed' : 'superseded'), 'Secret')),
+    );
+    expect(b.pendingDecodes).toBe(3);
+    expect(() => b.build()).toThrow(/still being decoded/);
+    let settled = false;
+    const waiting = b.settle(1).then(() => (settled = true));
+    release.shift()?.();
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    release.shift()?.();
+    await waiting;
+    release.shift()?.();
+    const s = await b.finish();
+    expect(s.helmReleases[0]?.revisions.map((r) => r.revision)).toEqual([1, 2, 3]);
+    expect(s.helmReleases[0]?.current?.revision).toBe(3);
+  });
+
+  it('fails finish when a decode was cancelled', async () => {
+    const cancelled: HelmDecoder = { decode: () => Promise.reject(new Error('The scan was cancelled.')) };
+    const b = new SnapshotBuilder(source, new Date(), { helmDecoder: cancelled });
+    b.addItems('helmsecrets', [helmStorageObject(shopRelease(1), 'Secret')]);
+    await expect(b.finish()).rejects.toThrow(/cancelled/);
   });
 
   it('keeps service-account token metadata and kubeadm facts only', () => {

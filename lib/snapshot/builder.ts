@@ -6,6 +6,17 @@ import type { CoverageEntry, DeprecatedApiRequest, KubeconfigFacts, ServerVersio
 import type { ResourceKey } from '../model/resources';
 import type { SnapshotSource } from '../model/sources';
 import { RESOURCE_KEYS } from '../model/resources';
+import { DEFAULT_BUDGETS, type ReadBudgets } from '../model/budgets';
+import { inlineHelmDecoder, type HelmDecoder } from './helm/decoder';
+
+export interface BuilderOptions {
+  /** Budgets for decoding Helm records with the inline decoder (default DEFAULT_BUDGETS). */
+  budgets?: ReadBudgets;
+  /** Where Helm records are decoded (default: here, synchronously). */
+  helmDecoder?: HelmDecoder;
+  /** Cancels pending decodes. */
+  signal?: AbortSignal;
+}
 
 interface Tally {
   kept: number;
@@ -26,11 +37,19 @@ export class SnapshotBuilder {
   private servedGroupVersions?: string[];
   private deprecatedApiRequests?: DeprecatedApiRequest[];
   private kubeconfig?: KubeconfigFacts;
+  private readonly decoder: HelmDecoder;
+  private readonly signal?: AbortSignal;
+  private readonly pending = new Set<Promise<void>>();
+  private failure: Error | undefined;
 
   constructor(
     private readonly source: SnapshotSource,
     private readonly collectedAt: Date = new Date(),
-  ) {}
+    options: BuilderOptions = {},
+  ) {
+    this.decoder = options.helmDecoder ?? inlineHelmDecoder(options.budgets ?? DEFAULT_BUDGETS);
+    if (options.signal) this.signal = options.signal;
+  }
 
   /** Projects raw items of one resource as they arrive (one LIST page at a time); unknown shapes are counted and skipped. */
   addItems(resource: ResourceKey, items: readonly unknown[]): void {
@@ -40,6 +59,44 @@ export class SnapshotBuilder {
       return;
     }
     for (const item of items) tally[routeItem(this.collected, resource, item)] += 1;
+    this.dispatchHelm();
+  }
+
+  /** How many Helm records are being decoded elsewhere. */
+  get pendingDecodes(): number {
+    return this.pending.size;
+  }
+
+  /**
+   * Waits until at most `atMost` Helm records are still being decoded, so a reader can hold back while a decoder
+   * catches up (memory stays bounded). Rejects when a decode was cancelled.
+   */
+  async settle(atMost = 0): Promise<void> {
+    while (this.pending.size > atMost) await Promise.race(this.pending);
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  /** Waits for every Helm record, then builds the snapshot. */
+  async finish(): Promise<Snapshot> {
+    await this.settle(0);
+    return this.build();
+  }
+
+  private dispatchHelm(): void {
+    const inputs = this.collected.helmInputs.splice(0);
+    for (const input of inputs) {
+      const result = this.decoder.decode(input, this.signal);
+      if (!(result instanceof Promise)) {
+        this.collected.helm.add(result);
+        continue;
+      }
+      const done: Promise<void> = result.then(
+        (record) => void this.collected.helm.add(record),
+        (error: unknown) => void (this.failure ??= error instanceof Error ? error : new Error(String(error))),
+      );
+      this.pending.add(done);
+      void done.finally(() => this.pending.delete(done));
+    }
   }
 
   /** Sets the API server version (from /version). */
@@ -75,8 +132,12 @@ export class SnapshotBuilder {
     return { ...(this.tallies.get(resource) ?? { kept: 0, ignored: 0, skipped: 0 }) };
   }
 
-  /** The snapshot so far: Helm records grouped into releases, coverage in RESOURCE_KEYS order. */
+  /**
+   * The snapshot so far: Helm records grouped into releases, coverage in RESOURCE_KEYS order. With a decoder that
+   * works elsewhere, call finish() instead: build() refuses while records are still being decoded.
+   */
   build(): Snapshot {
+    if (this.pending.size > 0) throw new Error('Helm records are still being decoded: await finish()');
     const c = this.collected;
     return {
       schemaVersion: 1,

@@ -1,5 +1,6 @@
 import { HelmReleaseAccumulator } from './helm/releases';
-import { isHelmRecord, readHelmRecord } from './helm/record';
+import { isHelmRecord } from './helm/record';
+import { helmRecordInput, type HelmRecordInput } from './helm/decoder';
 import { projectApiEvidence } from './project/api-evidence';
 import { projectCustomResourceDefinition } from './project/crd';
 import { PodSpecInterner } from './project/intern';
@@ -47,6 +48,8 @@ export type Lists = Pick<
 /** Everything projected so far: the snapshot's lists plus the accumulators that build() turns into fields. */
 export interface Collected extends Lists {
   helm: HelmReleaseAccumulator;
+  /** Helm records routed but not decoded yet: the builder hands them to its decoder. */
+  helmInputs: HelmRecordInput[];
   kubeadm?: KubeadmConfig;
   interner: PodSpecInterner;
 }
@@ -77,7 +80,7 @@ export function emptyLists(): Lists {
 
 /** Empty collections for a new scan. */
 export function emptyCollected(): Collected {
-  return { ...emptyLists(), helm: new HelmReleaseAccumulator(), interner: new PodSpecInterner() };
+  return { ...emptyLists(), helm: new HelmReleaseAccumulator(), helmInputs: [], interner: new PodSpecInterner() };
 }
 
 const push = <T>(list: T[], v: T | undefined): RouteOutcome => {
@@ -151,9 +154,9 @@ export function routeItem(c: Collected, resource: ObjectResourceKey, item: unkno
 
 function routeHelm(c: Collected, storage: 'Secret' | 'ConfigMap', item: unknown): RouteOutcome {
   if (!isHelmRecord(item, storage)) return 'ignored';
-  const record = readHelmRecord(item, storage);
-  if (!record) return 'skipped';
-  c.helm.add(record);
+  const input = helmRecordInput(item, storage);
+  if (!input) return 'skipped';
+  c.helmInputs.push(input);
   return 'kept';
 }
 

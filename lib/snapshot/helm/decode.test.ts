@@ -4,34 +4,40 @@ import { decodeBase64, decodeHelmString, decodeReleaseValue, HelmDecodeError } f
 import { encodeHelmString } from './encode';
 import { shopRelease } from './test-releases';
 
+const MAX = 32 * 1024 * 1024;
+
 describe('decodeHelmString', () => {
   it('decodes base64 of gzip and base64 of plain JSON', () => {
     const release = shopRelease(1);
-    expect(decodeHelmString(encodeHelmString(release, true))).toEqual(release);
-    expect(decodeHelmString(encodeHelmString(release, false))).toEqual(release);
+    expect(decodeHelmString(encodeHelmString(release, true), MAX)).toEqual(release);
+    expect(decodeHelmString(encodeHelmString(release, false), MAX)).toEqual(release);
   });
 
   it('decodes a Secret value (base64 once more) and a ConfigMap value', () => {
     const helmString = encodeHelmString(shopRelease(2));
     const secretValue = Buffer.from(helmString).toString('base64');
-    expect(decodeReleaseValue('Secret', secretValue)).toMatchObject({ name: 'storefront', version: 2 });
-    expect(decodeReleaseValue('ConfigMap', helmString)).toMatchObject({ name: 'storefront', version: 2 });
+    expect(decodeReleaseValue('Secret', secretValue, MAX)).toMatchObject({ name: 'storefront', version: 2 });
+    expect(decodeReleaseValue('ConfigMap', helmString, MAX)).toMatchObject({ name: 'storefront', version: 2 });
   });
 
   it('refuses a decompression bomb', () => {
     const bomb = gzipSync(Buffer.alloc(2 * 1024 * 1024, 0x20)).toString('base64');
-    expect(() => decodeHelmString(bomb, 1024 * 1024)).toThrow(/decompresses to more than 1048576 bytes/);
+    expect(() => decodeHelmString(bomb, 1024 * 1024)).toThrow(
+      /decompresses to more than 1 MiB \(RELEASE_LENS_MAX_HELM_RELEASE_BYTES\); not decoded/,
+    );
   });
 
   it('refuses oversized input before decoding it', () => {
-    expect(() => decodeHelmString('A'.repeat(4000), 1000)).toThrow(/larger than 1000 bytes/);
+    expect(() => decodeHelmString('A'.repeat(4000), 1000)).toThrow(
+      /larger than 1000 bytes \(RELEASE_LENS_MAX_HELM_RELEASE_BYTES\)/,
+    );
   });
 
   it('says why a record does not decode', () => {
-    expect(() => decodeHelmString('***')).toThrow(HelmDecodeError);
-    expect(() => decodeHelmString(Buffer.from('not json').toString('base64'))).toThrow(/not JSON/);
+    expect(() => decodeHelmString('***', MAX)).toThrow(HelmDecodeError);
+    expect(() => decodeHelmString(Buffer.from('not json').toString('base64'), MAX)).toThrow(/not JSON/);
     const badGzip = Buffer.from([0x1f, 0x8b, 0x08, 1, 2, 3]).toString('base64');
-    expect(() => decodeHelmString(badGzip)).toThrow(/not valid gzip/);
+    expect(() => decodeHelmString(badGzip, MAX)).toThrow(/not valid gzip/);
   });
 
   it('accepts base64 wrapped over lines', () => {

@@ -1,7 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 
-/** Largest decompressed Helm release accepted, per record: a guard against decompression bombs. */
-export const MAX_RELEASE_BYTES = 50 * 1024 * 1024;
+import { overBudget } from '../../model/budgets';
 
 const GZIP_MAGIC = [0x1f, 0x8b, 0x08] as const;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -21,7 +20,8 @@ export function decodeBase64(value: string, what: string): Buffer {
 /** Length of the base64 text of `n` bytes. */
 const base64Length = (n: number): number => Math.ceil(n / 3) * 4;
 
-const tooLarge = (maxBytes: number) => new HelmDecodeError(`the release is larger than ${maxBytes} bytes; refused`);
+const tooLarge = (maxBytes: number) =>
+  new HelmDecodeError(`the release is larger than ${overBudget('helmReleaseBytes', maxBytes)}; not decoded`);
 
 function isGzip(bytes: Buffer): boolean {
   return GZIP_MAGIC.every((b, i) => bytes[i] === b);
@@ -32,7 +32,9 @@ function gunzip(bytes: Buffer, maxBytes: number): Buffer {
     return gunzipSync(bytes, { maxOutputLength: maxBytes });
   } catch (e) {
     if (e instanceof RangeError || (e instanceof Error && 'code' in e && e.code === 'ERR_BUFFER_TOO_LARGE')) {
-      throw new HelmDecodeError(`the release decompresses to more than ${maxBytes} bytes; refused`);
+      throw new HelmDecodeError(
+        `the release decompresses to more than ${overBudget('helmReleaseBytes', maxBytes)}; not decoded`,
+      );
     }
     throw new HelmDecodeError(`the release is not valid gzip (${e instanceof Error ? e.message : String(e)})`);
   }
@@ -42,7 +44,7 @@ function gunzip(bytes: Buffer, maxBytes: number): Buffer {
  * Decodes a Helm 3 release string (what Helm stores: base64 of gzip'd JSON, or base64 of plain JSON) into the
  * parsed release JSON. Throws HelmDecodeError with a readable reason.
  */
-export function decodeHelmString(helmString: string, maxBytes = MAX_RELEASE_BYTES): unknown {
+export function decodeHelmString(helmString: string, maxBytes: number): unknown {
   if (helmString.length > base64Length(maxBytes)) throw tooLarge(maxBytes);
   const bytes = decodeBase64(helmString, 'the release');
   const json = isGzip(bytes) ? gunzip(bytes, maxBytes) : bytes;
@@ -55,11 +57,7 @@ export function decodeHelmString(helmString: string, maxBytes = MAX_RELEASE_BYTE
 }
 
 /** Decodes the `release` value of a Helm storage object: a Secret's value is base64 of the Helm string. */
-export function decodeReleaseValue(
-  storage: 'Secret' | 'ConfigMap',
-  value: string,
-  maxBytes = MAX_RELEASE_BYTES,
-): unknown {
+export function decodeReleaseValue(storage: 'Secret' | 'ConfigMap', value: string, maxBytes: number): unknown {
   if (storage === 'ConfigMap') return decodeHelmString(value, maxBytes);
   if (value.length > base64Length(base64Length(maxBytes))) throw tooLarge(maxBytes);
   return decodeHelmString(decodeBase64(value, 'the Secret value').toString('latin1'), maxBytes);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_BUDGETS } from '../../model/budgets';
 import { helmStorageObject } from './encode';
 import { isHelmRecord, readHelmRecord } from './record';
 import { shopRelease } from './test-releases';
 
 describe('readHelmRecord', () => {
   it('decodes a release Secret', () => {
-    const r = readHelmRecord(helmStorageObject(shopRelease(2), 'Secret'), 'Secret');
+    const r = readHelmRecord(helmStorageObject(shopRelease(2), 'Secret'), 'Secret', DEFAULT_BUDGETS);
     expect(r).toMatchObject({
       name: 'storefront',
       namespace: 'shop',
@@ -26,9 +27,13 @@ describe('readHelmRecord', () => {
   });
 
   it('decodes a release ConfigMap, gzip or not', () => {
-    expect(readHelmRecord(helmStorageObject(shopRelease(1), 'ConfigMap'), 'ConfigMap')?.ok).toBe(true);
-    expect(readHelmRecord(helmStorageObject(shopRelease(1), 'ConfigMap', false), 'ConfigMap')?.ok).toBe(true);
-    expect(readHelmRecord(helmStorageObject(shopRelease(1), 'Secret', false), 'Secret')?.ok).toBe(true);
+    expect(readHelmRecord(helmStorageObject(shopRelease(1), 'ConfigMap'), 'ConfigMap', DEFAULT_BUDGETS)?.ok).toBe(true);
+    expect(
+      readHelmRecord(helmStorageObject(shopRelease(1), 'ConfigMap', false), 'ConfigMap', DEFAULT_BUDGETS)?.ok,
+    ).toBe(true);
+    expect(readHelmRecord(helmStorageObject(shopRelease(1), 'Secret', false), 'Secret', DEFAULT_BUDGETS)?.ok).toBe(
+      true,
+    );
   });
 
   it('returns an undecodable record with its reason, named from labels', () => {
@@ -36,7 +41,7 @@ describe('readHelmRecord', () => {
       metadata: { name: 'sh.helm.release.v1.web.v7', namespace: 'shop', labels: { owner: 'helm' } },
       data: { release: 'Zm9v' },
     };
-    expect(readHelmRecord(broken, 'Secret')).toEqual({
+    expect(readHelmRecord(broken, 'Secret', DEFAULT_BUDGETS)).toEqual({
       name: 'web',
       namespace: 'shop',
       storage: 'Secret',
@@ -44,9 +49,13 @@ describe('readHelmRecord', () => {
       ok: false,
       message: 'the release is not valid base64',
     });
-    const noData = readHelmRecord({ metadata: { name: 'x', labels: { name: 'api', owner: 'helm' } } }, 'ConfigMap');
+    const noData = readHelmRecord(
+      { metadata: { name: 'x', labels: { name: 'api', owner: 'helm' } } },
+      'ConfigMap',
+      DEFAULT_BUDGETS,
+    );
     expect(noData).toMatchObject({ name: 'api', ok: false, message: 'the record has no data.release' });
-    expect(readHelmRecord({ metadata: {} }, 'Secret')).toBeUndefined();
+    expect(readHelmRecord({ metadata: {} }, 'Secret', DEFAULT_BUDGETS)).toBeUndefined();
   });
 
   it('recognizes Helm records by label and type', () => {

@@ -1,8 +1,12 @@
-import type { HelmManifestObject, HelmRevision } from '../../model/snapshot';
+import type { HelmManifestObject, HelmRevision, HelmSkip } from '../../model/snapshot';
 import { isRecord, num, opt, rec, str, text } from '../project/read';
 import type { Raw } from '../project/read';
-import { decodeReleaseValue, HelmDecodeError, MAX_RELEASE_BYTES } from './decode';
-import { isRelease, releaseObjects } from './manifest';
+import type { ReadBudgets } from '../../model/budgets';
+import { decodeReleaseValue, HelmDecodeError } from './decode';
+import { isRelease, releaseObjects, type ManifestBudgets } from './manifest';
+
+/** The budgets decoding one record works within. */
+export type HelmBudgets = ManifestBudgets & Pick<ReadBudgets, 'helmReleaseBytes'>;
 
 export type HelmStorage = 'Secret' | 'ConfigMap';
 export const HELM_SECRET_TYPE = 'helm.sh/release.v1';
@@ -13,7 +17,10 @@ export type HelmRecord = {
   namespace: string;
   storage: HelmStorage;
   storageObject: string;
-} & ({ ok: true; revision: HelmRevision; objects: HelmManifestObject[] } | { ok: false; message: string });
+} & (
+  | { ok: true; revision: HelmRevision; objects: HelmManifestObject[]; skipped: HelmSkip[] }
+  | { ok: false; message: string }
+);
 
 /** Helm names its records sh.helm.release.v1.<release>.v<revision>. */
 const RECORD_NAME = /^sh\.helm\.release\.v1\.(.+)\.v(\d+)$/;
@@ -40,6 +47,26 @@ function revisionOf(release: Raw, labels: Raw | undefined, storageObject: string
   };
 }
 
+/** Who a record belongs to, from its storage object's name and labels (for a record that does not decode). */
+function identityOf(raw: unknown, storage: HelmStorage) {
+  const meta = rec(isRecord(raw) ? raw : undefined, 'metadata');
+  const storageObject = text(meta, 'name');
+  if (storageObject === undefined) return undefined;
+  const fromName = RECORD_NAME.exec(storageObject);
+  return {
+    name: text(rec(meta, 'labels'), 'name') ?? fromName?.[1] ?? storageObject,
+    namespace: text(meta, 'namespace') ?? '',
+    storage,
+    storageObject,
+  };
+}
+
+/** A record that was not decoded, for the reason given (a deadline, a decoder out of memory). */
+export function undecodedRecord(raw: unknown, storage: HelmStorage, message: string): HelmRecord | undefined {
+  const identity = identityOf(raw, storage);
+  return identity && { ...identity, ok: false, message };
+}
+
 function decode(storage: HelmStorage, value: string | undefined, maxBytes: number): Raw {
   if (value === undefined) throw new HelmDecodeError('the record has no data.release');
   const release = decodeReleaseValue(storage, value, maxBytes);
@@ -51,32 +78,22 @@ function decode(storage: HelmStorage, value: string | undefined, maxBytes: numbe
  * Decodes one Helm storage object into a record. Never throws: a record that does not decode comes back with
  * ok: false and the reason. Undefined only when the input is not an object with a name.
  */
-export function readHelmRecord(
-  raw: unknown,
-  storage: HelmStorage,
-  maxBytes = MAX_RELEASE_BYTES,
-): HelmRecord | undefined {
-  if (!isRecord(raw)) return undefined;
-  const meta = rec(raw, 'metadata');
-  const storageObject = text(meta, 'name');
-  if (storageObject === undefined) return undefined;
-  const labels = rec(meta, 'labels');
-  const fromName = RECORD_NAME.exec(storageObject);
-  const fallback = {
-    name: text(labels, 'name') ?? fromName?.[1] ?? storageObject,
-    namespace: text(meta, 'namespace') ?? '',
-    storage,
-    storageObject,
-  };
+export function readHelmRecord(raw: unknown, storage: HelmStorage, budgets: HelmBudgets): HelmRecord | undefined {
+  const fallback = identityOf(raw, storage);
+  if (!fallback || !isRecord(raw)) return undefined;
+  const labels = rec(rec(raw, 'metadata'), 'labels');
+  const { storageObject } = fallback;
   try {
-    const release = decode(storage, str(rec(raw, 'data'), 'release'), maxBytes);
+    const release = decode(storage, str(rec(raw, 'data'), 'release'), budgets.helmReleaseBytes);
+    const { objects, skipped } = releaseObjects(release, budgets);
     return {
       ...fallback,
       name: text(release, 'name') ?? fallback.name,
       namespace: text(release, 'namespace') ?? fallback.namespace,
       ok: true,
       revision: revisionOf(release, labels, storageObject),
-      objects: releaseObjects(release),
+      objects,
+      skipped,
     };
   } catch (e) {
     const message = e instanceof HelmDecodeError ? e.message : `unexpected error: ${String(e)}`;

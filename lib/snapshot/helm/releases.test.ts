@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_BUDGETS } from '../../model/budgets';
 import { helmStorageObject } from './encode';
 import { readHelmRecord } from './record';
 import type { HelmRecord } from './record';
@@ -6,7 +7,7 @@ import { groupHelmRecords } from './releases';
 import { shopRelease } from './test-releases';
 
 const record = (raw: Record<string, unknown>, storage: 'Secret' | 'ConfigMap' = 'Secret'): HelmRecord => {
-  const r = readHelmRecord(raw, storage);
+  const r = readHelmRecord(raw, storage, DEFAULT_BUDGETS);
   if (!r) throw new Error('not a record');
   return r;
 };

@@ -1,4 +1,4 @@
-import type { HelmManifestObject, HelmRelease, HelmRevision } from '../../model/snapshot';
+import type { HelmManifestObject, HelmRelease, HelmRevision, HelmSkip } from '../../model/snapshot';
 import type { HelmRecord, HelmStorage } from './record';
 
 interface Pending {
@@ -6,7 +6,7 @@ interface Pending {
   namespace: string;
   storage: HelmStorage;
   revisions: HelmRevision[];
-  current?: HelmRevision & { objects: HelmManifestObject[] };
+  current?: HelmRevision & { objects: HelmManifestObject[]; skipped: HelmSkip[] };
   decodeErrors: { storageObject: string; message: string }[];
 }
 
@@ -32,7 +32,7 @@ export class HelmReleaseAccumulator {
     r.revisions.push(record.revision);
     // The highest deployed revision is current; several deployed revisions are an anomaly the checks report.
     if (record.revision.status === 'deployed' && (!r.current || record.revision.revision > r.current.revision)) {
-      r.current = { ...record.revision, objects: record.objects };
+      r.current = { ...record.revision, objects: record.objects, skipped: record.skipped };
     }
   }
 
@@ -43,7 +43,7 @@ export class HelmReleaseAccumulator {
       namespace: r.namespace,
       storage: r.storage,
       revisions: [...r.revisions].sort((a, b) => a.revision - b.revision),
-      ...(r.current ? { current: r.current } : {}),
+      ...(r.current ? { current: currentOf(r.current) } : {}),
       decodeErrors: [...r.decodeErrors],
     }));
   }
@@ -61,4 +61,9 @@ export function groupHelmRecords(records: readonly HelmRecord[]): HelmRelease[] 
   const acc = new HelmReleaseAccumulator();
   for (const r of records) acc.add(r);
   return acc.releases();
+}
+
+function currentOf(c: NonNullable<Pending['current']>): NonNullable<HelmRelease['current']> {
+  const { skipped, ...rest } = c;
+  return skipped.length > 0 ? { ...rest, skipped: [...skipped] } : rest;
 }
