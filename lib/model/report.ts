@@ -42,6 +42,9 @@ export interface ReportNote {
   message: Text;
 }
 
+/** The note kind for objects over a read budget that were not read: it makes a report incomplete. */
+export const OBJECTS_SKIPPED_NOTE = 'objects-skipped';
+
 /** The cluster a report is about. */
 export interface ReportCluster {
   source: SnapshotSource;

@@ -317,6 +317,15 @@ export interface HelmSkip {
   reason: string;
 }
 
+/** Objects over a read budget that were not read: where (a file of a snapshot, or a resource) and why. */
+export interface SkippedObjects {
+  file?: string;
+  resource?: ResourceKey;
+  count: number;
+  /** Distinct reasons, in our own words with the budget's setting; at most a few. */
+  reasons: string[];
+}
+
 /** One Helm v3 release, decoded from its storage records. */
 export interface HelmRelease {
   name: string;
@@ -413,4 +422,6 @@ export interface Snapshot {
   /** From apiserver_requested_deprecated_apis, when /metrics was readable. */
   deprecatedApiRequests?: DeprecatedApiRequest[];
   coverage: CoverageEntry[];
+  /** Objects over a read budget that were not read, by file or resource. */
+  skipped?: SkippedObjects[];
 }

@@ -39,6 +39,17 @@ describe('completenessOf', () => {
     );
   });
 
+  it('is incomplete when objects over a read budget were skipped', () => {
+    const c = completenessOf(
+      makeTestReport([], {
+        coverage: [ok('nodes'), ok('pods')],
+        notes: [{ kind: 'objects-skipped', message: ['2 objects in a.json were over a read budget'] }],
+      }),
+    );
+    expect(c).toMatchObject({ status: 'incomplete', skippedObjects: 1 });
+    expect(c.headline).toMatch(/^Incomplete: some objects over a read budget skipped \(see the notes\)\./);
+  });
+
   it('is no result at all when neither workloads nor nodes could be read', () => {
     const c = completenessOf(makeTestReport([], { coverage: [forbidden('nodes'), forbidden('pods'), ok('services')] }));
     expect(c.status).toBe('unusable');

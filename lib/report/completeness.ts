@@ -1,4 +1,4 @@
-import type { Report } from '../model/report';
+import { OBJECTS_SKIPPED_NOTE, type Report } from '../model/report';
 import type { ResourceKey } from '../model/resources';
 
 /**
@@ -16,6 +16,8 @@ export interface Completeness {
   partial: ResourceKey[];
   /** How many resource types the scan asked for (those the API server serves). */
   resourceTypes: number;
+  /** Objects over a read budget that were not read. */
+  skippedObjects: number;
   /** Checks that ran blind or failed, and how many checks there are. */
   blindChecks: string[];
   checks: number;
@@ -48,17 +50,19 @@ export function completenessOf(report: Report): Completeness {
   const blindChecks = report.rules
     .filter((r) => r.status === 'failed' || (r.status === 'blind' && r.missing.length > 0))
     .map((r) => r.ruleId);
+  const skippedObjects = report.notes.filter((n) => n.kind === OBJECTS_SKIPPED_NOTE).length;
   const readable = new Set(asked.filter((c) => c.status === 'ok').map((c) => c.resource));
   const sawNothing = !WORKLOAD_AND_NODE_KEYS.some((k) => readable.has(k));
   const status: CompletenessStatus = sawNothing
     ? 'unusable'
-    : unreadable.length > 0 || partial.length > 0 || blindChecks.length > 0
+    : unreadable.length > 0 || partial.length > 0 || blindChecks.length > 0 || skippedObjects > 0
       ? 'incomplete'
       : 'complete';
   const gaps = [
     unreadable.length > 0 ? `${unreadable.length} of ${plural(asked.length, 'resource type')} unreadable` : '',
     partial.length > 0 ? `${plural(partial.length, 'resource type')} read in some namespaces only` : '',
     blindChecks.length > 0 ? `${blindChecks.length} of ${plural(report.rules.length, 'check')} blind` : '',
+    skippedObjects > 0 ? 'some objects over a read budget skipped (see the notes)' : '',
   ].filter((g) => g !== '');
   const headline =
     status === 'unusable'
@@ -71,6 +75,7 @@ export function completenessOf(report: Report): Completeness {
     unreadable,
     partial,
     resourceTypes: asked.length,
+    skippedObjects,
     blindChecks,
     checks: report.rules.length,
     headline,

@@ -20,6 +20,7 @@ export const exportedReportSchema = reportSchema.extend({
       unreadable: z.array(z.string()),
       partial: z.array(z.string()),
       resourceTypes: z.number().int().nonnegative(),
+      skippedObjects: z.number().int().nonnegative(),
       blindChecks: z.array(z.string()),
       checks: z.number().int().nonnegative(),
       headline: z.string(),

@@ -2,7 +2,14 @@ import { t } from '../model/text';
 import { isObjectResourceKey } from '../model/resources';
 import { emptyCollected, routeItem } from './project-item';
 import type { Collected } from './project-item';
-import type { CoverageEntry, DeprecatedApiRequest, KubeconfigFacts, ServerVersion, Snapshot } from '../model/snapshot';
+import type {
+  CoverageEntry,
+  DeprecatedApiRequest,
+  KubeconfigFacts,
+  ServerVersion,
+  SkippedObjects,
+  Snapshot,
+} from '../model/snapshot';
 import type { ResourceKey } from '../model/resources';
 import type { SnapshotSource } from '../model/sources';
 import { RESOURCE_KEYS } from '../model/resources';
@@ -40,11 +47,12 @@ export class SnapshotBuilder {
   private readonly decoder: HelmDecoder;
   private readonly signal?: AbortSignal;
   private readonly pending = new Set<Promise<void>>();
+  private readonly skipped = new Map<string, SkippedObjects>();
   private failure: Error | undefined;
 
   constructor(
-    private readonly source: SnapshotSource,
-    private readonly collectedAt: Date = new Date(),
+    private source: SnapshotSource,
+    private collectedAt: Date = new Date(),
     options: BuilderOptions = {},
   ) {
     this.decoder = options.helmDecoder ?? inlineHelmDecoder(options.budgets ?? DEFAULT_BUDGETS);
@@ -97,6 +105,21 @@ export class SnapshotBuilder {
       this.pending.add(done);
       void done.finally(() => this.pending.delete(done));
     }
+  }
+
+  /** Names the source and the moment of collection when they are known only after reading (an info document). */
+  describe(source: SnapshotSource, collectedAt: Date): void {
+    this.source = source;
+    this.collectedAt = collectedAt;
+  }
+
+  /** Records objects over a read budget that were not read, with why (reasons are our own words). */
+  recordSkipped(where: { file: string } | { resource: ResourceKey }, reasons: readonly string[]): void {
+    const key = 'file' in where ? `file:${where.file}` : `resource:${where.resource}`;
+    const entry = this.skipped.get(key) ?? { ...where, count: 0, reasons: [] };
+    entry.count += reasons.length;
+    for (const r of reasons) if (!entry.reasons.includes(r) && entry.reasons.length < 5) entry.reasons.push(r);
+    this.skipped.set(key, entry);
   }
 
   /** Sets the API server version (from /version). */
@@ -165,6 +188,9 @@ export class SnapshotBuilder {
       apiEvidence: [...c.apiEvidence],
       ...(this.deprecatedApiRequests ? { deprecatedApiRequests: [...this.deprecatedApiRequests] } : {}),
       coverage: RESOURCE_KEYS.flatMap((r) => this.coverageOf(r) ?? []),
+      ...(this.skipped.size > 0
+        ? { skipped: [...this.skipped.values()].map((e) => ({ ...e, reasons: [...e.reasons] })) }
+        : {}),
     };
   }
 

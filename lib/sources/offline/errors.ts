@@ -1,4 +1,5 @@
-import { jsonErrorOffset } from './json-position';
+import { formatBytes } from '../../model/budgets';
+import type { JsonStreamError } from '../json-stream/items';
 
 /** Why an offline snapshot was refused. */
 export type OfflineSnapshotErrorKind = 'invalid-json' | 'not-kubernetes' | 'too-large' | 'empty';
@@ -21,35 +22,13 @@ export class OfflineSnapshotError extends Error {
 
 const HOW_TO = 'Upload the unmodified output of `kubectl get ... -o json` (see the snapshot commands).';
 
-/** Line and column (1-based) of a character offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i += 1) {
-    if (text.charCodeAt(i) === 10) {
-      line += 1;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
-/** The error for text that JSON.parse refused, located from the parser's message. */
-export function invalidJson(file: string, text: string, error: unknown): OfflineSnapshotError {
-  const reason = error instanceof Error ? error.message : String(error);
-  const at = /at position (\d+)/.exec(reason);
-  const offset = at?.[1] !== undefined ? Number(at[1]) : jsonErrorOffset(text);
-  const position = lineColumn(text, offset);
-  // V8 messages quote the text around the error; keep the first clause only (the position says where).
-  const short = (reason.split(/,\s|\s+in JSON at position/)[0] ?? reason).replace(/\s+/g, ' ').slice(0, 120);
+/** The error for a file that stops being JSON, where the reader found it. */
+export function invalidJson(file: string, error: JsonStreamError): OfflineSnapshotError {
   return new OfflineSnapshotError(
     'invalid-json',
     file,
-    `${file} is not valid JSON: ${short} at line ${position.line}, column ${position.column}. ` +
-      'The file may be cut short or edited. ' +
-      HOW_TO,
-    position,
+    `${file} is not valid JSON: ${error.message}. The file may be cut short or edited. ${HOW_TO}`,
+    { line: error.line, column: error.column },
   );
 }
 
@@ -64,15 +43,15 @@ export function notKubernetes(file: string, what: string): OfflineSnapshotError 
   );
 }
 
-/** The error for a file (or a set of files) over the size limit. */
-export function tooLarge(file: string | undefined, bytes: number, limit: number): OfflineSnapshotError {
-  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+/** The error for a file (or a set of files) over the size limit; reading stopped at the limit. */
+export function tooLarge(file: string | undefined, limit: number): OfflineSnapshotError {
   const what = file === undefined ? 'The snapshot files together are' : `${file} is`;
   return new OfflineSnapshotError(
     'too-large',
     file,
-    `${what} ${mb(bytes)}, over the ${mb(limit)} limit. Leave out what the checks do not need (Events), or scan ` +
-      'the cluster directly with a kubeconfig, which reads it page by page.',
+    `${what} larger than the ${formatBytes(limit)} this server accepts (RELEASE_LENS_MAX_SNAPSHOT_BYTES). Leave out ` +
+      'what the checks do not need (Events, ConfigMaps without owner=helm), or scan the cluster directly with a ' +
+      'kubeconfig, which reads it page by page.',
   );
 }
 

@@ -3,7 +3,8 @@ import { RESOURCE_KEYS } from '../../model/resources';
 import { describe, expect, it } from 'vitest';
 import { helmStorageObject } from '../../snapshot/helm/encode';
 import { shopRelease } from '../../snapshot/helm/test-releases';
-import { OfflineSnapshotError, parseOfflineSnapshot, SNAPSHOT_COMMANDS } from './parse';
+import { DEFAULT_BUDGETS } from '../../model/budgets';
+import { OfflineSnapshotError, parseOfflineSnapshot, readOfflineSnapshot, SNAPSHOT_COMMANDS } from './parse';
 import type { OfflineFile, OfflineResult } from './parse';
 import type { Snapshot } from '../../model/snapshot';
 
@@ -232,5 +233,75 @@ describe('SNAPSHOT_COMMANDS', () => {
     expect(SNAPSHOT_COMMANDS['1.25+'].map((c) => c.command)).toContain(
       'kubectl get secrets -A -l owner=helm -o json > helm-secrets.json',
     );
+  });
+});
+
+describe('readOfflineSnapshot (streamed)', () => {
+  async function* chunks(text: string, size: number): AsyncGenerator<Uint8Array> {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let i = 0; i < bytes.length; i += size) yield await Promise.resolve(bytes.subarray(i, i + size));
+  }
+  const stream = (f: OfflineFile, size: number) => ({ name: f.name, chunks: chunks(f.text, size) });
+  const at = new Date('2024-01-01T00:00:00Z');
+
+  it('reads the same snapshot as the in-memory parser, whatever the chunk size', async () => {
+    const files = [file('cluster.json', mixed), { name: 'api-versions.txt', text: 'v1\napps/v1\nbatch/v1\n' }];
+    const expected = ok(parseOfflineSnapshot(files, { collectedAt: at }));
+    for (const size of [1, 3, 64, 1 << 20]) {
+      const got = ok(
+        await readOfflineSnapshot(
+          files.map((f) => stream(f, size)),
+          { collectedAt: at },
+        ),
+      );
+      expect(got, `chunks of ${size}`).toEqual(expected);
+    }
+  });
+
+  it('stops reading at the size limit, so an endless upload costs only the limit', async () => {
+    let sent = 0;
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from('{"apiVersion":"v1","kind":"List","items":[');
+      for (;;) {
+        const chunk = Buffer.from('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x"}},'.repeat(100));
+        sent += chunk.length;
+        yield await Promise.resolve(chunk);
+      }
+    }
+    const result = await readOfflineSnapshot([{ name: 'endless.json', chunks: endless() }], { maxBytes: 1 << 20 });
+    expect(result.ok ? [] : result.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(
+        /endless.json is larger than the 1 MiB this server accepts \(RELEASE_LENS_MAX_SNAPSHOT_BYTES\)/,
+      ),
+    ]);
+    expect(sent).toBeLessThan(2 << 20);
+  });
+
+  it('skips an object over a read budget, names the file and the setting, and reads the others', () => {
+    const huge = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'big', namespace: 'a' },
+      data: { x: 'y'.repeat(5000) },
+    };
+    const s = ok(
+      parseOfflineSnapshot([file('c.json', list([huge, ...mixed.items]))], {
+        budgets: { ...DEFAULT_BUDGETS, stringBytes: 1000 },
+      }),
+    );
+    expect(s.nodes).toHaveLength(1);
+    expect(s.skipped).toEqual([
+      { file: 'c.json', count: 1, reasons: ['holds a string longer than 1000 bytes (RELEASE_LENS_MAX_STRING_BYTES)'] },
+    ]);
+  });
+
+  it('refuses a Helm separator bomb in its record and reads the rest of the snapshot', () => {
+    const bomb = helmStorageObject({ ...shopRelease(1), name: 'bomb', manifest: '---\n'.repeat(1_500_000) }, 'Secret');
+    const s = ok(parseOfflineSnapshot([file('c.json', list([bomb, ...mixed.items]))]));
+    const release = s.helmReleases.find((r) => r.name === 'bomb');
+    expect(release?.decodeErrors[0]?.message).toBe(
+      'the manifest has more than 10000 (RELEASE_LENS_MAX_MANIFEST_DOCUMENTS) documents; not decoded',
+    );
+    expect(s.helmReleases.find((r) => r.name === 'storefront')?.current?.revision).toBe(1);
   });
 });
