@@ -1,24 +1,17 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { guardRequest } from '@/lib/http/request-guard';
+import { guardInputOf } from '@/lib/http/route';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '@/lib/http/security-headers';
 
 /**
- * Refuses requests for another Host (DNS rebinding) and cross-site or non-JSON writes, then adds a per-request
- * nonce-based Content-Security-Policy and the other security headers.
+ * For pages: refuses requests for another Host (DNS rebinding) and cross-site or non-JSON writes, then adds a
+ * per-request nonce-based Content-Security-Policy and the other security headers. API routes are not matched:
+ * Next.js would buffer a request body here (at most 10 MB), so they run the same guard themselves
+ * (lib/http/route.ts) and stream their bodies.
  */
 export function proxy(request: NextRequest) {
-  const refusal = guardRequest(
-    {
-      method: request.method,
-      host: request.headers.get('host'),
-      origin: request.headers.get('origin'),
-      secFetchSite: request.headers.get('sec-fetch-site'),
-      contentType: request.headers.get('content-type'),
-      hasBody: request.headers.has('transfer-encoding') || Number(request.headers.get('content-length') ?? 0) > 0,
-    },
-    env().RELEASE_LENS_ALLOWED_HOSTS,
-  );
+  const refusal = guardRequest(guardInputOf(request), env().RELEASE_LENS_ALLOWED_HOSTS);
   if (refusal) {
     return NextResponse.json(
       { error: { kind: 'forbidden', message: refusal.message } },
@@ -38,5 +31,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg).*)' }],
+  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)' }],
 };

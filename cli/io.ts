@@ -1,4 +1,3 @@
-import { text } from 'node:stream/consumers';
 
 /** Where output goes; `write` resolves once the text is handed to the OS, so exiting after it loses nothing. */
 export interface OutStream {
@@ -12,7 +11,8 @@ export interface OutStream {
 export interface CliIo {
   stdout: OutStream;
   stderr: OutStream;
-  readStdin(): Promise<string>;
+  /** Standard input as a stream of bytes (a snapshot piped in with --snapshot -). */
+  stdin(): AsyncIterable<Uint8Array>;
   /** Aborted on Ctrl-C. */
   signal?: AbortSignal;
 }
@@ -34,7 +34,7 @@ export function processIo(signal?: AbortSignal): CliIo {
   return {
     stdout: nodeStream(process.stdout),
     stderr: nodeStream(process.stderr),
-    readStdin: () => text(process.stdin),
+    stdin: () => process.stdin,
     ...(signal ? { signal } : {}),
   };
 }

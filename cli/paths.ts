@@ -13,3 +13,8 @@ export function packageRoot(): string {
 export function dataDir(): string {
   return path.join(packageRoot(), 'data');
 }
+
+/** A bundled worker-thread entry, dist/workers/<name>.cjs (written by npm run gen). */
+export function workerFile(name: string): string {
+  return path.join(packageRoot(), 'dist', 'workers', `${name}.cjs`);
+}

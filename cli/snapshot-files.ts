@@ -1,5 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
-import type { OfflineFile } from '../lib/sources/offline/parse';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { formatBytes } from '../lib/model/budgets';
+import type { OfflineStream } from '../lib/sources/offline/parse';
 import { CliError } from './errors';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io';
@@ -9,28 +11,33 @@ function unreadable(file: string, error: unknown): CliError {
   return new CliError(EXIT.usage, `Could not read the snapshot ${file} (${code}).`, { cause: error });
 }
 
-async function readOne(file: string, io: CliIo, maxBytes: number): Promise<OfflineFile> {
-  if (file === '-') return { name: 'stdin', text: await io.readStdin() };
+async function openOne(file: string, io: CliIo, maxBytes: number): Promise<OfflineStream> {
+  if (file === '-') return { name: 'stdin', chunks: io.stdin() };
   try {
-    // Check the size first: the parser would refuse it anyway, after reading it all into memory.
+    // Say it before reading anything; the reader would stop at the limit anyway.
     const { size } = await stat(file);
     if (size > maxBytes) {
-      const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
       throw new CliError(
         EXIT.usage,
-        `The snapshot ${file} is ${mib(size)}, more than the ${mib(maxBytes)} allowed ` +
+        `The snapshot ${file} is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} allowed ` +
           '(RELEASE_LENS_MAX_SNAPSHOT_BYTES); scan the cluster live instead, it pages.',
       );
     }
-    return { name: file, text: await readFile(file, 'utf8') };
+    // Opened now, so a missing or unreadable file is a usage error before the scan starts.
+    await (await open(file, 'r')).close();
+    return { name: file, chunks: createReadStream(file, { highWaterMark: 1 << 20 }) };
   } catch (error) {
     throw error instanceof CliError ? error : unreadable(file, error);
   }
 }
 
-/** Reads the --snapshot files (`-` is stdin) for the offline parser, which reports what is wrong inside them. */
-export async function readSnapshotFiles(files: readonly string[], io: CliIo, maxBytes: number): Promise<OfflineFile[]> {
-  const read: OfflineFile[] = [];
-  for (const file of files) read.push(await readOne(file, io, maxBytes));
-  return read;
+/** Opens the --snapshot files (`-` is stdin) as streams for the offline reader, which says what is wrong inside. */
+export async function openSnapshotFiles(
+  files: readonly string[],
+  io: CliIo,
+  maxBytes: number,
+): Promise<OfflineStream[]> {
+  const opened: OfflineStream[] = [];
+  for (const file of files) opened.push(await openOne(file, io, maxBytes));
+  return opened;
 }

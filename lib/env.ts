@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_BUDGETS as B, type ReadBudgets } from './model/budgets';
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -73,6 +74,22 @@ const schema = z.object({
     .refine((tokens) => tokens.every((t) => t.length >= 16), 'every token must be at least 16 characters'),
   /** The CLI sends this as a bearer token with --upload, for dashboards that require one. */
   RELEASE_LENS_UPLOAD_TOKEN: z.string().optional(),
+  /** Read budgets (lib/model/budgets.ts): what one scan may read and parse of outside data. */
+  RELEASE_LENS_MAX_RESPONSE_BYTES: positiveInt(B.responseBytes),
+  RELEASE_LENS_MAX_SCAN_BYTES: positiveInt(B.scanBytes),
+  RELEASE_LENS_MAX_OBJECT_BYTES: positiveInt(B.objectBytes),
+  RELEASE_LENS_MAX_STRING_BYTES: positiveInt(B.stringBytes),
+  RELEASE_LENS_MAX_DEPTH: positiveInt(B.depth),
+  RELEASE_LENS_MAX_HELM_RELEASE_BYTES: positiveInt(B.helmReleaseBytes),
+  RELEASE_LENS_MAX_MANIFEST_DOCUMENTS: positiveInt(B.manifestDocuments),
+  RELEASE_LENS_MAX_DOCUMENT_BYTES: positiveInt(B.documentBytes),
+  RELEASE_LENS_MAX_DOCUMENT_NODES: positiveInt(B.documentNodes),
+  RELEASE_LENS_MAX_RELEASE_OBJECTS: positiveInt(B.releaseObjects),
+  RELEASE_LENS_HELM_DECODE_TIMEOUT_MS: positiveInt(B.helmDecodeMs),
+  /** Threads that decode Helm records (default: one per core but one). */
+  RELEASE_LENS_DECODE_THREADS: z.coerce.number().int().positive().optional(),
+  /** Scans and uploads one instance runs at once; more wait for none and get 429. */
+  RELEASE_LENS_MAX_CONCURRENT_SCANS: positiveInt(4),
   /** The CLI prints the stack trace of an unexpected error (RELEASE_LENS_DEBUG=1). */
   RELEASE_LENS_DEBUG: flag,
   KUBERNETES_SERVICE_HOST: z.string().optional(),
@@ -102,6 +119,23 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The read budgets these settings give. */
+export function readBudgets(e: Env = env()): ReadBudgets {
+  return {
+    responseBytes: e.RELEASE_LENS_MAX_RESPONSE_BYTES,
+    scanBytes: e.RELEASE_LENS_MAX_SCAN_BYTES,
+    objectBytes: e.RELEASE_LENS_MAX_OBJECT_BYTES,
+    stringBytes: e.RELEASE_LENS_MAX_STRING_BYTES,
+    depth: e.RELEASE_LENS_MAX_DEPTH,
+    helmReleaseBytes: e.RELEASE_LENS_MAX_HELM_RELEASE_BYTES,
+    manifestDocuments: e.RELEASE_LENS_MAX_MANIFEST_DOCUMENTS,
+    documentBytes: e.RELEASE_LENS_MAX_DOCUMENT_BYTES,
+    documentNodes: e.RELEASE_LENS_MAX_DOCUMENT_NODES,
+    releaseObjects: e.RELEASE_LENS_MAX_RELEASE_OBJECTS,
+    helmDecodeMs: e.RELEASE_LENS_HELM_DECODE_TIMEOUT_MS,
+  };
 }
 
 /** Where SQLite reports go when no path is configured: ./.data/reports.sqlite under the working directory. */

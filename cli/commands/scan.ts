@@ -1,5 +1,6 @@
 import { loadCatalogFrom, type Catalog } from '../../lib/catalog/load';
-import { env } from '../../lib/env';
+import { env, readBudgets } from '../../lib/env';
+import { createHelmDecodePool } from '../../lib/scan/helm-decode-pool';
 import { exportReport } from '../../lib/report/export';
 import { newRedactionSalt, redactReport } from '../../lib/report/redact';
 import type { Report } from '../../lib/model/report';
@@ -9,9 +10,9 @@ import { TOOL_VERSION } from '../../lib/version';
 import { exitCodeForScan, type ExitCode } from '../exit-codes';
 import type { CliIo } from '../io';
 import { writeReport } from '../output';
-import { dataDir } from '../paths';
+import { dataDir, workerFile } from '../paths';
 import { createProgress } from '../progress';
-import { readSnapshotFiles } from '../snapshot-files';
+import { openSnapshotFiles } from '../snapshot-files';
 import { uploadReport } from '../upload';
 import type { ScanArgs, ScanInput } from './scan-args';
 import { scanSummary } from './scan-summary';
@@ -19,7 +20,7 @@ import { scanSummary } from './scan-summary';
 async function scanSource(input: ScanInput, io: CliIo, maxBytes: number): Promise<ScanSource> {
   switch (input.kind) {
     case 'snapshot':
-      return { kind: 'snapshot', files: await readSnapshotFiles(input.files, io, maxBytes) };
+      return { kind: 'snapshot', files: await openSnapshotFiles(input.files, io, maxBytes) };
     case 'kubeconfig':
       return { kind: 'kubeconfig', ...(input.context === undefined ? {} : { context: input.context }) };
     case 'demo':
@@ -34,6 +35,9 @@ async function scan(args: ScanArgs, io: CliIo, catalog: Catalog): Promise<Report
   const maxBytes = settings.RELEASE_LENS_MAX_SNAPSHOT_BYTES;
   const source = await scanSource(args.input, io, maxBytes);
   const progress = createProgress(io.stderr, !args.quiet);
+  const budgets = readBudgets(settings);
+  const threads = settings.RELEASE_LENS_DECODE_THREADS;
+  const pool = createHelmDecodePool({ workerFile: workerFile('helm-decode'), ...(threads ? { threads } : {}) });
   try {
     return await runScan(source, {
       target: args.target,
@@ -41,6 +45,8 @@ async function scan(args: ScanArgs, io: CliIo, catalog: Catalog): Promise<Report
       dataDir: data,
       onProgress: (p) => progress.update(p),
       maxSnapshotBytes: maxBytes,
+      budgets,
+      helmDecoder: pool.decoder(budgets),
       ...(io.signal ? { signal: io.signal } : {}),
       connect: {
         // The CLI runs as its user, like kubectl: the server-side switch for offering the local kubeconfig is moot.
@@ -51,6 +57,7 @@ async function scan(args: ScanArgs, io: CliIo, catalog: Catalog): Promise<Report
     });
   } finally {
     await progress.done();
+    await pool.close();
   }
 }
 

@@ -27,7 +27,9 @@ export function memoryIo(stdin = '', options: { tty?: boolean; signal?: AbortSig
   const io: CliIo = {
     stdout,
     stderr,
-    readStdin: () => Promise.resolve(stdin),
+    stdin: async function* () {
+      yield await Promise.resolve(Buffer.from(stdin, 'utf8'));
+    },
     ...(options.signal ? { signal: options.signal } : {}),
   };
   return { io, stdout, stderr };

@@ -6,7 +6,9 @@ import { AppError } from '../errors';
 import type { Report } from '../model/report';
 import type { Target } from '../model/releases';
 import { loadDemoSnapshot } from '../sources/demo/load';
-import { parseOfflineSnapshot } from '../sources/offline/parse';
+import { readOfflineSnapshot } from '../sources/offline/parse';
+import type { ReadBudgets } from '../model/budgets';
+import type { HelmDecoder } from '../snapshot/helm/decoder';
 import type { Snapshot } from '../model/snapshot';
 import { evaluate } from './evaluate';
 import type { ScanSource } from './sources';
@@ -19,12 +21,26 @@ export interface ScanOptions {
   onProgress?: (p: ScanProgress) => void;
   signal?: AbortSignal;
   maxSnapshotBytes?: number;
+  /** What one scan may read; DEFAULT_BUDGETS when absent. */
+  budgets?: ReadBudgets;
+  /** Where Helm records are decoded (a worker pool on a server and in the CLI); inline when absent. */
+  helmDecoder?: HelmDecoder;
   /** How to reach a live cluster (the CLI passes its --kubeconfig file, settings and User-Agent). */
   connect?: ConnectOptions;
 }
 
-function offlineSnapshot(files: Extract<ScanSource, { kind: 'snapshot' }>['files'], maxBytes?: number): Snapshot {
-  const result = parseOfflineSnapshot(files, maxBytes === undefined ? {} : { maxBytes });
+type ReadOptions = Pick<ScanOptions, 'maxSnapshotBytes' | 'budgets' | 'helmDecoder' | 'signal'>;
+
+async function offlineSnapshot(
+  files: Extract<ScanSource, { kind: 'snapshot' }>['files'],
+  options: ReadOptions,
+): Promise<Snapshot> {
+  const result = await readOfflineSnapshot(files, {
+    ...(options.maxSnapshotBytes === undefined ? {} : { maxBytes: options.maxSnapshotBytes }),
+    ...(options.budgets ? { budgets: options.budgets } : {}),
+    ...(options.helmDecoder ? { helmDecoder: options.helmDecoder } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   if (result.ok) return result.snapshot;
   const tooLarge = result.errors.some((e) => e.kind === 'too-large');
   const message = result.errors.map((e) => e.message).join(' ');
@@ -41,13 +57,13 @@ export type OpenedSource = { kind: 'live'; connection: ClusterConnection } | { k
 /** Opens a source: plans the connection of a live cluster, reads an offline or demo snapshot. */
 export async function openSource(
   source: ScanSource,
-  options: Pick<ScanOptions, 'dataDir' | 'maxSnapshotBytes' | 'connect'>,
+  options: Pick<ScanOptions, 'dataDir' | 'connect'> & ReadOptions,
 ): Promise<OpenedSource> {
   switch (source.kind) {
     case 'demo':
       return { kind: 'read', snapshot: loadDemoSnapshot(options.dataDir) };
     case 'snapshot':
-      return { kind: 'read', snapshot: offlineSnapshot(source.files, options.maxSnapshotBytes) };
+      return { kind: 'read', snapshot: await offlineSnapshot(source.files, options) };
     default:
       return { kind: 'live', connection: await connect(source, options.connect) };
   }

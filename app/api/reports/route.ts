@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/route';
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { assertAdmin, assertMaySave } from '@/lib/http/credentials';
@@ -19,7 +20,7 @@ const listSchema = z.object({
  * Saves a report (validated against the report schema; redacted here when asked or when it claims to be) and
  * answers with its link and the manage token that lets the saver delete it, given only this once.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = route(async (request: Request): Promise<Response> => {
   try {
     assertMaySave(request, env());
     const body = validate(saveSchema, await readJson(request, env().RELEASE_LENS_MAX_REPORT_BYTES));
@@ -28,10 +29,10 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});
 
 /** Lists the most recent reports saved on this instance: for the administrator only. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = route(async (request: Request): Promise<Response> => {
   try {
     assertAdmin(request, env());
     const params = Object.fromEntries(new URL(request.url).searchParams);
@@ -40,4 +41,4 @@ export async function GET(request: Request): Promise<Response> {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

@@ -1,49 +1,60 @@
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { readMultipart } from '@/lib/http/multipart';
 import { readJson } from '@/lib/http/read-body';
 import { validate } from '@/lib/http/validate';
 import { TARGETS, type Target } from '@/lib/model/releases';
 import { scanRequestSchema } from '@/lib/scan/request';
 import type { ScanSource } from '@/lib/scan/sources';
+import type { OfflineStream } from '@/lib/sources/offline/parse';
 
 export interface ParsedScan {
   source: ScanSource;
-  target: Target;
+  /** The upgrade target; for an upload it is known once the body has been read (the field may follow the files). */
+  target(): Promise<Target>;
+  /** Stops reading the request body. */
+  close(): void;
 }
 
-async function fromForm(request: Request): Promise<ParsedScan> {
-  const limit = env().RELEASE_LENS_MAX_SNAPSHOT_BYTES;
-  const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) {
-    throw new AppError(
-      'too-large',
-      `The snapshot files are larger than the ${Math.round(limit / 1048576)} MiB this server accepts. Scan the cluster live instead; it reads page by page.`,
-    );
-  }
-  const form = await request.formData();
-  const rawTarget = form.get('target');
-  const targetText = typeof rawTarget === 'string' ? rawTarget : '1.25';
-  const target = TARGETS.find((t) => t === targetText);
+const MAX_FILES = 20;
+
+function targetOf(value: string | undefined): Target {
+  const target = TARGETS.find((t) => t === (value ?? '1.25'));
   if (!target) throw new AppError('invalid-input', `target: must be one of ${TARGETS.join(', ')}`, 'target');
-  const files = form.getAll('snapshot').filter((f): f is File => typeof f !== 'string');
-  if (files.length === 0)
-    throw new AppError(
-      'invalid-input',
-      'Choose at least one snapshot file (the JSON output of kubectl get).',
-      'snapshot',
-    );
+  return target;
+}
+
+/** A multipart upload of snapshot files, streamed straight into the offline reader. */
+function fromUpload(request: Request): ParsedScan {
+  const upload = readMultipart(request, {
+    maxBytes: env().RELEASE_LENS_MAX_SNAPSHOT_BYTES,
+    setting: 'RELEASE_LENS_MAX_SNAPSHOT_BYTES',
+    maxFiles: MAX_FILES,
+  });
+  let count = 0;
+  async function* files(): AsyncGenerator<OfflineStream> {
+    for await (const f of upload.files) {
+      count += 1;
+      yield { name: f.name, chunks: f.chunks };
+    }
+    if (count === 0) {
+      throw new AppError(
+        'invalid-input',
+        'Choose at least one snapshot file (the JSON output of kubectl get).',
+        'snapshot',
+      );
+    }
+  }
   return {
-    target,
-    source: {
-      kind: 'snapshot',
-      files: await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))),
-    },
+    source: { kind: 'snapshot', files: files() },
+    target: async () => targetOf((await upload.fields()).target),
+    close: () => upload.close(),
   };
 }
 
 /** Reads a scan request: JSON for the live and demo sources, a multipart form for offline snapshot files. */
 export async function parseScanRequest(request: Request): Promise<ParsedScan> {
-  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return fromForm(request);
+  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return fromUpload(request);
   // A pasted kubeconfig is the largest JSON body; its own limit is enforced again when it is parsed.
   const body = await readJson(request, env().RELEASE_LENS_MAX_KUBECONFIG_BYTES + 4096);
   const parsed = validate(scanRequestSchema, body);
@@ -54,5 +65,5 @@ export async function parseScanRequest(request: Request): Promise<ParsedScan> {
       'source.kind',
     );
   }
-  return { target: parsed.target, source: parsed.source };
+  return { source: parsed.source, target: () => Promise.resolve(parsed.target), close: () => undefined };
 }

@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { getCatalog } from '@/lib/catalog';
-import { env } from '@/lib/env';
+import { env, readBudgets } from '@/lib/env';
 import { errorResponse } from '@/lib/http/responses';
+import { route } from '@/lib/http/route';
+import type { Target } from '@/lib/model/releases';
 import { changeSummaries } from '@/lib/report/change-summaries';
 import { evaluate } from '@/lib/scan/evaluate';
+import { serverHelmDecoder } from '@/lib/scan/helm-decode-instance';
 import { openSource, readOpened, type OpenedSource } from '@/lib/scan/run-scan';
 import { ndjsonStream } from '@/lib/scan/stream';
 import { parseScanRequest } from './parse-request';
@@ -12,25 +15,35 @@ export const dynamic = 'force-dynamic';
 
 /**
  * Starts a read-only scan and streams its progress, then the report, as NDJSON. Everything wrong with the input (a
- * refused kubeconfig, a host the policy forbids, an invalid snapshot) answers with its 4xx status before the stream.
+ * refused kubeconfig, a host the policy forbids, an invalid or oversized snapshot) answers with its 4xx status
+ * before the stream. An uploaded snapshot is read as it streams in; Helm records decode on worker threads.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = route(async (request: Request): Promise<Response> => {
+  const budgets = readBudgets();
+  const helmDecoder = serverHelmDecoder(budgets);
   let opened: OpenedSource;
-  let target;
+  let target: Target;
   try {
     const parsed = await parseScanRequest(request);
-    target = parsed.target;
-    opened = await openSource(parsed.source, {
-      dataDir: path.join(process.cwd(), 'data'),
-      maxSnapshotBytes: env().RELEASE_LENS_MAX_SNAPSHOT_BYTES,
-    });
+    try {
+      opened = await openSource(parsed.source, {
+        dataDir: path.join(process.cwd(), 'data'),
+        maxSnapshotBytes: env().RELEASE_LENS_MAX_SNAPSHOT_BYTES,
+        budgets,
+        helmDecoder,
+        signal: request.signal,
+      });
+      target = await parsed.target();
+    } finally {
+      parsed.close();
+    }
   } catch (error) {
     return errorResponse(error);
   }
   const catalog = getCatalog();
   return ndjsonStream(async (onProgress, signal) => {
-    const snapshot = await readOpened(opened, { onProgress, signal });
+    const snapshot = await readOpened(opened, { onProgress, signal, budgets, helmDecoder });
     const report = evaluate(snapshot, { target, catalog });
     return { type: 'report', report, changes: changeSummaries(report, catalog) };
   }, request.signal);
-}
+});

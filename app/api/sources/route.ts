@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/route';
 import { isInClusterAvailable, listLocalContexts } from '@/lib/sources/cluster';
 import { env } from '@/lib/env';
 import { json } from '@/lib/http/responses';
@@ -7,7 +8,7 @@ import { SNAPSHOT_COMMANDS } from '@/lib/sources/offline/parse';
 export const dynamic = 'force-dynamic';
 
 /** What this server can scan: its own kubeconfig contexts (names and hosts only), in-cluster, snapshot commands. */
-export function GET(): Response {
+export const GET = route((): Response => {
   const localEnabled = env().RELEASE_LENS_LOCAL_KUBECONFIG;
   return json<SourcesInfo>({
     localEnabled,
@@ -15,4 +16,4 @@ export function GET(): Response {
     inCluster: isInClusterAvailable(),
     snapshotCommands: SNAPSHOT_COMMANDS,
   });
-}
+});

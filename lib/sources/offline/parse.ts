@@ -47,12 +47,12 @@ export function parseOfflineSnapshot(files: readonly OfflineFile[], options: Off
  * bytes arrive, and reading stops at it. Helm records go to the options' decoder (a worker pool on a server).
  */
 export async function readOfflineSnapshot(
-  files: readonly OfflineStream[],
+  files: Iterable<OfflineStream> | AsyncIterable<OfflineStream>,
   options: OfflineOptions = {},
 ): Promise<OfflineResult> {
   const reader = new OfflineReader(options);
   try {
-    for (const f of files) {
+    for await (const f of files) {
       const file = reader.file(f.name);
       for await (const chunk of f.chunks) {
         options.signal?.throwIfAborted();

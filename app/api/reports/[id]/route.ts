@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/route';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { bearerToken, isAdmin } from '@/lib/http/credentials';
@@ -11,7 +12,7 @@ const notFound = () =>
   new AppError('not-found', 'No report has this id. It may have been deleted, or the link was cut short.');
 
 /** One saved report as JSON: the link is the capability that opens it. */
-export async function GET(_request: Request, ctx: RouteContext<'/api/reports/[id]'>): Promise<Response> {
+export const GET = route(async (_request: Request, ctx: RouteContext<'/api/reports/[id]'>): Promise<Response> => {
   try {
     const stored = await (await getStore()).get((await ctx.params).id);
     if (!stored) throw notFound();
@@ -19,13 +20,13 @@ export async function GET(_request: Request, ctx: RouteContext<'/api/reports/[id
   } catch (error) {
     return errorResponse(error);
   }
-}
+});
 
 /**
  * Deletes a saved report, for the browser or CLI that saved it (its manage token, as a bearer token) or the
  * administrator. Reports cannot be changed, only removed.
  */
-export async function DELETE(request: Request, ctx: RouteContext<'/api/reports/[id]'>): Promise<Response> {
+export const DELETE = route(async (request: Request, ctx: RouteContext<'/api/reports/[id]'>): Promise<Response> => {
   try {
     const token = bearerToken(request);
     if (token === undefined) {
@@ -42,4 +43,4 @@ export async function DELETE(request: Request, ctx: RouteContext<'/api/reports/[
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

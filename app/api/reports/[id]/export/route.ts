@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/route';
 import { z } from 'zod';
 import { getCatalog } from '@/lib/catalog';
 import { AppError } from '@/lib/errors';
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
 const querySchema = z.object({ format: z.enum(EXPORT_FORMATS) });
 
 /** Downloads a saved report as Markdown, JSON, CSV, SARIF or a pull-request comment, named by cluster and date. */
-export async function GET(request: Request, ctx: RouteContext<'/api/reports/[id]/export'>): Promise<Response> {
+export const GET = route(async (request: Request, ctx: RouteContext<'/api/reports/[id]/export'>): Promise<Response> => {
   try {
     const { format } = validate(querySchema, Object.fromEntries(new URL(request.url).searchParams));
     const { id } = await ctx.params;
@@ -30,4 +31,4 @@ export async function GET(request: Request, ctx: RouteContext<'/api/reports/[id]
   } catch (error) {
     return errorResponse(error);
   }
-}
+});
