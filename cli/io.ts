@@ -1,4 +1,3 @@
-
 /** Where output goes; `write` resolves once the text is handed to the OS, so exiting after it loses nothing. */
 export interface OutStream {
   write(text: string): Promise<void>;

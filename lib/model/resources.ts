@@ -65,6 +65,11 @@ export interface ResourceEntry {
   readonly fieldSelector?: string;
   /** Read only in this namespace. */
   readonly namespace?: string;
+  /**
+   * Items per LIST page when smaller than the scan's page size: Helm records are up to 1.5 MiB each and are
+   * decoded elsewhere, so a small page bounds what waits for a decoder.
+   */
+  readonly pageSize?: number;
   /** Verbs beyond `list` the collector uses (for the RBAC manifest). */
   readonly extraVerbs?: readonly 'get'[];
   /** Said in coverage when the resource is read through a deprecated version on purpose. */
@@ -188,6 +193,7 @@ export const RESOURCES = {
     kind: 'Secret',
     labelSelector: 'owner=helm',
     projection: 'helm-record',
+    pageSize: 25,
     offline: {
       purpose: 'Helm releases stored in Secrets',
       command: 'kubectl get secrets -A -l owner=helm -o json > helm-secrets.json',
@@ -199,6 +205,7 @@ export const RESOURCES = {
     kind: 'ConfigMap',
     labelSelector: 'owner=helm',
     projection: 'helm-record',
+    pageSize: 25,
     offline: {
       purpose: 'Helm releases stored in ConfigMaps',
       command: 'kubectl get configmaps -A -l owner=helm -o json > helm-configmaps.json',

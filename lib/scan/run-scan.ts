@@ -65,7 +65,13 @@ export async function openSource(
     case 'snapshot':
       return { kind: 'read', snapshot: await offlineSnapshot(source.files, options) };
     default:
-      return { kind: 'live', connection: await connect(source, options.connect) };
+      return {
+        kind: 'live',
+        connection: await connect(source, {
+          ...options.connect,
+          ...(options.budgets ? { budgets: options.budgets } : {}),
+        }),
+      };
   }
 }
 
@@ -81,6 +87,8 @@ export async function readOpened(
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.connect?.env ? { env: options.connect.env } : {}),
+      ...(options.budgets ? { budgets: options.budgets } : {}),
+      ...(options.helmDecoder ? { helmDecoder: options.helmDecoder } : {}),
     });
   } finally {
     connection.close();

@@ -2,7 +2,8 @@ import 'server-only';
 import { Agent as HttpAgent, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { env as readEnv, type Env } from '../../env';
+import { env as readEnv, readBudgets, type Env } from '../../env';
+import type { ReadBudgets } from '../../model/budgets';
 import { AppError } from '../../errors';
 import type { ServerAddress } from '../kubeconfig/server-url';
 import type { KubeconfigFacts } from '../../model/snapshot';
@@ -36,6 +37,8 @@ export interface ConnectOptions {
   requestTimeoutMs?: number;
   /** User-Agent for the audit log, e.g. to tell CLI scans from dashboard scans. */
   userAgent?: string;
+  /** What a response and the whole scan may read (default: from the settings). */
+  budgets?: ReadBudgets;
 }
 
 async function authOptions(kc: KubeConfig): Promise<RequestOptions> {
@@ -78,7 +81,11 @@ export async function connect(source: ClusterSource, options: ConnectOptions = {
           })
         : new HttpAgent(common);
   const staticHeaders = headersOf(base);
+  const budgets = options.budgets ?? readBudgets(e);
   const transport = createTransport({
+    budgets,
+    // One connection serves one scan: its byte budget counts every response.
+    meter: { used: 0, limit: budgets.scanBytes },
     baseUrl: p.server.url,
     display: p.server.display,
     agent,

@@ -17,6 +17,10 @@ export interface ResourceContext {
   /** Namespaces to read one by one when a cluster-wide list is forbidden (the context's namespace). */
   fallbackNamespaces: readonly string[];
   addItems: (spec: ResourceSpec, items: readonly unknown[]) => void;
+  /** An object over a read budget, not read. */
+  skipped: (spec: ResourceSpec, reason: string) => void;
+  /** Awaited after each page (the builder lets pending Helm decodes catch up). */
+  afterPage?: () => Promise<void>;
   signal?: AbortSignal;
   retry?: RetryPolicy;
 }
@@ -36,7 +40,7 @@ function list(ctx: ResourceContext, spec: ResourceSpec, c: VersionCandidate, nam
     ctx.conn,
     {
       path: collectionPath(spec, c.groupVersion, namespace),
-      pageSize: ctx.pageSize,
+      pageSize: Math.min(ctx.pageSize, spec.pageSize ?? ctx.pageSize),
       labelSelector: spec.labelSelector,
       fieldSelector: spec.fieldSelector,
       metadataOnly: spec.view === 'metadata',
@@ -46,6 +50,8 @@ function list(ctx: ResourceContext, spec: ResourceSpec, c: VersionCandidate, nam
       ...(spec.key === 'serviceaccounttokens' ? { stamp: { type: SA_TOKEN_TYPE } } : {}),
       signal: ctx.signal,
       retry: ctx.retry,
+      onSkipped: (reason) => ctx.skipped(spec, reason),
+      ...(ctx.afterPage ? { afterPage: ctx.afterPage } : {}),
     },
     (items) => ctx.addItems(spec, items),
   );

@@ -11,6 +11,8 @@ import { fakeCluster, obj, SERVED_1_24, type FakeCluster } from '../testing/fake
 import { collectSnapshot, type CollectOptions } from './collect-snapshot';
 import type { ScanProgress } from '../../../model/scan';
 import { renderText } from '../../../model/text';
+import { gzipSync } from 'node:zlib';
+import { DEFAULT_BUDGETS } from '../../../model/budgets';
 
 const fast: RetryPolicy = { ...DEFAULT_RETRY, sleep: () => Promise.resolve() };
 const helmLabels = { owner: 'helm', name: 'web', status: 'deployed', version: '1' };
@@ -75,7 +77,11 @@ async function scan(
   opts: CollectOptions & { namespace?: string; timeoutMs?: number } = {},
 ): Promise<Snapshot> {
   fake = await startFakeApiServer(handler);
-  conn = await connectTest(fake.url, { namespace: opts.namespace, timeoutMs: opts.timeoutMs });
+  conn = await connectTest(fake.url, {
+    namespace: opts.namespace,
+    timeoutMs: opts.timeoutMs,
+    ...(opts.budgets ? { budgets: opts.budgets } : {}),
+  });
   return collectSnapshot(conn, { retry: fast, ...opts });
 }
 
@@ -272,5 +278,60 @@ describe('collectSnapshot against a fake 1.24 API server', () => {
       return undefined;
     });
     await expect(scan(slow, { signal: controller.signal })).rejects.toThrow('user cancelled');
+  });
+});
+
+describe('read budgets against a hostile API server', () => {
+  const MiB = 1024 * 1024;
+
+  it('stops reading a gzip bomb at the response budget, says so for that resource, and reads the rest', async () => {
+    // 64 MiB of JSON in about 64 KiB of gzip.
+    const inflated = Buffer.concat([
+      Buffer.from('{"kind":"DeploymentList","items":[{"a":"'),
+      Buffer.alloc(64 * MiB, 0x61),
+      Buffer.from('"}]}'),
+    ]);
+    const bomb = gzipSync(inflated, { level: 9 });
+    const s = await scan(
+      withOverride((req) =>
+        req.path === '/apis/apps/v1/deployments' ? { raw: bomb, headers: { 'Content-Encoding': 'gzip' } } : undefined,
+      ),
+      { budgets: { ...DEFAULT_BUDGETS, responseBytes: 8 * MiB } },
+    );
+    expect(bomb.length).toBeLessThan(128 * 1024);
+    expect(coverage(s, 'deployments')).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(
+        /larger than 8 MiB \(RELEASE_LENS_MAX_RESPONSE_BYTES\) decompressed; it was not read/,
+      ),
+    });
+    expect(coverage(s, 'pods')).toMatchObject({ status: 'ok', count: 5 });
+  });
+
+  it('stops a scan at its byte budget: what was read stays, the rest says why', async () => {
+    const s = await scan(fakeCluster(model()), { budgets: { ...DEFAULT_BUDGETS, scanBytes: 3000 }, concurrency: 1 });
+    const stopped = s.coverage.filter((c) => c.status === 'error').map((c) => renderText(c.message ?? []));
+    expect(stopped.length).toBeGreaterThan(0);
+    expect(stopped[0]).toMatch(/The scan has read 3 KiB \(RELEASE_LENS_MAX_SCAN_BYTES\) from this API server/);
+    expect(coverage(s, 'nodes')).toMatchObject({ status: 'ok' });
+  });
+
+  it('skips one object over the object budget and keeps the others of its page', async () => {
+    const big = obj('pod-huge', 'default', { spec: { containers: [{ name: 'c', image: 'x'.repeat(300_000) }] } });
+    const m = model();
+    m.objects.pods = [...(m.objects.pods ?? []), big];
+    const s = await scan(fakeCluster(m), { budgets: { ...DEFAULT_BUDGETS, objectBytes: 100_000 } });
+    expect(s.pods.map((p) => p.metadata.name)).not.toContain('pod-huge');
+    expect(s.pods).toHaveLength(5);
+    expect(s.skipped).toEqual([
+      { resource: 'pods', count: 1, reasons: ['larger than 98 KiB (RELEASE_LENS_MAX_OBJECT_BYTES)'] },
+    ]);
+  });
+
+  it('pages Helm records in small pages, so few wait for a decoder', async () => {
+    await scan(fakeCluster(model()));
+    const helm = fake?.requests.filter((r) => r.query.get('labelSelector') === 'owner=helm') ?? [];
+    expect(helm.length).toBeGreaterThan(0);
+    expect(helm.every((r) => r.query.get('limit') === '25')).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import 'server-only';
 import { env as readEnv, type Env } from '../../../env';
 import { SnapshotBuilder } from '../../../snapshot/builder';
+import type { HelmDecoder } from '../../../snapshot/helm/decoder';
+import type { ReadBudgets } from '../../../model/budgets';
 import type { Snapshot } from '../../../model/snapshot';
 import { RESOURCE_KEYS } from '../../../model/resources';
 import type { ClusterConnection } from '../connect';
@@ -15,6 +17,9 @@ import { readServerVersion } from './preflight';
 import { ProgressTracker, type ProgressListener } from './progress';
 import { RESOURCE_TABLE } from '../../../model/resources';
 
+/** Helm records a scan lets wait for a decoder before it reads the next page. */
+const PENDING_DECODES = 8;
+
 export interface CollectOptions {
   onProgress?: ProgressListener;
   /** Cancels the scan; collectSnapshot then rejects with the signal's reason. */
@@ -28,6 +33,10 @@ export interface CollectOptions {
   retry?: RetryPolicy;
   env?: Env;
   collectedAt?: Date;
+  /** What the scan may read (DEFAULT_BUDGETS when absent); the connection's transport enforces the byte budgets. */
+  budgets?: ReadBudgets;
+  /** Where Helm records are decoded; inline when absent. */
+  helmDecoder?: HelmDecoder;
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
@@ -56,7 +65,11 @@ async function collect(conn: ClusterConnection, options: CollectOptions): Promis
 
   progress.emit('connecting');
   const version = await readServerVersion(conn, { signal, retry });
-  const builder = new SnapshotBuilder(conn.source, options.collectedAt);
+  const builder = new SnapshotBuilder(conn.source, options.collectedAt, {
+    ...(options.budgets ? { budgets: options.budgets } : {}),
+    ...(options.helmDecoder ? { helmDecoder: options.helmDecoder } : {}),
+    ...(signal ? { signal } : {}),
+  });
   if (version.version) builder.setServerVersion(version.version);
   builder.recordCoverage(version.coverage);
   if (conn.kubeconfigFacts) builder.setKubeconfigFacts(conn.kubeconfigFacts);
@@ -90,6 +103,8 @@ async function collect(conn: ClusterConnection, options: CollectOptions): Promis
       builder.addItems(spec.key, items);
       progress.addItems(spec.key, items.length);
     },
+    skipped: (spec, reason) => builder.recordSkipped({ resource: spec.key }, [reason]),
+    afterPage: () => builder.settle(PENDING_DECODES),
     signal,
     retry,
   };
@@ -102,7 +117,7 @@ async function collect(conn: ClusterConnection, options: CollectOptions): Promis
   });
   throwIfCancelled(signal);
 
-  const snapshot = builder.build();
+  const snapshot = await builder.finish();
   progress.emit('done');
   return snapshot;
 }

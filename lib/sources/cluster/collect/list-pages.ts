@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ClusterConnection } from '../connect';
 import { getWithRetry, type RetryPolicy } from '../http/retry';
-import { expectJson, HttpStatusError, statusMessage } from './http-status';
+import { HttpStatusError, statusMessage } from './http-status';
 
 /** Accept header for metadata-only lists: no spec, no data, same API version (so the same deprecation accounting). */
 export const METADATA_LIST_ACCEPT = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
@@ -20,6 +20,10 @@ export interface ListRequest {
   stamp?: Record<string, string>;
   signal?: AbortSignal;
   retry?: RetryPolicy;
+  /** An item over a read budget, not parsed. */
+  onSkipped?: (reason: string) => void;
+  /** Awaited after each page: lets the consumer catch up (Helm records decoding elsewhere) before the next. */
+  afterPage?: () => Promise<void>;
 }
 
 export interface ListResult {
@@ -44,9 +48,13 @@ function pageUrl(req: ListRequest, token: string | undefined): string {
   return `${req.path}?${q.toString()}`;
 }
 
+/** Items are handed over in batches of this many, so a page never exists whole. */
+const BATCH = 100;
+
 /**
- * Paginated LIST: hands each page's items to `onPage` right away and keeps nothing but their uids, so memory stays
- * flat. A 410 Gone on a continue token restarts the list once, skipping items already handed over.
+ * Paginated LIST: each page is parsed as it arrives (lib/sources/json-stream) and its items handed to `onPage` in
+ * small batches, keeping nothing but their uids, so memory stays flat whatever the page size. A 410 Gone on a
+ * continue token restarts the list once, skipping items already handed over (a retried page too).
  */
 export async function listPages(
   conn: ClusterConnection,
@@ -55,10 +63,34 @@ export async function listPages(
 ): Promise<ListResult> {
   const seen = new Set<string>();
   const result: ListResult = { count: 0, pages: 0, restarted: false };
+  let batch: Record<string, unknown>[] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    result.count += batch.length;
+    onPage(batch);
+    batch = [];
+  };
+  const onItem = (item: unknown) => {
+    if (!isRecord(item)) return;
+    const uid = uidOf(item);
+    if (uid !== undefined) {
+      if (seen.has(uid)) return;
+      seen.add(uid);
+    }
+    if (req.metadataOnly || item.apiVersion === undefined) {
+      item.apiVersion = req.apiVersion;
+      item.kind = req.kind;
+    }
+    if (req.stamp) Object.assign(item, req.stamp);
+    batch.push(item);
+    if (batch.length >= BATCH) flush();
+  };
+  const items = { onItem, onSkipped: (reason: string) => req.onSkipped?.(reason) };
   let token: string | undefined;
   for (;;) {
     const accept = req.metadataOnly ? METADATA_LIST_ACCEPT : 'application/json';
-    const response = await getWithRetry(conn, pageUrl(req, token), { accept, signal: req.signal }, req.retry);
+    const response = await getWithRetry(conn, pageUrl(req, token), { accept, signal: req.signal, items }, req.retry);
+    flush();
     if (response.status === 410 && token !== undefined) {
       if (result.restarted)
         throw new HttpStatusError(410, `The list expired twice while paging: ${statusMessage(response)}`);
@@ -66,27 +98,12 @@ export async function listPages(
       token = undefined;
       continue;
     }
-    const body = expectJson(response);
-    const raw = isRecord(body) && Array.isArray(body.items) ? body.items : [];
-    const items: Record<string, unknown>[] = [];
-    for (const item of raw) {
-      if (!isRecord(item)) continue;
-      const uid = uidOf(item);
-      if (uid !== undefined) {
-        if (seen.has(uid)) continue;
-        seen.add(uid);
-      }
-      if (req.metadataOnly || item.apiVersion === undefined) {
-        item.apiVersion = req.apiVersion;
-        item.kind = req.kind;
-      }
-      if (req.stamp) Object.assign(item, req.stamp);
-      items.push(item);
+    if (response.status < 200 || response.status > 299) {
+      throw new HttpStatusError(response.status, statusMessage(response));
     }
     result.pages += 1;
-    result.count += items.length;
-    onPage(items);
-    const meta = isRecord(body) ? body.metadata : undefined;
+    await req.afterPage?.();
+    const meta = response.fields?.metadata;
     token = isRecord(meta) && typeof meta.continue === 'string' && meta.continue !== '' ? meta.continue : undefined;
     if (token === undefined) return result;
   }

@@ -1,7 +1,8 @@
 import 'server-only';
 
 /** Why a request produced no HTTP response. */
-export type TransportFailure = 'tls' | 'unreachable' | 'timeout' | 'aborted' | 'network' | 'too-large' | 'refused-host';
+export type TransportFailure =
+  'tls' | 'unreachable' | 'timeout' | 'aborted' | 'network' | 'too-large' | 'invalid-response' | 'refused-host';
 
 export type TlsReason = 'unknown-ca' | 'hostname' | 'expired' | 'handshake';
 

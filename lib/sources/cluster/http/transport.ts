@@ -4,14 +4,26 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { DEFAULT_BUDGETS, overBudget, type ReadBudgets } from '../../../model/budgets';
+import { JsonItemStream, JsonStreamError } from '../../json-stream/items';
 import { classifyNetworkError, TransportError } from './transport-error';
 
 /** A response with any status; the transport never throws on HTTP errors. */
 export interface HttpResponse {
   status: number;
+  /** The body as text; empty when a 200 answer's items were streamed to `items.onItem`. */
   body: string;
   contentType?: string;
   retryAfter?: string;
+  /** For a streamed list: its top-level fields other than `items` (kind, metadata with the continue token). */
+  fields?: Readonly<Record<string, unknown>>;
+}
+
+/** Hands each element of a 200 answer's `items` over as it is parsed, instead of returning the body. */
+export interface ItemSink {
+  onItem(item: unknown): void;
+  /** An element over a read budget, not parsed; `reason` names the budget and its setting. */
+  onSkipped(reason: string): void;
 }
 
 export interface GetOptions {
@@ -19,6 +31,14 @@ export interface GetOptions {
   signal?: AbortSignal;
   /** Keep only the lines this returns true for (streams /metrics without holding all of it). */
   keepLine?: (line: string) => boolean;
+  /** Stream the items of a list (a LIST page) instead of returning its body. */
+  items?: ItemSink;
+}
+
+/** Decompressed bytes read so far by one scan, against its budget; shared by every request of the scan. */
+export interface ByteMeter {
+  used: number;
+  readonly limit: number;
 }
 
 export interface TransportConfig {
@@ -30,8 +50,10 @@ export interface TransportConfig {
   /** Auth headers, asked for on each request so refreshed exec-plugin tokens are used. */
   headers: () => Promise<OutgoingHttpHeaders>;
   timeoutMs: number;
-  /** Refuse bodies larger than this (decompressed), default 256 MiB. */
-  maxBodyBytes?: number;
+  /** What one response and one scan may read (DEFAULT_BUDGETS when absent). */
+  budgets?: ReadBudgets;
+  /** The scan's running total, when the connection serves one scan. */
+  meter?: ByteMeter;
   userAgent?: string;
 }
 
@@ -43,40 +65,122 @@ export interface Transport {
 /** What the API server's audit log shows for a scan. */
 export const DEFAULT_USER_AGENT = 'release-lens/0.1 (read-only scan)';
 
-function readBody(res: IncomingMessage, maxBytes: number, keepLine?: (line: string) => boolean): Promise<string> {
+interface BodyLimits {
+  budgets: ReadBudgets;
+  meter: ByteMeter;
+  /** The largest body kept as text: an object's budget (a list's items are streamed instead). */
+  textBytes: number;
+}
+
+function overLimit(what: string): TransportError {
+  return new TransportError('too-large', what);
+}
+
+/**
+ * Reads a response body within the budgets, counting decompressed bytes as they arrive (a gzip bomb stops at the
+ * budget, not after inflating): streamed item by item when a sink is given and the answer is 200, else as text.
+ */
+function readBody(
+  res: IncomingMessage,
+  limits: BodyLimits,
+  options: GetOptions,
+): Promise<{ body: string; fields?: Readonly<Record<string, unknown>> }> {
   const stream: Readable = res.headers['content-encoding'] === 'gzip' ? res.pipe(createGunzip()) : res;
+  const sink = res.statusCode === 200 ? options.items : undefined;
+  const { budgets, meter } = limits;
+  const json = sink
+    ? new JsonItemStream(budgets, { item: (v) => sink.onItem(v), skipped: (_, reason) => sink.onSkipped(reason) })
+    : undefined;
   return new Promise((resolve, reject) => {
-    const chunks: string[] = [];
+    const chunks: Buffer[] = [];
     let size = 0;
+    let kept = 0;
     let partial = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => {
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      res.destroy();
+      reject(
+        error instanceof JsonStreamError
+          ? new TransportError('invalid-response', `The API server sent invalid JSON: ${error.message}.`)
+          : error instanceof Error
+            ? error
+            : new Error(String(error)),
+      );
+    };
+    stream.on('data', (chunk: Buffer) => {
+      if (settled) return;
       size += chunk.length;
-      if (size > maxBytes) {
-        res.destroy();
-        reject(new TransportError('too-large', `The response was larger than ${Math.round(maxBytes / 2 ** 20)} MiB.`));
-        return;
+      meter.used += chunk.length;
+      if (size > budgets.responseBytes) {
+        return fail(
+          overLimit(
+            `The response was larger than ${overBudget('responseBytes', budgets.responseBytes)} decompressed; it was not read.`,
+          ),
+        );
       }
-      if (!keepLine) return void chunks.push(chunk);
-      const lines = (partial + chunk).split('\n');
-      partial = lines.pop() ?? '';
-      for (const line of lines) if (keepLine(line)) chunks.push(line, '\n');
+      if (meter.used > meter.limit) {
+        return fail(
+          overLimit(
+            `The scan has read ${overBudget('scanBytes', meter.limit)} from this API server; the rest was not read.`,
+          ),
+        );
+      }
+      try {
+        if (json) return json.write(chunk);
+        if (options.keepLine) {
+          const lines = (partial + chunk.toString('utf8')).split('\n');
+          partial = lines.pop() ?? '';
+          for (const line of lines)
+            if (options.keepLine(line)) {
+              kept += line.length + 1;
+              chunks.push(Buffer.from(`${line}\n`));
+            }
+        } else {
+          kept += chunk.length;
+          chunks.push(chunk);
+        }
+        if (kept > limits.textBytes) {
+          fail(
+            overLimit(`The response was larger than ${overBudget('objectBytes', limits.textBytes)}; it was not read.`),
+          );
+        }
+      } catch (error) {
+        fail(error);
+      }
     });
     stream.on('end', () => {
-      if (keepLine && partial && keepLine(partial)) chunks.push(partial);
-      resolve(chunks.join(''));
+      if (settled) return;
+      try {
+        if (json) {
+          const top = json.end();
+          settled = true;
+          return resolve({ body: '', fields: top.fields });
+        }
+        if (options.keepLine && partial && options.keepLine(partial)) chunks.push(Buffer.from(partial));
+        settled = true;
+        resolve({ body: Buffer.concat(chunks).toString('utf8') });
+      } catch (error) {
+        fail(error);
+      }
     });
-    stream.on('error', reject);
-    res.on('error', reject);
+    stream.on('error', fail);
+    res.on('error', fail);
     res.on('close', () => {
-      if (!res.complete) reject(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' }));
+      if (!res.complete) fail(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' }));
     });
   });
 }
 
 /** Builds the GET transport; each call has its own timeout and honours the caller's AbortSignal. */
 export function createTransport(config: TransportConfig): Transport {
-  const maxBytes = config.maxBodyBytes ?? 256 * 2 ** 20;
+  const budgets = config.budgets ?? DEFAULT_BUDGETS;
+  const limits: BodyLimits = {
+    budgets,
+    meter: config.meter ?? { used: 0, limit: budgets.scanBytes },
+    textBytes: budgets.objectBytes,
+  };
   const request = config.baseUrl.startsWith('https:') ? httpsRequest : httpRequest;
 
   async function get(path: string, options: GetOptions = {}): Promise<HttpResponse> {
@@ -93,13 +197,14 @@ export function createTransport(config: TransportConfig): Transport {
       signal.throwIfAborted();
       return await new Promise<HttpResponse>((resolve, reject) => {
         const req = request(url, { method: 'GET', agent: config.agent, headers, signal }, (res) => {
-          readBody(res, maxBytes, options.keepLine).then(
-            (body) =>
+          readBody(res, limits, options).then(
+            ({ body, fields }) =>
               resolve({
                 status: res.statusCode ?? 0,
                 body,
                 contentType: res.headers['content-type'],
                 retryAfter: res.headers['retry-after'],
+                ...(fields ? { fields } : {}),
               }),
             reject,
           );

@@ -1,3 +1,4 @@
+import type { ReadBudgets } from '../../../model/budgets';
 import 'server-only';
 import { stringify } from 'yaml';
 import { parseEnv } from '../../../env';
@@ -36,10 +37,10 @@ export function testKubeconfig(
 /** Connects to a local test server through the upload path (sanitizer, host policy, inline credentials). */
 export function connectTest(
   server: string,
-  opts: Parameters<typeof testKubeconfig>[1] & { timeoutMs?: number } = {},
+  opts: Parameters<typeof testKubeconfig>[1] & { timeoutMs?: number; budgets?: ReadBudgets } = {},
 ): Promise<ClusterConnection> {
   return connect(
     { kind: 'upload', kubeconfig: testKubeconfig(server, opts) },
-    { env: parseEnv({}), requestTimeoutMs: opts.timeoutMs ?? 5000 },
+    { env: parseEnv({}), requestTimeoutMs: opts.timeoutMs ?? 5000, ...(opts.budgets ? { budgets: opts.budgets } : {}) },
   );
 }

@@ -16,6 +16,8 @@ export interface FakeResponse {
   status?: number;
   json?: unknown;
   text?: string;
+  /** Sent as is, e.g. gzip bytes with a Content-Encoding header. */
+  raw?: Buffer;
   headers?: Record<string, string>;
 }
 
@@ -34,9 +36,9 @@ function answer(res: ServerResponse, r: FakeResponse | undefined): void {
     status: 404,
     json: { kind: 'Status', status: 'Failure', message: 'the server could not find the requested resource', code: 404 },
   };
-  const body = out.json !== undefined ? JSON.stringify(out.json) : (out.text ?? '');
+  const body = out.raw ?? (out.json !== undefined ? JSON.stringify(out.json) : (out.text ?? ''));
   res.writeHead(out.status ?? 200, {
-    'Content-Type': out.json !== undefined ? 'application/json' : 'text/plain',
+    'Content-Type': out.json !== undefined || out.raw !== undefined ? 'application/json' : 'text/plain',
     ...out.headers,
   });
   res.end(body);
