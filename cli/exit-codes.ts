@@ -64,6 +64,7 @@ export function exitCodeForErrorKind(kind: ErrorKind): ExitCode {
     case 'timeout':
     case 'unauthorized':
     case 'forbidden':
+    case 'busy':
     case 'internal':
       return EXIT.scanFailed;
   }

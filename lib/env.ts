@@ -88,8 +88,10 @@ const schema = z.object({
   RELEASE_LENS_HELM_DECODE_TIMEOUT_MS: positiveInt(B.helmDecodeMs),
   /** Threads that decode Helm records (default: one per core but one). */
   RELEASE_LENS_DECODE_THREADS: z.coerce.number().int().positive().optional(),
-  /** Scans and uploads one instance runs at once; more wait for none and get 429. */
-  RELEASE_LENS_MAX_CONCURRENT_SCANS: positiveInt(4),
+  /** Scans one instance runs at once; one more is refused with 429 and Retry-After. */
+  RELEASE_LENS_MAX_ACTIVE_SCANS: positiveInt(4),
+  /** Report saves one instance runs at once; one more is refused with 429 and Retry-After. */
+  RELEASE_LENS_MAX_ACTIVE_UPLOADS: positiveInt(4),
   /** The CLI prints the stack trace of an unexpected error (RELEASE_LENS_DEBUG=1). */
   RELEASE_LENS_DEBUG: flag,
   KUBERNETES_SERVICE_HOST: z.string().optional(),

@@ -38,6 +38,8 @@ export function httpStatusOf(kind: ErrorKind): number {
       return 502;
     case 'timeout':
       return 504;
+    case 'busy':
+      return 429;
     case 'internal':
       return 500;
   }

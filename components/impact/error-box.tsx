@@ -9,6 +9,7 @@ const titles: Record<string, string> = {
   unreachable: 'The cluster could not be reached',
   tls: 'The TLS connection could not be trusted',
   timeout: 'The cluster did not answer in time',
+  busy: 'The server is busy',
   internal: 'Something went wrong',
 };
 

@@ -1,4 +1,5 @@
 import { AppError, httpStatusOf, toErrorData } from '../errors';
+import { RETRY_AFTER_SECONDS } from './admission';
 
 /** A JSON response with no-store caching (everything here is per user and per scan); T is the wire type. */
 export function json<T>(body: T, status = 200, headers: Record<string, string> = {}): Response {
@@ -12,5 +13,6 @@ export function json<T>(body: T, status = 200, headers: Record<string, string> =
 export function errorResponse(error: unknown): Response {
   if (!(error instanceof AppError)) console.error('unexpected error in a route handler', error);
   const data = toErrorData(error);
-  return json({ error: data }, httpStatusOf(data.kind));
+  const headers: Record<string, string> = data.kind === 'busy' ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {};
+  return json({ error: data }, httpStatusOf(data.kind), headers);
 }

@@ -11,6 +11,8 @@ export const ERROR_KINDS = [
   'unreachable',
   'tls',
   'timeout',
+  /** The server is at its limit of concurrent scans or uploads: try again shortly. */
+  'busy',
   'internal',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -9,6 +9,8 @@ import type { ScanEvent } from '../model/scan';
 export function ndjsonStream(
   work: (progress: (p: ScanProgress) => void, signal: AbortSignal) => Promise<ScanEvent>,
   requestSignal: AbortSignal,
+  /** Called once the stream has sent its last line (or the work failed), e.g. to free an admission ticket. */
+  onDone?: () => void,
 ): Response {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
@@ -28,6 +30,7 @@ export function ndjsonStream(
         send({ type: 'error', error: toErrorData(error) });
       } finally {
         controller.close();
+        onDone?.();
       }
     },
   });

@@ -1,4 +1,6 @@
 import { route } from '@/lib/http/route';
+import { busy } from '@/lib/http/admission';
+import { activeUploads } from '@/lib/http/admissions';
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { assertAdmin, assertMaySave } from '@/lib/http/credentials';
@@ -21,6 +23,12 @@ const listSchema = z.object({
  * answers with its link and the manage token that lets the saver delete it, given only this once.
  */
 export const POST = route(async (request: Request): Promise<Response> => {
+  const ticket = activeUploads.enter();
+  if (!ticket) {
+    return errorResponse(
+      busy('report saves', env().RELEASE_LENS_MAX_ACTIVE_UPLOADS, 'RELEASE_LENS_MAX_ACTIVE_UPLOADS'),
+    );
+  }
   try {
     assertMaySave(request, env());
     const body = validate(saveSchema, await readJson(request, env().RELEASE_LENS_MAX_REPORT_BYTES));
@@ -28,6 +36,8 @@ export const POST = route(async (request: Request): Promise<Response> => {
     return json<SaveResponse>({ ...saved, url: `/reports/${saved.id}` }, 201);
   } catch (error) {
     return errorResponse(error);
+  } finally {
+    ticket.leave();
   }
 });
 

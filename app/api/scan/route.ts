@@ -2,6 +2,8 @@ import path from 'node:path';
 import { getCatalog } from '@/lib/catalog';
 import { env, readBudgets } from '@/lib/env';
 import { errorResponse } from '@/lib/http/responses';
+import { busy } from '@/lib/http/admission';
+import { activeScans } from '@/lib/http/admissions';
 import { route } from '@/lib/http/route';
 import type { Target } from '@/lib/model/releases';
 import { changeSummaries } from '@/lib/report/change-summaries';
@@ -16,9 +18,13 @@ export const dynamic = 'force-dynamic';
 /**
  * Starts a read-only scan and streams its progress, then the report, as NDJSON. Everything wrong with the input (a
  * refused kubeconfig, a host the policy forbids, an invalid or oversized snapshot) answers with its 4xx status
- * before the stream. An uploaded snapshot is read as it streams in; Helm records decode on worker threads.
+ * before the stream. An uploaded snapshot is read as it streams in; Helm records decode on worker threads. At most
+ * RELEASE_LENS_MAX_ACTIVE_SCANS run at once; one more gets 429 with Retry-After, so a burst degrades, not crashes.
  */
 export const POST = route(async (request: Request): Promise<Response> => {
+  const ticket = activeScans.enter();
+  if (!ticket)
+    return errorResponse(busy('scans', env().RELEASE_LENS_MAX_ACTIVE_SCANS, 'RELEASE_LENS_MAX_ACTIVE_SCANS'));
   const budgets = readBudgets();
   const helmDecoder = serverHelmDecoder(budgets);
   let opened: OpenedSource;
@@ -38,12 +44,17 @@ export const POST = route(async (request: Request): Promise<Response> => {
       parsed.close();
     }
   } catch (error) {
+    ticket.leave();
     return errorResponse(error);
   }
   const catalog = getCatalog();
-  return ndjsonStream(async (onProgress, signal) => {
-    const snapshot = await readOpened(opened, { onProgress, signal, budgets, helmDecoder });
-    const report = evaluate(snapshot, { target, catalog });
-    return { type: 'report', report, changes: changeSummaries(report, catalog) };
-  }, request.signal);
+  return ndjsonStream(
+    async (onProgress, signal) => {
+      const snapshot = await readOpened(opened, { onProgress, signal, budgets, helmDecoder });
+      const report = evaluate(snapshot, { target, catalog });
+      return { type: 'report', report, changes: changeSummaries(report, catalog) };
+    },
+    request.signal,
+    () => ticket.leave(),
+  );
 });
