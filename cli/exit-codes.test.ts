@@ -35,6 +35,7 @@ describe('exit codes', () => {
       timeout: 3,
       unauthorized: 3,
       forbidden: 3,
+      busy: 3,
       internal: 3,
     });
   });

@@ -197,8 +197,13 @@ test.describe('saved reports', () => {
     const stored = (await (await request.get(`/api${link}`)).json()) as { report: Report };
     await page.goto(link);
     await page.emulateMedia({ media: 'print' });
-    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    await expect(page.getByTestId('finding')).toHaveCount(stored.report.findings.length);
+    // A person prints long after the page is interactive; the test may be faster than hydration, so it asks again.
+    await expect
+      .poll(async () => {
+        await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+        return page.getByTestId('finding').count();
+      })
+      .toBe(stored.report.findings.length);
     for (const button of await page.getByRole('button', { name: /^Show all/ }).all()) await expect(button).toBeHidden();
   });
 

@@ -83,7 +83,7 @@ const schema = z.object({
   RELEASE_LENS_MAX_HELM_RELEASE_BYTES: positiveInt(B.helmReleaseBytes),
   RELEASE_LENS_MAX_MANIFEST_DOCUMENTS: positiveInt(B.manifestDocuments),
   RELEASE_LENS_MAX_DOCUMENT_BYTES: positiveInt(B.documentBytes),
-  RELEASE_LENS_MAX_DOCUMENT_NODES: positiveInt(B.documentNodes),
+  RELEASE_LENS_MAX_NODES: positiveInt(B.nodes),
   RELEASE_LENS_MAX_RELEASE_OBJECTS: positiveInt(B.releaseObjects),
   RELEASE_LENS_HELM_DECODE_TIMEOUT_MS: positiveInt(B.helmDecodeMs),
   /** Threads that decode Helm records (default: one per core but one). */
@@ -134,7 +134,7 @@ export function readBudgets(e: Env = env()): ReadBudgets {
     helmReleaseBytes: e.RELEASE_LENS_MAX_HELM_RELEASE_BYTES,
     manifestDocuments: e.RELEASE_LENS_MAX_MANIFEST_DOCUMENTS,
     documentBytes: e.RELEASE_LENS_MAX_DOCUMENT_BYTES,
-    documentNodes: e.RELEASE_LENS_MAX_DOCUMENT_NODES,
+    nodes: e.RELEASE_LENS_MAX_NODES,
     releaseObjects: e.RELEASE_LENS_MAX_RELEASE_OBJECTS,
     helmDecodeMs: e.RELEASE_LENS_HELM_DECODE_TIMEOUT_MS,
   };

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the worker-thread entries (today: Helm record decoding) into dist/workers/*.cjs, self-contained, so the
+// Bundles the worker-thread entries (Helm record decoding, saved-report preparation) into dist/workers/*.cjs, self-contained, so the
 // dashboard, the CLI and the tests start the same file. Runs with `npm run gen` (postinstall, dev, build, tests).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,10 @@ const outdir = path.join(root, 'dist', 'workers');
 mkdirSync(outdir, { recursive: true });
 
 await build({
-  entryPoints: { 'helm-decode': path.join(root, 'lib', 'snapshot', 'helm', 'decode-worker.ts') },
+  entryPoints: {
+    'helm-decode': path.join(root, 'lib', 'snapshot', 'helm', 'decode-worker.ts'),
+    'report-prepare': path.join(root, 'lib', 'store', 'prepare-worker.ts'),
+  },
   outdir,
   outExtension: { '.js': '.cjs' },
   bundle: true,

@@ -1,6 +1,6 @@
 import { loadCatalogFrom, type Catalog } from '../../lib/catalog/load';
 import { env, readBudgets } from '../../lib/env';
-import { createHelmDecodePool } from '../../lib/scan/helm-decode-pool';
+import { createHelmDecodePool } from '../../lib/workers/helm-decode-pool';
 import { exportReport } from '../../lib/report/export';
 import { newRedactionSalt, redactReport } from '../../lib/report/redact';
 import type { Report } from '../../lib/model/report';

@@ -1,16 +1,17 @@
 import { AppError } from '../errors';
+import { formatBytes } from '../model/budgets';
 
-function tooLarge(limit: number): AppError {
+function tooLarge(limit: number, setting: string): AppError {
   return new AppError(
     'too-large',
-    `The request is larger than the ${Math.round(limit / 1024)} KiB this server accepts.`,
+    `The request is larger than the ${formatBytes(limit)} this server accepts (${setting}).`,
   );
 }
 
 /** Reads a request body as UTF-8 text, refusing it as soon as it passes `limit` bytes. */
-export async function readText(request: Request, limit: number): Promise<string> {
+export async function readText(request: Request, limit: number, setting: string): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit, setting);
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -21,7 +22,7 @@ export async function readText(request: Request, limit: number): Promise<string>
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw tooLarge(limit);
+      throw tooLarge(limit, setting);
     }
     chunks.push(value);
   }
@@ -29,8 +30,8 @@ export async function readText(request: Request, limit: number): Promise<string>
 }
 
 /** Reads and parses a JSON body within a size limit; a parse failure is an invalid-input error. */
-export async function readJson(request: Request, limit: number): Promise<unknown> {
-  const text = await readText(request, limit);
+export async function readJson(request: Request, limit: number, setting: string): Promise<unknown> {
+  const text = await readText(request, limit, setting);
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -21,8 +21,11 @@ export interface ReadBudgets {
   manifestDocuments: number;
   /** Bytes of one YAML document of a Helm manifest. */
   documentBytes: number;
-  /** Nodes (scalars and collections) of one YAML document, counted before it is parsed. */
-  documentNodes: number;
+  /**
+   * Values (scalars and collections) of one object, one YAML document or one Helm release record, counted
+   * before it is parsed: what bounds the memory a parser needs, whatever the bytes look like.
+   */
+  nodes: number;
   /** Objects kept from one Helm release. */
   releaseObjects: number;
   /** Milliseconds to decode one Helm release record. */
@@ -41,7 +44,7 @@ export const DEFAULT_BUDGETS: Readonly<ReadBudgets> = {
   helmReleaseBytes: 32 * MiB,
   manifestDocuments: 10_000,
   documentBytes: 4 * MiB,
-  documentNodes: 200_000,
+  nodes: 200_000,
   releaseObjects: 5_000,
   helmDecodeMs: 10_000,
 };
@@ -56,7 +59,7 @@ export const BUDGET_SETTINGS: Readonly<Record<keyof ReadBudgets, string>> = {
   helmReleaseBytes: 'RELEASE_LENS_MAX_HELM_RELEASE_BYTES',
   manifestDocuments: 'RELEASE_LENS_MAX_MANIFEST_DOCUMENTS',
   documentBytes: 'RELEASE_LENS_MAX_DOCUMENT_BYTES',
-  documentNodes: 'RELEASE_LENS_MAX_DOCUMENT_NODES',
+  nodes: 'RELEASE_LENS_MAX_NODES',
   releaseObjects: 'RELEASE_LENS_MAX_RELEASE_OBJECTS',
   helmDecodeMs: 'RELEASE_LENS_HELM_DECODE_TIMEOUT_MS',
 };

@@ -3,7 +3,14 @@ import pg from 'pg';
 import { AppError } from '../errors';
 import { isReportId } from './ids';
 import { inTransaction, migratePostgres } from './postgres-schema';
-import { checkListOptions, parseStoredReport, prepareReport, type StoreLimits } from './prepare';
+import {
+  checkListOptions,
+  parseStoredReport,
+  prepareReport,
+  receiptOf,
+  type PreparedReport,
+  type StoreLimits,
+} from './prepare';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import { manageTokenMatches, newInstanceSalt, SALT_SETTING } from './secrets';
 import type { ReportStore } from './types';
@@ -69,38 +76,39 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   if (salt === undefined) throw new AppError('internal', 'The report database has no redaction salt.');
   const instanceSalt = salt;
 
+  async function insert(prepared: PreparedReport) {
+    const { summary, document } = prepared;
+    const { counts } = summary;
+    await inTransaction(pool, async (client) => {
+      await client.query(
+        `INSERT INTO reports (${SUMMARY_COLUMNS}, schema_version, document, manage_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)`,
+        [
+          summary.id,
+          summary.createdAt,
+          summary.clusterLabel,
+          summary.serverVersion ?? null,
+          summary.target,
+          counts.breaking,
+          counts.action,
+          counts.info,
+          summary.redacted,
+          prepared.schemaVersion,
+          document,
+          prepared.manageHash,
+        ],
+      );
+      await options.insideSaveTransaction?.();
+    });
+    return receiptOf(prepared);
+  }
+
   return {
+    redactionSalt: instanceSalt,
+    limits: { maxReportBytes: options.maxReportBytes },
+    insert,
     async save(input, saveOptions) {
-      const prepared = prepareReport(input, saveOptions, options, instanceSalt);
-      const { summary, report, document } = prepared;
-      const { counts } = summary;
-      await inTransaction(pool, async (client) => {
-        await client.query(
-          `INSERT INTO reports (${SUMMARY_COLUMNS}, schema_version, document, manage_hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)`,
-          [
-            summary.id,
-            summary.createdAt,
-            summary.clusterLabel,
-            summary.serverVersion ?? null,
-            summary.target,
-            counts.breaking,
-            counts.action,
-            counts.info,
-            summary.redacted,
-            report.schemaVersion,
-            document,
-            prepared.manageHash,
-          ],
-        );
-        await options.insideSaveTransaction?.();
-      });
-      return {
-        id: summary.id,
-        createdAt: summary.createdAt,
-        manageToken: prepared.manageToken,
-        redacted: summary.redacted,
-      };
+      return insert(prepareReport(input, saveOptions, options, instanceSalt));
     },
     async get(id) {
       if (!isReportId(id)) return undefined;

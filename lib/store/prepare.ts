@@ -5,8 +5,10 @@ import { hashManageToken, newManageToken } from './secrets';
 import { reportSchema } from '../report/schema';
 import { upgradeReportDocument } from '../report/upgrade';
 import { type Report } from '../model/report';
+import { z } from 'zod';
+import { countJsonValues } from '../json/count';
 import { newReportId } from './ids';
-import type { ListOptions, ReportSummary, SaveOptions } from '../model/saved-report';
+import type { ListOptions, ReportSummary, SaveOptions, SaveReceipt } from '../model/saved-report';
 
 /** Limits a store enforces on what it saves. */
 export interface StoreLimits {
@@ -17,7 +19,7 @@ export interface StoreLimits {
 /** A report ready to insert: validated, redacted if asked, serialized, with the columns the list shows. */
 export interface PreparedReport {
   summary: ReportSummary;
-  report: Report;
+  schemaVersion: number;
   document: string;
   /** Given to the saver once; only `manageHash` is stored. */
   manageToken: string;
@@ -61,7 +63,59 @@ export function prepareReport(input: unknown, options: SaveOptions, limits: Stor
     redacted: report.redaction !== undefined,
   };
   const manageToken = newManageToken();
-  return { summary, report, document, manageToken, manageHash: hashManageToken(manageToken) };
+  return {
+    summary,
+    schemaVersion: report.schemaVersion,
+    document,
+    manageToken,
+    manageHash: hashManageToken(manageToken),
+  };
+}
+
+/** A saved report may hold one value per this many bytes of RELEASE_LENS_MAX_REPORT_BYTES. */
+export const REPORT_BYTES_PER_VALUE = 16;
+
+const saveBodySchema = z.object({ report: z.unknown(), redact: z.boolean().default(false) });
+
+/**
+ * Prepares the body of a save request, `{"report": …, "redact": true|false}`, from its text: the whole costly
+ * part of a save (parse, validate, redact, serialize), which the server runs on a worker thread.
+ */
+export function prepareSaveBody(text: string, limits: StoreLimits, salt: string): PreparedReport {
+  // JSON.parse cannot be stopped half way, so what it would build is bounded first: a real report holds far
+  // fewer values than one per REPORT_BYTES_PER_VALUE bytes of the limit.
+  const maxValues = Math.ceil(limits.maxReportBytes / REPORT_BYTES_PER_VALUE);
+  if (countJsonValues(text, maxValues) > maxValues) {
+    throw new AppError(
+      'too-large',
+      `The report holds more than ${maxValues} values, more than any report of the size limit ` +
+        '(RELEASE_LENS_MAX_REPORT_BYTES) can; it was not saved.',
+    );
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError('invalid-input', 'The request body is not valid JSON.');
+  }
+  const parsed = saveBodySchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.map(String).join('.') ?? '';
+    throw new AppError('invalid-input', `${field || 'body'}: ${issue?.message ?? 'invalid'}`, field || undefined);
+  }
+  return prepareReport(parsed.data.report, { redact: parsed.data.redact }, limits, salt);
+}
+
+/** What the saver gets back: the id, the time, whether it was redacted, and the manage token (only now). */
+export function receiptOf(prepared: PreparedReport): SaveReceipt {
+  const { summary } = prepared;
+  return {
+    id: summary.id,
+    createdAt: summary.createdAt,
+    manageToken: prepared.manageToken,
+    redacted: summary.redacted,
+  };
 }
 
 /** A stored document as a Report; a document that no longer parses is a server fault, not the caller's. */

@@ -4,7 +4,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { isReportId } from './ids';
-import { checkListOptions, parseStoredReport, prepareReport, type StoreLimits } from './prepare';
+import {
+  checkListOptions,
+  parseStoredReport,
+  prepareReport,
+  receiptOf,
+  type PreparedReport,
+  type StoreLimits,
+} from './prepare';
 import { migrateSqlite } from './sqlite-schema';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import { manageTokenMatches, newInstanceSalt, SALT_SETTING } from './secrets';
@@ -72,30 +79,30 @@ export function openSqliteStore(options: SqliteStoreOptions): ReportStore {
     options.insideSaveTransaction?.();
   });
 
+  const insertPrepared = (prepared: PreparedReport) =>
+    settle(() => {
+      const { summary, document } = prepared;
+      saveRow.immediate({
+        id: summary.id,
+        createdAt: summary.createdAt,
+        clusterLabel: summary.clusterLabel,
+        serverVersion: summary.serverVersion ?? null,
+        target: summary.target,
+        ...summary.counts,
+        redacted: summary.redacted ? 1 : 0,
+        schemaVersion: prepared.schemaVersion,
+        document,
+        manageHash: prepared.manageHash,
+      });
+      return receiptOf(prepared);
+    });
+
   return {
-    save: (input, saveOptions) =>
-      settle(() => {
-        const prepared = prepareReport(input, saveOptions, options, salt);
-        const { summary, report, document } = prepared;
-        saveRow.immediate({
-          id: summary.id,
-          createdAt: summary.createdAt,
-          clusterLabel: summary.clusterLabel,
-          serverVersion: summary.serverVersion ?? null,
-          target: summary.target,
-          ...summary.counts,
-          redacted: summary.redacted ? 1 : 0,
-          schemaVersion: report.schemaVersion,
-          document,
-          manageHash: prepared.manageHash,
-        });
-        return {
-          id: summary.id,
-          createdAt: summary.createdAt,
-          manageToken: prepared.manageToken,
-          redacted: summary.redacted,
-        };
-      }),
+    redactionSalt: salt,
+    limits: { maxReportBytes: options.maxReportBytes },
+    insert: insertPrepared,
+    save: async (input, saveOptions) =>
+      insertPrepared(await settle(() => prepareReport(input, saveOptions, options, salt))),
     get: (id) =>
       settle(() => {
         const row = isReportId(id) ? select.get(id) : undefined;

@@ -2,6 +2,7 @@
  * The behaviour every ReportStore must have, written once and run against each implementation on a real database
  * (sqlite.test.ts, postgres.pg.test.ts). Test support only: imports vitest.
  */
+import { prepareSaveBody } from './prepare';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { makeLargeReport, makeTestFinding, makeTestReport } from '../report/test-fixtures';
@@ -56,6 +57,18 @@ export function describeReportStoreContract(
       expect(manageToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(Date.parse(saved.createdAt)).not.toBeNaN();
       expect(await store.get(saved.id)).toEqual({ ...saved, report, redacted: false });
+    });
+
+    it('stores a save request prepared elsewhere with its own salt, as save would', async () => {
+      const report = makeTestReport();
+      const body = JSON.stringify({ report, redact: true });
+      const prepared = prepareSaveBody(body, store.limits, store.redactionSalt);
+      const saved = await store.insert(prepared);
+      const direct = await store.save(report, { redact: true });
+      const a = await store.get(saved.id);
+      const b = await store.get(direct.id);
+      expect(a?.redacted).toBe(true);
+      expect(a?.report).toEqual(b?.report);
     });
 
     it('answers undefined for unknown and malformed ids, without an error', async () => {

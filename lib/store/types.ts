@@ -1,3 +1,4 @@
+import type { PreparedReport, StoreLimits } from './prepare';
 import type {
   DeleteCredential,
   DeleteOutcome,
@@ -19,6 +20,12 @@ export interface ReportStore {
    * trusted): with the instance's own salt, so redacted reports of one cluster stay comparable.
    */
   save(report: unknown, options: SaveOptions): Promise<SaveReceipt>;
+  /** Stores a report prepared elsewhere (lib/store/prepare.ts, on a worker thread) with this store's salt. */
+  insert(prepared: PreparedReport): Promise<SaveReceipt>;
+  /** The instance's redaction salt, for preparing a report elsewhere. */
+  readonly redactionSalt: string;
+  /** The limits this store saves within. */
+  readonly limits: StoreLimits;
   get(id: string): Promise<StoredReport | undefined>;
   /** Newest first. For the administrator only: ids are the capability that opens a report. */
   list(options: ListOptions): Promise<ReportSummary[]>;

@@ -4,7 +4,8 @@ import { activeUploads } from '@/lib/http/admissions';
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { assertAdmin, assertMaySave } from '@/lib/http/credentials';
-import { readJson } from '@/lib/http/read-body';
+import { readText } from '@/lib/http/read-body';
+import { serverReportPreparer } from '@/lib/workers/instances';
 import type { SaveResponse } from '@/lib/model/saved-report';
 import { errorResponse, json } from '@/lib/http/responses';
 import { validate } from '@/lib/http/validate';
@@ -12,7 +13,8 @@ import { getStore } from '@/lib/store/instance';
 
 export const dynamic = 'force-dynamic';
 
-const saveSchema = z.object({ report: z.unknown(), redact: z.boolean().default(false) });
+/** Room for `{"report": …, "redact": true}` around a report of the largest size. */
+const BODY_OVERHEAD = 1024;
 const listSchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
@@ -20,7 +22,9 @@ const listSchema = z.object({
 
 /**
  * Saves a report (validated against the report schema; redacted here when asked or when it claims to be) and
- * answers with its link and the manage token that lets the saver delete it, given only this once.
+ * answers with its link and the manage token that lets the saver delete it, given only this once. The body is
+ * read within RELEASE_LENS_MAX_REPORT_BYTES and prepared on a worker thread, so a large report never stalls
+ * other requests.
  */
 export const POST = route(async (request: Request): Promise<Response> => {
   const ticket = activeUploads.enter();
@@ -31,8 +35,14 @@ export const POST = route(async (request: Request): Promise<Response> => {
   }
   try {
     assertMaySave(request, env());
-    const body = validate(saveSchema, await readJson(request, env().RELEASE_LENS_MAX_REPORT_BYTES));
-    const saved = await (await getStore()).save(body.report, { redact: body.redact });
+    const text = await readText(
+      request,
+      env().RELEASE_LENS_MAX_REPORT_BYTES + BODY_OVERHEAD,
+      'RELEASE_LENS_MAX_REPORT_BYTES',
+    );
+    const store = await getStore();
+    const prepared = await serverReportPreparer().prepare(text, store.limits, store.redactionSalt, request.signal);
+    const saved = await store.insert(prepared);
     return json<SaveResponse>({ ...saved, url: `/reports/${saved.id}` }, 201);
   } catch (error) {
     return errorResponse(error);

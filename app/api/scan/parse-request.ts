@@ -56,7 +56,11 @@ function fromUpload(request: Request): ParsedScan {
 export async function parseScanRequest(request: Request): Promise<ParsedScan> {
   if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return fromUpload(request);
   // A pasted kubeconfig is the largest JSON body; its own limit is enforced again when it is parsed.
-  const body = await readJson(request, env().RELEASE_LENS_MAX_KUBECONFIG_BYTES + 4096);
+  const body = await readJson(
+    request,
+    env().RELEASE_LENS_MAX_KUBECONFIG_BYTES + 4096,
+    'RELEASE_LENS_MAX_KUBECONFIG_BYTES',
+  );
   const parsed = validate(scanRequestSchema, body);
   if (parsed.source.kind === 'kubeconfig' && !env().RELEASE_LENS_LOCAL_KUBECONFIG) {
     throw new AppError(

@@ -8,7 +8,7 @@ import { route } from '@/lib/http/route';
 import type { Target } from '@/lib/model/releases';
 import { changeSummaries } from '@/lib/report/change-summaries';
 import { evaluate } from '@/lib/scan/evaluate';
-import { serverHelmDecoder } from '@/lib/scan/helm-decode-instance';
+import { serverHelmDecoder } from '@/lib/workers/instances';
 import { openSource, readOpened, type OpenedSource } from '@/lib/scan/run-scan';
 import { ndjsonStream } from '@/lib/scan/stream';
 import { parseScanRequest } from './parse-request';

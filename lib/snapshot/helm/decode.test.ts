@@ -4,7 +4,7 @@ import { decodeBase64, decodeHelmString, decodeReleaseValue, HelmDecodeError } f
 import { encodeHelmString } from './encode';
 import { shopRelease } from './test-releases';
 
-const MAX = 32 * 1024 * 1024;
+const MAX = { helmReleaseBytes: 32 * 1024 * 1024, nodes: 200_000 };
 
 describe('decodeHelmString', () => {
   it('decodes base64 of gzip and base64 of plain JSON', () => {
@@ -22,13 +22,13 @@ describe('decodeHelmString', () => {
 
   it('refuses a decompression bomb', () => {
     const bomb = gzipSync(Buffer.alloc(2 * 1024 * 1024, 0x20)).toString('base64');
-    expect(() => decodeHelmString(bomb, 1024 * 1024)).toThrow(
+    expect(() => decodeHelmString(bomb, { ...MAX, helmReleaseBytes: 1024 * 1024 })).toThrow(
       /decompresses to more than 1 MiB \(RELEASE_LENS_MAX_HELM_RELEASE_BYTES\); not decoded/,
     );
   });
 
   it('refuses oversized input before decoding it', () => {
-    expect(() => decodeHelmString('A'.repeat(4000), 1000)).toThrow(
+    expect(() => decodeHelmString('A'.repeat(4000), { ...MAX, helmReleaseBytes: 1000 })).toThrow(
       /larger than 1000 bytes \(RELEASE_LENS_MAX_HELM_RELEASE_BYTES\)/,
     );
   });
@@ -38,6 +38,15 @@ describe('decodeHelmString', () => {
     expect(() => decodeHelmString(Buffer.from('not json').toString('base64'), MAX)).toThrow(/not JSON/);
     const badGzip = Buffer.from([0x1f, 0x8b, 0x08, 1, 2, 3]).toString('base64');
     expect(() => decodeHelmString(badGzip, MAX)).toThrow(/not valid gzip/);
+  });
+
+  it('refuses a release with more values than the budget before parsing it', () => {
+    const many = Buffer.from(JSON.stringify({ name: 'x', config: Array.from({ length: 5000 }, () => ({})) })).toString(
+      'base64',
+    );
+    expect(() => decodeHelmString(many, { ...MAX, nodes: 1000 })).toThrow(
+      'the release holds more than 1000 (RELEASE_LENS_MAX_NODES) values; not decoded',
+    );
   });
 
   it('accepts base64 wrapped over lines', () => {

@@ -1,6 +1,10 @@
 import { gunzipSync } from 'node:zlib';
 
-import { overBudget } from '../../model/budgets';
+import { overBudget, type ReadBudgets } from '../../model/budgets';
+import { countJsonValues } from '../../json/count';
+
+/** What decoding one release may use. */
+export type ReleaseBudgets = Pick<ReadBudgets, 'helmReleaseBytes' | 'nodes'>;
 
 const GZIP_MAGIC = [0x1f, 0x8b, 0x08] as const;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -44,11 +48,16 @@ function gunzip(bytes: Buffer, maxBytes: number): Buffer {
  * Decodes a Helm 3 release string (what Helm stores: base64 of gzip'd JSON, or base64 of plain JSON) into the
  * parsed release JSON. Throws HelmDecodeError with a readable reason.
  */
-export function decodeHelmString(helmString: string, maxBytes: number): unknown {
+export function decodeHelmString(helmString: string, budgets: ReleaseBudgets): unknown {
+  const maxBytes = budgets.helmReleaseBytes;
   if (helmString.length > base64Length(maxBytes)) throw tooLarge(maxBytes);
   const bytes = decodeBase64(helmString, 'the release');
   const json = isGzip(bytes) ? gunzip(bytes, maxBytes) : bytes;
   if (json.length > maxBytes) throw tooLarge(maxBytes);
+  // JSON.parse cannot be stopped half way: what it would build is counted first.
+  if (countJsonValues(json, budgets.nodes) > budgets.nodes) {
+    throw new HelmDecodeError(`the release holds more than ${overBudget('nodes', budgets.nodes)} values; not decoded`);
+  }
   try {
     return JSON.parse(json.toString('utf8')) as unknown;
   } catch {
@@ -57,8 +66,9 @@ export function decodeHelmString(helmString: string, maxBytes: number): unknown 
 }
 
 /** Decodes the `release` value of a Helm storage object: a Secret's value is base64 of the Helm string. */
-export function decodeReleaseValue(storage: 'Secret' | 'ConfigMap', value: string, maxBytes: number): unknown {
-  if (storage === 'ConfigMap') return decodeHelmString(value, maxBytes);
+export function decodeReleaseValue(storage: 'Secret' | 'ConfigMap', value: string, budgets: ReleaseBudgets): unknown {
+  if (storage === 'ConfigMap') return decodeHelmString(value, budgets);
+  const maxBytes = budgets.helmReleaseBytes;
   if (value.length > base64Length(base64Length(maxBytes))) throw tooLarge(maxBytes);
-  return decodeHelmString(decodeBase64(value, 'the Secret value').toString('latin1'), maxBytes);
+  return decodeHelmString(decodeBase64(value, 'the Secret value').toString('latin1'), budgets);
 }

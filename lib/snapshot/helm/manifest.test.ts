@@ -74,13 +74,13 @@ describe('read budgets', () => {
     const deep = `${cm('deep')}data: ${'['.repeat(150)}${']'.repeat(150)}\n`;
     const wide = `${cm('wide')}data:\n${Array.from({ length: 400 }, (_, i) => `  k${i}: v`).join('\n')}\n`;
     const manifest = [cm('first'), big, deep, wide, cm('last')].map((d) => `---\n${d}`).join('');
-    const b = { ...budgets, documentBytes: 4096, documentNodes: 300 };
+    const b = { ...budgets, documentBytes: 4096, nodes: 300 };
     const read = parseManifestObjects(manifest, 'manifest', b);
     expect(read.objects.map((o) => o.name)).toEqual(['first', 'last']);
     expect(read.skipped).toEqual([
       { document: 2, reason: 'it is larger than 4 KiB (RELEASE_LENS_MAX_DOCUMENT_BYTES)' },
       { document: 3, reason: 'it is nested deeper than 100 (RELEASE_LENS_MAX_DEPTH) levels' },
-      { document: 4, reason: 'it has more than 300 (RELEASE_LENS_MAX_DOCUMENT_NODES) nodes' },
+      { document: 4, reason: 'it has more than 300 (RELEASE_LENS_MAX_NODES) nodes' },
     ]);
   });
 

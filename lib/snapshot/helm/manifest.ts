@@ -11,7 +11,7 @@ type Source = HelmManifestObject['source'];
 
 export type ManifestBudgets = Pick<
   ReadBudgets,
-  'manifestDocuments' | 'documentBytes' | 'documentNodes' | 'depth' | 'stringBytes' | 'releaseObjects'
+  'manifestDocuments' | 'documentBytes' | 'nodes' | 'depth' | 'stringBytes' | 'releaseObjects'
 >;
 
 /** The objects a manifest declares, and what could not be read of it (each a sentence of our own). */

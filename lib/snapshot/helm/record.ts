@@ -1,12 +1,11 @@
 import type { HelmManifestObject, HelmRevision, HelmSkip } from '../../model/snapshot';
 import { isRecord, num, opt, rec, str, text } from '../project/read';
 import type { Raw } from '../project/read';
-import type { ReadBudgets } from '../../model/budgets';
-import { decodeReleaseValue, HelmDecodeError } from './decode';
+import { decodeReleaseValue, HelmDecodeError, type ReleaseBudgets } from './decode';
 import { isRelease, releaseObjects, type ManifestBudgets } from './manifest';
 
 /** The budgets decoding one record works within. */
-export type HelmBudgets = ManifestBudgets & Pick<ReadBudgets, 'helmReleaseBytes'>;
+export type HelmBudgets = ManifestBudgets & ReleaseBudgets;
 
 export type HelmStorage = 'Secret' | 'ConfigMap';
 export const HELM_SECRET_TYPE = 'helm.sh/release.v1';
@@ -67,9 +66,9 @@ export function undecodedRecord(raw: unknown, storage: HelmStorage, message: str
   return identity && { ...identity, ok: false, message };
 }
 
-function decode(storage: HelmStorage, value: string | undefined, maxBytes: number): Raw {
+function decode(storage: HelmStorage, value: string | undefined, budgets: ReleaseBudgets): Raw {
   if (value === undefined) throw new HelmDecodeError('the record has no data.release');
-  const release = decodeReleaseValue(storage, value, maxBytes);
+  const release = decodeReleaseValue(storage, value, budgets);
   if (!isRelease(release)) throw new HelmDecodeError('the decoded JSON is not a Helm release');
   return release;
 }
@@ -84,7 +83,7 @@ export function readHelmRecord(raw: unknown, storage: HelmStorage, budgets: Helm
   const labels = rec(rec(raw, 'metadata'), 'labels');
   const { storageObject } = fallback;
   try {
-    const release = decode(storage, str(rec(raw, 'data'), 'release'), budgets.helmReleaseBytes);
+    const release = decode(storage, str(rec(raw, 'data'), 'release'), budgets);
     const { objects, skipped } = releaseObjects(release, budgets);
     return {
       ...fallback,

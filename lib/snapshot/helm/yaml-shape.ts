@@ -1,7 +1,7 @@
 import { CST, Lexer } from 'yaml';
 import { overBudget, type ReadBudgets } from '../../model/budgets';
 
-export type YamlBudgets = Pick<ReadBudgets, 'documentNodes' | 'depth' | 'stringBytes'>;
+export type YamlBudgets = Pick<ReadBudgets, 'nodes' | 'depth' | 'stringBytes'>;
 
 const NODE_TOKENS = new Set([
   'flow-map-start',
@@ -22,7 +22,7 @@ const CONTENT_TOKENS = new Set([
 
 /**
  * Why a YAML document is beyond the budgets, found from its lexical tokens alone (linear, holding one token at a
- * time), before the parser builds a tree: more nodes than `documentNodes`, nesting deeper than `depth` (block
+ * time), before the parser builds a tree: more nodes than `nodes`, nesting deeper than `depth` (block
  * indentation, compact `- - x` items and flow brackets all count) or a scalar longer than `stringBytes`.
  * Undefined when it is within them.
  */
@@ -71,8 +71,7 @@ export function yamlOverBudget(source: string, budgets: YamlBudgets): string | u
     ) {
       return `a value is longer than ${overBudget('stringBytes', budgets.stringBytes)}`;
     }
-    if (nodes > budgets.documentNodes)
-      return `it has more than ${overBudget('documentNodes', budgets.documentNodes)} nodes`;
+    if (nodes > budgets.nodes) return `it has more than ${overBudget('nodes', budgets.nodes)} nodes`;
     if (indents.length + compact + flow > budgets.depth) {
       return `it is nested deeper than ${overBudget('depth', budgets.depth)} levels`;
     }

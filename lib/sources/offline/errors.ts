@@ -1,5 +1,5 @@
 import { formatBytes } from '../../model/budgets';
-import type { JsonStreamError } from '../json-stream/items';
+import type { JsonStreamError } from '../../json/items';
 
 /** Why an offline snapshot was refused. */
 export type OfflineSnapshotErrorKind = 'invalid-json' | 'not-kubernetes' | 'too-large' | 'empty';

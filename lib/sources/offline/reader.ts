@@ -5,9 +5,9 @@ import type { SnapshotSource } from '../../model/sources';
 import { SnapshotBuilder } from '../../snapshot/builder';
 import type { HelmDecoder } from '../../snapshot/helm/decoder';
 import { isRecord } from '../../snapshot/project/read';
-import { JsonItemStream, JsonStreamError } from '../json-stream/items';
+import { JsonItemStream, JsonStreamError } from '../../json/items';
 import { offlineCoverage, type OfflineFacts } from './coverage';
-import { classifyObject, readText, type OfflineDocument } from './documents';
+import { classifyObject, TextFileReader, type OfflineDocument } from './documents';
 import { empty, invalidJson, notKubernetes, OfflineSnapshotError, tooLarge, utf16 } from './errors';
 import { SNAPSHOT_INFO_KIND, type SnapshotInfo } from './info';
 import { resourceKeyFor, resourceKeyForList } from './resource-key';
@@ -188,7 +188,7 @@ export class OfflineFileReader {
   private headBytes = 0;
   private mode: 'sniff' | 'json' | 'text' | 'failed' = 'sniff';
   private json: JsonItemStream | undefined;
-  private text: Buffer[] = [];
+  private text: TextFileReader | undefined;
   private bytes = 0;
   /** Items of a typed list that came before the list's kind, held until it is known. */
   private waiting: unknown[] = [];
@@ -220,9 +220,8 @@ export class OfflineFileReader {
     if (this.mode === 'sniff') this.sniff(true);
     if (this.mode === 'failed') return;
     if (this.mode === 'text') {
-      const text = Buffer.concat(this.text).toString('utf8');
-      this.text = [];
-      this.guard(() => this.reader.document(readText(this.name, text)));
+      const text = this.text;
+      this.guard(() => text && this.reader.document(text.end()));
       return;
     }
     this.guard(() => {
@@ -261,12 +260,15 @@ export class OfflineFileReader {
         item: (value) => this.item(value),
         skipped: (_, reason) => this.reader.skip(this.name, reason),
       });
-    } else this.mode = 'text';
+    } else {
+      this.mode = 'text';
+      this.text = new TextFileReader(this.name);
+    }
     this.feed(head);
   }
 
   private feed(buf: Buffer): void {
-    if (this.mode === 'text') this.text.push(buf);
+    if (this.mode === 'text') this.guard(() => this.text?.write(buf));
     else if (this.mode === 'json') this.guard(() => this.json?.write(buf));
   }
 
@@ -293,7 +295,7 @@ export class OfflineFileReader {
   private failWith(error: OfflineSnapshotError): void {
     this.mode = 'failed';
     this.json = undefined;
-    this.text = [];
+    this.text = undefined;
     this.waiting = [];
     this.reader.fail(error);
   }

@@ -57,7 +57,7 @@ describe('the Helm decoding pool', () => {
     try {
       const huge = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n${'  k: v\n'.repeat(3_000_000)}`;
       const record = await small
-        .decoder({ ...DEFAULT_BUDGETS, documentBytes: 64 * 2 ** 20, documentNodes: 1e9 })
+        .decoder({ ...DEFAULT_BUDGETS, documentBytes: 64 * 2 ** 20, nodes: 1e9 })
         .decode(input(huge));
       expect(record).toMatchObject({ ok: false, message: expect.stringMatching(/needed more than the 16 MiB/) });
       expect(

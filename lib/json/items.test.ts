@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BUDGETS } from '../../model/budgets';
+import { DEFAULT_BUDGETS } from '../model/budgets';
 import { JsonItemStream, JsonStreamError, type JsonBudgets, type JsonTopLevel } from './items';
 
 interface Read {
@@ -92,7 +92,7 @@ describe('JsonItemStream', () => {
   });
 
   it('skips an item over a budget, says why, and reads the rest', () => {
-    const budgets = { objectBytes: 100, depth: 5, stringBytes: 20 };
+    const budgets = { objectBytes: 100, depth: 5, stringBytes: 20, nodes: 1000 };
     const doc = JSON.stringify({
       items: [
         { ok: 1 },
@@ -111,6 +111,15 @@ describe('JsonItemStream', () => {
     ]);
     const sized = read(JSON.stringify({ items: [{ a: 'z'.repeat(15) }, { b: Array(60).fill(1) }] }), 4, budgets);
     expect(sized.skipped).toEqual([[1, 'larger than 100 bytes (RELEASE_LENS_MAX_OBJECT_BYTES)']]);
+  });
+
+  it('skips an item with more values than the budget', () => {
+    const r = read(JSON.stringify({ items: [{ a: [1, 2, 3] }, { b: Array(50).fill(0) }] }), 9, {
+      ...DEFAULT_BUDGETS,
+      nodes: 20,
+    });
+    expect(r.items).toEqual([{ a: [1, 2, 3] }]);
+    expect(r.skipped).toEqual([[1, 'holds more than 20 (RELEASE_LENS_MAX_NODES) values']]);
   });
 
   it('counts escaped quotes and backslashes inside strings correctly', () => {

@@ -1,4 +1,4 @@
-import { overBudget, type ReadBudgets } from '../../model/budgets';
+import { overBudget, type ReadBudgets } from '../model/budgets';
 import { jsonErrorOffset } from './error-offset';
 
 /**
@@ -9,7 +9,7 @@ import { jsonErrorOffset } from './error-offset';
  * depth and string length. An element over a budget is skipped and reported, and reading goes on.
  */
 
-export type JsonBudgets = Pick<ReadBudgets, 'objectBytes' | 'depth' | 'stringBytes'>;
+export type JsonBudgets = Pick<ReadBudgets, 'objectBytes' | 'depth' | 'stringBytes' | 'nodes'>;
 
 /** Where a JSON document stops being valid, with a message that says why. */
 export class JsonStreamError extends Error {
@@ -69,6 +69,7 @@ interface Capture {
   inString: boolean;
   escaped: boolean;
   stringBytes: number;
+  values: number;
   over?: string;
   line: number;
   column: number;
@@ -210,6 +211,7 @@ export class JsonItemStream {
       inString: kind === 'string',
       escaped: false,
       stringBytes: 0,
+      values: 1,
       line: this.line,
       column: at - this.lineStart + 1,
     };
@@ -285,7 +287,9 @@ export class JsonItemStream {
       const b = buf[i] ?? 0;
       i += 1;
       if (b === QUOTE) c.inString = true;
+      else if (b === 0x2c) this.countValue(c);
       else if (opens(b)) {
+        this.countValue(c);
         c.depth += 1;
         if (c.depth > this.budgets.depth && c.over === undefined) {
           c.over = `nested deeper than ${overBudget('depth', this.budgets.depth)} levels`;
@@ -301,6 +305,15 @@ export class JsonItemStream {
     const complete = c.kind === 'string' ? !c.inString : c.depth === 0;
     if (complete) this.finishCapture();
     return i;
+  }
+
+  /** One more value in the capture: JSON.parse needs memory per value, so their number is budgeted too. */
+  private countValue(c: Capture): void {
+    c.values += 1;
+    if (c.values > this.budgets.nodes && c.over === undefined && c.target !== 'key') {
+      c.over = `holds more than ${overBudget('nodes', this.budgets.nodes)} values`;
+      c.parts = [];
+    }
   }
 
   private finishCapture(): void {

@@ -5,6 +5,7 @@ import { overBudget, type ReadBudgets } from '../model/budgets';
 import type { HelmDecoder, HelmRecordInput } from '../snapshot/helm/decoder';
 import { undecodedRecord, type HelmRecord } from '../snapshot/helm/record';
 import type { DecodeTask } from '../snapshot/helm/decode-worker';
+import { errorCode, slots } from './slots';
 
 export interface HelmDecodePoolOptions {
   /** The bundled worker entry, dist/workers/helm-decode.cjs under the package root. */
@@ -25,27 +26,6 @@ export interface HelmDecodePool {
 export function defaultDecodeThreads(): number {
   return Math.max(1, availableParallelism() - 1);
 }
-
-/** A counting semaphore: the deadline of a record starts when a thread takes it, not while it waits. */
-function slots(count: number) {
-  let free = count;
-  const waiting: (() => void)[] = [];
-  return {
-    async take(signal?: AbortSignal): Promise<void> {
-      signal?.throwIfAborted();
-      if (free > 0) return void (free -= 1);
-      await new Promise<void>((resolve) => waiting.push(resolve));
-      signal?.throwIfAborted();
-    },
-    give(): void {
-      const next = waiting.shift();
-      if (next) next();
-      else free += 1;
-    },
-  };
-}
-
-const codeOf = (e: unknown): unknown => (e instanceof Error && 'code' in e ? e.code : undefined);
 
 /**
  * Starts a pool of Helm decoding threads. A record that overruns its deadline (RELEASE_LENS_HELM_DECODE_TIMEOUT_MS)
@@ -86,7 +66,7 @@ export function createHelmDecodePool(options: HelmDecodePoolOptions): HelmDecode
       if (deadline.aborted) {
         return failed(`decoding took longer than ${overBudget('helmDecodeMs', budgets.helmDecodeMs)}; not decoded`);
       }
-      if (codeOf(error) === 'ERR_WORKER_OUT_OF_MEMORY') {
+      if (errorCode(error) === 'ERR_WORKER_OUT_OF_MEMORY') {
         return failed(`decoding needed more than the ${heapMiB} MiB a decoder may use; not decoded`);
       }
       return failed(`the decoder failed (${error instanceof Error ? error.message : String(error)})`);
