@@ -24,6 +24,15 @@ const forbid = (names, why) => ({ group: names.flatMap(folder), message: why });
 /** The pipeline's direction: model ← snapshot ← sources; model ← rules ← scan → report → store; app composes. */
 const BOUNDARIES = [
   {
+    files: ['lib/parsing/**'],
+    patterns: [
+      forbid(
+        ['catalog', 'sources', 'snapshot', 'rules', 'scan', 'report', 'store', 'http', 'query', 'workers'],
+        'lib/parsing is pure readers of JSON and YAML within budgets: it depends on lib/model only.',
+      ),
+    ],
+  },
+  {
     files: ['lib/model/**'],
     patterns: [
       {

@@ -6,7 +6,7 @@ import { reportSchema } from '../report/schema';
 import { upgradeReportDocument } from '../report/upgrade';
 import { type Report } from '../model/report';
 import { z } from 'zod';
-import { countJsonValues } from '../json/count';
+import { countJsonValues } from '../parsing/json-count';
 import { newReportId } from './ids';
 import type { ListOptions, ReportSummary, SaveOptions, SaveReceipt } from '../model/saved-report';
 

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 
 import { overBudget, type ReadBudgets } from '../../model/budgets';
-import { countJsonValues } from '../../json/count';
+import { countJsonValues } from '../../parsing/json-count';
 
 /** What decoding one release may use. */
 export type ReleaseBudgets = Pick<ReadBudgets, 'helmReleaseBytes' | 'nodes'>;

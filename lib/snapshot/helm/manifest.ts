@@ -5,7 +5,7 @@ import { isRecord, rec, recs, strs, text } from '../project/read';
 import type { Raw } from '../project/read';
 import { HelmDecodeError } from './decode';
 import { countDocuments, documents } from './documents';
-import { yamlOverBudget } from './yaml-shape';
+import { yamlOverBudget } from '../../parsing/yaml-shape';
 
 type Source = HelmManifestObject['source'];
 

@@ -95,3 +95,11 @@ describe('duplicate keys', () => {
     expect(error.message).toMatch(/a key appears twice .*line 33001,/);
   });
 });
+
+describe('hostile shapes', () => {
+  it('refuses deep nesting before parsing, without naming a server setting', () => {
+    const text = `clusters: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    const error = failure(() => parseKubeconfig(text, { maxBytes: 1024 * 1024 }));
+    expect(error.message).toBe('The kubeconfig has a shape no kubeconfig has: it is nested deeper than 32 levels.');
+  });
+});

@@ -1,6 +1,7 @@
 import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
+import { yamlOverBudget } from '../../parsing/yaml-shape';
 import { toKubeconfig, type Kubeconfig } from './model';
 import { rawKubeconfigSchema } from './schema';
 
@@ -55,7 +56,17 @@ export function firstDuplicateKey(doc: Document): number | undefined {
   return found;
 }
 
+/** A kubeconfig is a few small mappings: far inside these, so the parser never meets a hostile shape. */
+const KUBECONFIG_SHAPE = { nodes: 100_000, depth: 32, stringBytes: 256 * 1024 };
+
 function parseYaml(text: string, label: string): unknown {
+  const refused = yamlOverBudget(text, KUBECONFIG_SHAPE);
+  if (refused !== undefined) {
+    throw new AppError(
+      'invalid-input',
+      `${label} has a shape no kubeconfig has: ${refused.replace(/ \(RELEASE_LENS_[A-Z_]+\)/, '')}.`,
+    );
+  }
   const lineCounter = new LineCounter();
   // prettyErrors would quote the offending source line, which may hold a token.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });

@@ -1,6 +1,6 @@
 import { DeprecatedApiMetricsParser } from '../../snapshot/metrics';
 import type { DeprecatedApiRequest, ServerVersion } from '../../model/snapshot';
-import { JsonStreamError } from '../../json/items';
+import { JsonStreamError } from '../../parsing/json-items';
 import { invalidJson, notKubernetes, type OfflineSnapshotError } from './errors';
 import { readKubectlVersion, readSnapshotInfo, SNAPSHOT_INFO_KIND } from './info';
 import type { SnapshotInfo } from './info';

@@ -1,5 +1,5 @@
 import { formatBytes } from '../../model/budgets';
-import type { JsonStreamError } from '../../json/items';
+import type { JsonStreamError } from '../../parsing/json-items';
 
 /** Why an offline snapshot was refused. */
 export type OfflineSnapshotErrorKind = 'invalid-json' | 'not-kubernetes' | 'too-large' | 'empty';

@@ -5,7 +5,7 @@ import type { SnapshotSource } from '../../model/sources';
 import { SnapshotBuilder } from '../../snapshot/builder';
 import type { HelmDecoder } from '../../snapshot/helm/decoder';
 import { isRecord } from '../../snapshot/project/read';
-import { JsonItemStream, JsonStreamError } from '../../json/items';
+import { JsonItemStream, JsonStreamError } from '../../parsing/json-items';
 import { offlineCoverage, type OfflineFacts } from './coverage';
 import { classifyObject, TextFileReader, type OfflineDocument } from './documents';
 import { empty, invalidJson, notKubernetes, OfflineSnapshotError, tooLarge, utf16 } from './errors';

@@ -52,7 +52,7 @@ function pageUrl(req: ListRequest, token: string | undefined): string {
 const BATCH = 100;
 
 /**
- * Paginated LIST: each page is parsed as it arrives (lib/json/items.ts) and its items handed to `onPage` in
+ * Paginated LIST: each page is parsed as it arrives (lib/parsing/json-items.ts) and its items handed to `onPage` in
  * small batches, keeping nothing but their uids, so memory stays flat whatever the page size. A 410 Gone on a
  * continue token restarts the list once, skipping items already handed over (a retried page too).
  */

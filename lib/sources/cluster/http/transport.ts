@@ -5,7 +5,7 @@ import { request as httpsRequest } from 'node:https';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { DEFAULT_BUDGETS, overBudget, type ReadBudgets } from '../../../model/budgets';
-import { JsonItemStream, JsonStreamError } from '../../../json/items';
+import { JsonItemStream, JsonStreamError } from '../../../parsing/json-items';
 import { classifyNetworkError, TransportError } from './transport-error';
 
 /** A response with any status; the transport never throws on HTTP errors. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGETS } from '../model/budgets';
-import { JsonItemStream, JsonStreamError, type JsonBudgets, type JsonTopLevel } from './items';
+import { JsonItemStream, JsonStreamError, type JsonBudgets, type JsonTopLevel } from './json-items';
 
 interface Read {
   items: unknown[];

@@ -1,5 +1,5 @@
 import { overBudget, type ReadBudgets } from '../model/budgets';
-import { jsonErrorOffset } from './error-offset';
+import { jsonErrorOffset } from './json-error-offset';
 
 /**
  * Reads one JSON document as it arrives, chunk by chunk, and hands over each element of its top-level `items`

@@ -1,5 +1,5 @@
 import { CST, Lexer } from 'yaml';
-import { overBudget, type ReadBudgets } from '../../model/budgets';
+import { overBudget, type ReadBudgets } from '../model/budgets';
 
 export type YamlBudgets = Pick<ReadBudgets, 'nodes' | 'depth' | 'stringBytes'>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonErrorOffset } from './error-offset';
+import { jsonErrorOffset } from './json-error-offset';
 
 describe('jsonErrorOffset', () => {
   it('points at the first character that breaks the JSON', () => {

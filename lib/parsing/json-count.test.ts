@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countJsonValues } from './count';
+import { countJsonValues } from './json-count';
 
 describe('countJsonValues', () => {
   it('counts values outside strings, in text or bytes', () => {
