@@ -7,7 +7,7 @@ import { activeScans } from '@/lib/http/admissions';
 import { route } from '@/lib/http/route';
 import type { Target } from '@/lib/model/releases';
 import { changeSummaries } from '@/lib/report/change-summaries';
-import { evaluate } from '@/lib/scan/evaluate';
+import { evaluateInTurns } from '@/lib/scan/evaluate';
 import { serverHelmDecoder } from '@/lib/workers/instances';
 import { openSource, readOpened, type OpenedSource } from '@/lib/scan/run-scan';
 import { ndjsonStream } from '@/lib/scan/stream';
@@ -51,7 +51,7 @@ export const POST = route(async (request: Request): Promise<Response> => {
   return ndjsonStream(
     async (onProgress, signal) => {
       const snapshot = await readOpened(opened, { onProgress, signal, budgets, helmDecoder });
-      const report = evaluate(snapshot, { target, catalog });
+      const report = await evaluateInTurns(snapshot, { target, catalog });
       return { type: 'report', report, changes: changeSummaries(report, catalog) };
     },
     request.signal,

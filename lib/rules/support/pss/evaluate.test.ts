@@ -1,7 +1,7 @@
 import { renderText } from '../../../model/text';
 import { describe, expect, it } from 'vitest';
-import { podSpec } from '../../../snapshot/test-fixtures';
-import { evaluatePodSecurity } from './evaluate';
+import { container, podSpec } from '../../../snapshot/test-fixtures';
+import { evaluatePodSecurity, podSecurityCache } from './evaluate';
 import { restrictedSpec } from '../../testing/pod-specs';
 import { passesLevel, violationsAgainst } from './types';
 
@@ -49,5 +49,18 @@ describe('evaluatePodSecurity', () => {
     expect(violationsAgainst(r, 'baseline').map((v) => v.control)).toEqual(['hostNamespaces']);
     expect(violationsAgainst(r, 'restricted').length).toBeGreaterThan(1);
     expect(violationsAgainst(r, 'privileged')).toEqual([]);
+  });
+});
+
+describe('podSecurityCache', () => {
+  it('evaluates each shared spec once per path and seccomp annotations, with the same result as without it', () => {
+    const evaluate = podSecurityCache();
+    const spec = podSpec({ hostNetwork: true, containers: [container('app')] });
+    const first = evaluate(spec, {}, 'spec');
+    expect(first).toEqual(evaluatePodSecurity(spec, {}, 'spec'));
+    expect(evaluate(spec, { unrelated: 'x' }, 'spec')).toBe(first);
+    expect(evaluate(spec, {}, 'spec.template.spec')).not.toBe(first);
+    const annotated = { 'seccomp.security.alpha.kubernetes.io/pod': 'runtime/default' };
+    expect(evaluate(spec, annotated, 'spec')).toEqual(evaluatePodSecurity(spec, annotated, 'spec'));
   });
 });

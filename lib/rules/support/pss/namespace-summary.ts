@@ -2,7 +2,7 @@ import type { ObjectRef, Snapshot } from '../../../model/snapshot';
 import type { HelmReleaseRef } from '../../../model/finding';
 import type { PodSubject, SpecPath } from '../subjects';
 import { podSubjects } from '../subjects';
-import { evaluatePodSecurity } from './evaluate';
+import { evaluatePodSecurity, podSecurityCache } from './evaluate';
 import type { PsaLabels } from './labels';
 import { psaLabels } from './labels';
 import type { PssLevel, PssViolation } from './types';
@@ -45,8 +45,8 @@ export interface NamespaceSecuritySummary {
 }
 
 /** Evaluates one pod subject against the Pod Security Standards. */
-export function subjectSecurity(s: PodSubject): SubjectSecurity {
-  const result = evaluatePodSecurity(s.spec, s.podAnnotations, s.specPath);
+export function subjectSecurity(s: PodSubject, evaluate = evaluatePodSecurity): SubjectSecurity {
+  const result = evaluate(s.spec, s.podAnnotations, s.specPath);
   return {
     ref: s.ref,
     ...(s.owner ? { owner: s.owner } : {}),
@@ -65,11 +65,12 @@ const byKindName = (a: SubjectSecurity, b: SubjectSecurity) =>
 /** Per namespace: PSA labels, the suggested enforce level, counts per level and the subjects enforce would reject. */
 export function namespaceSecuritySummary(snapshot: Snapshot): NamespaceSecuritySummary[] {
   const subjects = new Map<string, SubjectSecurity[]>();
+  const evaluate = podSecurityCache();
   for (const s of podSubjects(snapshot)) {
     if (s.coveredByOwner) continue;
     const ns = s.ref.namespace ?? '';
     const list = subjects.get(ns) ?? [];
-    list.push(subjectSecurity(s));
+    list.push(subjectSecurity(s, evaluate));
     subjects.set(ns, list);
   }
   const psps = new Map<string, Set<string>>();
