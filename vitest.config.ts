@@ -17,7 +17,7 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'cli/**/*.test.ts', 'test/**/*.test.ts'],
           // *.pg.test.ts need the PostgreSQL server the `postgres` project starts.
-          exclude: [...configDefaults.exclude, 'lib/**/*.pg.test.ts', 'test/integration/**'],
+          exclude: [...configDefaults.exclude, 'lib/**/*.pg.test.ts', 'test/integration/**', 'test/hostile/**'],
           environment: 'node',
         },
       },
@@ -41,6 +41,17 @@ export default defineConfig({
           globalSetup: ['test/cluster-harness/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'hostile',
+          include: ['test/hostile/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

@@ -1,0 +1,133 @@
+/**
+ * The production server (`next start` over the build) in a child process, for the hostile-input suite and its
+ * benchmark: its address, its process tree's memory, and a probe that measures how fast it answers meanwhile.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+const root = path.join(import.meta.dirname, '..', '..');
+
+export interface TestServer {
+  url: string;
+  pid: number;
+  /** Resident memory of the server and its children, in bytes (Linux /proc). */
+  rss(): number;
+  alive(): boolean;
+  /** Server output, for a failing test's message. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function children(pid: number): number[] {
+  try {
+    const tasks = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    return tasks === '' ? [] : tasks.split(/\s+/).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function rssOf(pid: number): number {
+  try {
+    const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return Number(line?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory of a process and all its descendants. */
+export function treeRss(pid: number): number {
+  return rssOf(pid) + children(pid).reduce((n, c) => n + treeRss(c), 0);
+}
+
+/** Starts `next start` on a free loopback port with these settings and waits until it answers. */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const port = await freePort();
+  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child: ChildProcess = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', RELEASE_LENS_LOCAL_KUBECONFIG: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited at start:\n${output}`);
+    try {
+      if ((await fetch(`${url}/api/sources`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 60_000) throw new Error(`the server did not start within 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const pid = child.pid ?? 0;
+  return {
+    url,
+    pid,
+    rss: () => treeRss(pid),
+    alive: () => child.exitCode === null && child.signalCode === null,
+    log: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** How long the server takes to answer a light request (its sources), in milliseconds. */
+export async function probe(url: string): Promise<number> {
+  const start = performance.now();
+  const res = await fetch(`${url}/api/sources`);
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`the probe got HTTP ${res.status}`);
+  return performance.now() - start;
+}
+
+/**
+ * Runs `work` while probing the server every 100 ms (one probe at a time), and returns the work's result with the
+ * slowest probe: what another user waited for meanwhile.
+ */
+export async function whileProbing<T>(
+  url: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; slowestMs: number; probes: number }> {
+  let done = false;
+  let slowestMs = 0;
+  let probes = 0;
+  const loop = (async () => {
+    while (!done) {
+      slowestMs = Math.max(slowestMs, await probe(url));
+      probes += 1;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  try {
+    const result = await work();
+    return { result, slowestMs, probes };
+  } finally {
+    done = true;
+    await loop;
+  }
+}
