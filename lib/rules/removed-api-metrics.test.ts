@@ -53,10 +53,25 @@ describe('removed-api-metrics', () => {
     expect(cron?.remediation).toContain('batch/v1');
   });
 
-  it('marks PodSecurityPolicy requests possible, since the scan itself reads them', () => {
-    const [f] = run([req('policy', 'v1beta1', 'podsecuritypolicies', '1.25')]);
-    expect(f).toMatchObject({ changeId: 'psp-removal', confidence: 'possible' });
-    expect(f?.message).toContain('Release Lens itself reads PodSecurityPolicies');
+  it('never reports a series the scan itself raises (reading a resource through its only version)', () => {
+    const psp = [req('policy', 'v1beta1', 'podsecuritypolicies', '1.25')];
+    const readThroughV1beta1 = snapshot({
+      deprecatedApiRequests: psp,
+      coverage: [
+        {
+          resource: 'podsecuritypolicies',
+          status: 'ok',
+          count: 0,
+          apiVersion: 'policy/v1beta1',
+          deprecatedVersionRead: true,
+        },
+      ],
+    });
+    expect(rule.run(readThroughV1beta1, ruleContext({ target: '1.25' }))).toEqual([]);
+    // Without such a read (another source of the series), it is another client's, graded by the removal.
+    const [other] = run(psp);
+    expect(other).toMatchObject({ changeId: 'psp-removal', severity: 'breaking', confidence: 'possible' });
+    expect(other?.message).toMatch(/^Some client called policy\/v1beta1 podsecuritypolicies/);
   });
 
   it('grades by target and ignores series that are not removed APIs or no metrics at all', () => {

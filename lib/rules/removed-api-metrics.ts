@@ -1,6 +1,7 @@
 import type { RemovedApi } from '../catalog/schema';
 import type { Finding } from '../model/finding';
 import type { DeprecatedApiRequest } from '../model/snapshot';
+import { raisedByScan } from './support/own-reads';
 import type { Slot, Text } from '../model/text';
 import { t } from '../model/text';
 import type { ClusterProfile, Rule, RuleContext } from './support/check';
@@ -26,8 +27,8 @@ const say = {
   },
   served: (r: DeprecatedApiRequest) =>
     t`kube-apiserver served at least one request for ${apiSlot(r.resource)}${r.subresource ? t`/${apiSlot(r.subresource)}` : ''} through this version since it last started.`,
-  called: (gv: Slot, resource: Slot, removal: Text, psp: boolean) =>
-    t`Some client called ${gv} ${resource} since kube-apiserver last started (${METRIC}). ${gv} is ${removal}; that client’s requests will fail.${psp ? ' Release Lens itself reads PodSecurityPolicies through policy/v1beta1 on clusters that still serve it, so this series may come from this or an earlier scan.' : ''}`,
+  called: (gv: Slot, resource: Slot, removal: Text) =>
+    t`Some client called ${gv} ${resource} since kube-apiserver last started (${METRIC}). ${gv} is ${removal}; that client’s requests will fail.`,
   fix: (api: RemovedApi, provider: ClusterProfile['provider']) =>
     t`Find the client: search the API server audit log for requests to ${apiSlot(api.resource)} with objectRef.apiGroup "${apiSlot(api.group)}" and objectRef.apiVersion "${apiSlot(api.version)}" (audit events of deprecated APIs carry the annotation k8s.io/deprecated: "true"); userAgent and user.username name the tool.${say.auditHint(provider)} Then upgrade or reconfigure it to use ${api.replacement === null ? 'a supported alternative' : apiSlot(api.replacement)}. The metric only counts requests since the API server started, so also check clients that run rarely (CronJobs, CI pipelines, backup tools).`,
   /** Where the audit log lives on the cluster's provider. */
@@ -51,14 +52,13 @@ function metricEvidence(r: DeprecatedApiRequest): EvidenceDraft {
 
 function findingOf(api: RemovedApi, requests: DeprecatedApiRequest[], ctx: RuleContext): Finding {
   const gv = groupVersionOf(api);
-  const psp = api.changeId === PSP_CHANGE_ID;
   return makeFinding({
     ruleId: RULE_ID,
     changeId: api.changeId,
     severity: removalSeverity(api, ctx.target),
-    confidence: psp ? 'possible' : 'certain',
+    confidence: api.changeId === PSP_CHANGE_ID ? 'possible' : 'certain',
     object: { apiVersion: gv, kind: api.kind, name: `${api.resource} (API requests)` },
-    message: say.called(apiSlot(gv), apiSlot(api.resource), removalPhrase(api, ctx.target), psp),
+    message: say.called(apiSlot(gv), apiSlot(api.resource), removalPhrase(api, ctx.target)),
     remediation: say.fix(api, ctx.profile.provider),
     evidence: requests.map(metricEvidence),
   });
@@ -72,6 +72,7 @@ export const rule: Rule = {
   run(snapshot, ctx) {
     const byApi = new Map<RemovedApi, DeprecatedApiRequest[]>();
     for (const r of snapshot.deprecatedApiRequests ?? []) {
+      if (raisedByScan(snapshot, r)) continue;
       const api = ctx.removedApis.find(
         (a) => a.group === r.group && a.version === r.version && a.resource === r.resource,
       );

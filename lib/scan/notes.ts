@@ -1,6 +1,7 @@
 import { OBJECTS_SKIPPED_NOTE, type ReportNote } from '../model/report';
 import type { Snapshot } from '../model/snapshot';
 import { fixed, join, slot, t } from '../model/text';
+import { seriesRaisedByScan } from '../rules/support/own-reads';
 
 /** Notes about how the snapshot was read that a reader of the report should know. */
 export function coverageNotes(snapshot: Snapshot): ReportNote[] {
@@ -11,11 +12,19 @@ export function coverageNotes(snapshot: Snapshot): ReportNote[] {
   return [...skipped, ...deprecatedReads(snapshot)];
 }
 
+/** The note kind for a resource the scan itself read through a deprecated version. */
+export const OWN_DEPRECATED_READ_NOTE = 'deprecated-api-read';
+
 function deprecatedReads(snapshot: Snapshot): ReportNote[] {
+  const seen = seriesRaisedByScan(snapshot);
   return snapshot.coverage
     .filter((c) => c.deprecatedVersionRead)
-    .map((c) => ({
-      kind: 'deprecated-api-read',
-      message: t`${c.resource} were read through ${c.apiVersion === undefined ? 'a deprecated API version' : slot('api', c.apiVersion)}, the only version that serves them; this read shows up in the cluster's deprecated-API metric.`,
-    }));
+    .map((c) => {
+      const gv = c.apiVersion === undefined ? t`a deprecated API version` : t`${slot('api', c.apiVersion)}`;
+      const present = seen.some((r) => (r.group === '' ? r.version : `${r.group}/${r.version}`) === c.apiVersion);
+      return {
+        kind: OWN_DEPRECATED_READ_NOTE,
+        message: t`${c.resource} were read through ${gv}, the only version that serves them; that read raises the matching series of the cluster's deprecated-API metric.${present ? t` The series is present now; a scan (this one or an earlier one, or taking the snapshot) explains it, so it is not reported as another client. To be sure nothing else calls ${gv}, search the audit log for requests to it whose userAgent is not release-lens or kubectl.` : ''}`,
+      };
+    });
 }

@@ -41,6 +41,11 @@ function notProvided(resource: ResourceKey): Text {
 export function offlineCoverage(facts: OfflineFacts): CoverageEntry[] {
   return RESOURCE_KEYS.map((resource): CoverageEntry => {
     const present = isObjectResourceKey(resource) ? facts.seen.has(resource) : facts[resource];
+    // kubectl read them through policy/v1beta1, the only version that ever served them since 1.16, which raises
+    // that series of the deprecated-API metric as a live scan does.
+    if (present && resource === 'podsecuritypolicies') {
+      return { resource, status: 'ok', count: 0, apiVersion: 'policy/v1beta1', deprecatedVersionRead: true };
+    }
     if (present) return { resource, status: 'ok', count: 0 };
     if (resource === 'podsecuritypolicies' && facts.serverMinor !== undefined && facts.serverMinor >= 25) {
       return {
