@@ -286,6 +286,12 @@ export interface ApiEvidenceObject {
   managedFields: ManagedFieldsEntry[];
   /** Helm ownership from meta.helm.sh annotations, for grouping. */
   helmRelease?: { name: string; namespace: string };
+  /** The GitOps agent that tracks the object (from its Argo CD or Flux labels and annotations). */
+  gitOps?: 'argocd' | 'flux';
+  /** The app.kubernetes.io/managed-by label. */
+  managedBy?: string;
+  /** The controlling owner, when there is one (an operator's custom resource, a controller's object). */
+  controller?: { apiVersion: string; kind: string; name: string };
 }
 
 export interface HelmManifestObject {

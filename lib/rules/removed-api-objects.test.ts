@@ -157,3 +157,73 @@ describe('removed-api-objects: scope and severity', () => {
     expect(findings[1]?.remediation).toContain('Helm release jobs/backup');
   });
 });
+
+describe('removed-api-objects: evidence weighed by time across writers', () => {
+  it('grades a removed-version write followed by another writer through a served version as action, naming both', () => {
+    const [f] = run([
+      cronJob(
+        'nightly',
+        [write('kubectl-client-side-apply', 'batch/v1beta1', T1), write('deploy-bot', 'batch/v1', T2)],
+        'batch/v1beta1',
+      ),
+    ]);
+    expect(f).toMatchObject({ severity: 'action', confidence: 'possible' });
+    expect(f?.message).toContain(`kubectl-client-side-apply through batch/v1beta1 at ${T1}`);
+    expect(f?.message).toContain(
+      `the latest write went through a served version: deploy-bot through batch/v1 at ${T2}`,
+    );
+    expect(f?.remediation).toMatch(
+      /^Change apiVersion to batch\/v1 before the upgrade to 1.25. Verify the manifest that kubectl applies/,
+    );
+    expect(f?.evidence.map((e) => e.detail)).toContain('deploy-bot wrote the object last, through a served version.');
+  });
+
+  it('keeps a removed-version write that came after the other writer’s served write as breaking', () => {
+    const [f] = run([cronJob('nightly', [write('deploy-bot', 'batch/v1', T1), write('ci', 'batch/v1beta1', T2)])]);
+    expect(f).toMatchObject({ severity: 'breaking', confidence: 'likely' });
+  });
+
+  it('ignores status writes and the control plane when deciding what came last', () => {
+    const status = { ...write('some-controller', 'batch/v1', T2), subresource: 'status' };
+    const [f] = run([
+      cronJob('nightly', [write('ci', 'batch/v1beta1', T1), status, write('kube-controller-manager', 'batch/v1', T2)]),
+    ]);
+    expect(f).toMatchObject({ severity: 'breaking', confidence: 'likely' });
+  });
+});
+
+describe('removed-api-objects: the fix names who writes the object', () => {
+  const fixFor = (manager: string, extra: Partial<ApiEvidenceObject> = {}) =>
+    run([{ ...cronJob('x', [write(manager, 'batch/v1beta1', T1)]), ...extra }])[0]?.remediation ?? '';
+
+  it('kubectl: the manifest, not kubectl', () => {
+    for (const m of ['kubectl', 'kubectl-create', 'kubectl-client-side-apply']) {
+      expect(fixFor(m)).toContain(
+        'kubectl sends whatever apiVersion the manifest names, so upgrading kubectl changes nothing',
+      );
+      expect(fixFor(m)).not.toContain('upgrade or reconfigure');
+    }
+  });
+
+  it('Helm: the chart', () => {
+    expect(fixFor('helm')).toContain('the Helm chart that renders this CronJob');
+  });
+
+  it('Argo CD and Flux: the Git source they apply', () => {
+    expect(fixFor('argocd-controller')).toContain('that the Argo CD Application syncs this CronJob from');
+    expect(fixFor('kubectl-client-side-apply', { gitOps: 'argocd' })).toContain('Argo CD Application');
+    expect(fixFor('kustomize-controller')).toContain('that Flux reconciles this CronJob from');
+  });
+
+  it('an operator: upgrade the operator', () => {
+    expect(fixFor('manager')).toContain('upgrade it to a release that writes the served version');
+    const owned = { controller: { apiVersion: 'example.com/v1', kind: 'Backup', name: 'b' } };
+    expect(fixFor('backup-writer', owned)).toContain('the operator that writes this CronJob');
+  });
+
+  it('any other client: its configuration or the tool itself', () => {
+    expect(fixFor('deploy-bot')).toContain(
+      'deploy-bot writes it: fix the configuration of the tool that writes this CronJob',
+    );
+  });
+});

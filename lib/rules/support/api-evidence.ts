@@ -18,21 +18,28 @@ const CONTROL_PLANE_MANAGERS = new Set([
 /** The manager kubectl's client-side apply records; it also maintains the last-applied annotation. */
 export const CLIENT_SIDE_APPLY = 'kubectl-client-side-apply';
 
-/** A write through the removed version, and whether a later write by the same manager went elsewhere. */
+/** A write through the removed version, weighed against every later write to the object. */
 export interface GradedWrite {
   entry: ManagedFieldsEntry;
   /**
-   * live: no later write through a served version; unordered: such a write exists but times are missing;
+   * live: no later write through a served version by anyone; superseded: another writer wrote the object later
+   * through a served version (`by`), so the live object is fine but the old writer's source may not be;
+   * unordered: a write through a served version exists but the times do not say which came last;
    * stale: kubectl's client-side apply wrote it, but the last-applied annotation, which every later kubectl apply
    * (client- or server-side) rewrites, now names a served version: the entry is history.
    */
-  state: 'live' | 'unordered' | 'stale';
+  state: 'live' | 'superseded' | 'unordered' | 'stale';
+  by?: ManagedFieldsEntry;
 }
 
 export interface ApiEvidenceGrade {
   writes: GradedWrite[];
   /** The last-applied annotation names the removed version and no later client-side apply went elsewhere. */
   lastApplied: boolean;
+  /** A later write through a served version by another writer than the last kubectl apply. */
+  lastAppliedSupersededBy?: ManagedFieldsEntry;
+  /** The newest write to the object with a time, any version, any writer but the control plane. */
+  latest?: ManagedFieldsEntry;
 }
 
 const timeOf = (e: ManagedFieldsEntry): number | undefined => {
@@ -56,14 +63,31 @@ function goneWith(api: RemovedApi, all: readonly RemovedApi[]): Set<string> {
   return new Set(rows.map(groupVersionOf));
 }
 
+/**
+ * Writes that say something about a client: not the control plane's (it upgrades with the cluster) and not a
+ * status update (a controller reporting status says nothing about the manifest the object came from).
+ */
+const clientWrites = (obj: ApiEvidenceObject) =>
+  obj.managedFields.filter((e) => !CONTROL_PLANE_MANAGERS.has(e.manager) && e.subresource !== 'status');
+
+/** The newest of the entries that have a time. */
+function newest(entries: readonly ManagedFieldsEntry[]): ManagedFieldsEntry | undefined {
+  let best: ManagedFieldsEntry | undefined;
+  for (const e of entries) if (timeOf(e) !== undefined && (best === undefined || order(best, e) === 'later')) best = e;
+  return best;
+}
+
 function gradeWrite(entry: ManagedFieldsEntry, obj: ApiEvidenceObject, gone: Set<string>): GradedWrite | undefined {
-  const moved = obj.managedFields.filter((e) => e.manager === entry.manager && !gone.has(e.apiVersion));
+  const served = clientWrites(obj).filter((e) => !gone.has(e.apiVersion));
+  const moved = served.filter((e) => e.manager === entry.manager);
   const orders = moved.map((e) => order(entry, e));
   if (orders.includes('later')) return undefined;
   const applied = obj.lastAppliedApiVersion;
   if (entry.manager === CLIENT_SIDE_APPLY && applied !== undefined && !gone.has(applied)) {
     return { entry, state: 'stale' };
   }
+  const by = newest(served.filter((e) => e.manager !== entry.manager && order(entry, e) === 'later'));
+  if (by) return { entry, state: 'superseded', by };
   return { entry, state: orders.includes('unknown') ? 'unordered' : 'live' };
 }
 
@@ -75,15 +99,26 @@ export function gradeApiEvidence(
 ): ApiEvidenceGrade {
   const gv = groupVersionOf(api);
   const gone = goneWith(api, all);
-  const writes = obj.managedFields
-    .filter((e) => e.apiVersion === gv && !CONTROL_PLANE_MANAGERS.has(e.manager))
+  const writes = clientWrites(obj)
+    .filter((e) => e.apiVersion === gv)
     .flatMap((e) => gradeWrite(e, obj, gone) ?? []);
   let lastApplied = false;
+  let lastAppliedSupersededBy: ManagedFieldsEntry | undefined;
   if (obj.lastAppliedApiVersion === gv) {
     const applies = obj.managedFields.filter((e) => e.manager === CLIENT_SIDE_APPLY);
     const oldApply = applies.find((e) => e.apiVersion === gv);
     const newer = applies.filter((e) => !gone.has(e.apiVersion));
     lastApplied = !newer.some((e) => oldApply === undefined || order(oldApply, e) === 'later');
+    if (lastApplied && oldApply) {
+      const others = clientWrites(obj).filter((e) => e.manager !== CLIENT_SIDE_APPLY && !gone.has(e.apiVersion));
+      lastAppliedSupersededBy = newest(others.filter((e) => order(oldApply, e) === 'later'));
+    }
   }
-  return { writes, lastApplied };
+  const latest = newest(clientWrites(obj));
+  return {
+    writes,
+    lastApplied,
+    ...(lastAppliedSupersededBy ? { lastAppliedSupersededBy } : {}),
+    ...(latest ? { latest } : {}),
+  };
 }

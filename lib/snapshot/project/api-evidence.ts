@@ -1,4 +1,4 @@
-import type { ApiEvidenceObject, ManagedFieldsEntry } from '../../model/snapshot';
+import type { ApiEvidenceObject, ManagedFieldsEntry, OwnerRef } from '../../model/snapshot';
 import { LAST_APPLIED_ANNOTATION } from './keep';
 import { projectMeta } from './meta';
 import { isRecord, opt, rec, recs, str, text } from './read';
@@ -44,6 +44,20 @@ export function projectManagedFields(metadata: Record<string, unknown> | undefin
   });
 }
 
+/** Argo CD marks what it tracks with an annotation or a label; Flux with the name of its Kustomization or HelmRelease. */
+function gitOpsOf(labels: Record<string, unknown> | undefined, annotations: Record<string, unknown> | undefined) {
+  if (str(annotations, 'argocd.argoproj.io/tracking-id') !== undefined) return 'argocd' as const;
+  if (str(labels, 'argocd.argoproj.io/instance') !== undefined) return 'argocd' as const;
+  if (str(labels, 'kustomize.toolkit.fluxcd.io/name') !== undefined) return 'flux' as const;
+  if (str(labels, 'helm.toolkit.fluxcd.io/name') !== undefined) return 'flux' as const;
+  return undefined;
+}
+
+const controllerOf = (refs: readonly OwnerRef[]) => {
+  const c = refs.find((r) => r.controller === true);
+  return c && { apiVersion: c.apiVersion, kind: c.kind, name: c.name };
+};
+
 /**
  * Projects the removed-API evidence of an object of a kind that had a version removed: its last-applied apiVersion,
  * its managedFields writes and its Helm release. Undefined without a name.
@@ -67,6 +81,9 @@ export function projectApiEvidence(raw: unknown, r: EvidenceResource): ApiEviden
     resource: r.resource,
     ...opt('lastAppliedApiVersion', lastAppliedApiVersion(str(annotations, LAST_APPLIED_ANNOTATION))),
     managedFields: projectManagedFields(rawMeta),
+    ...opt('gitOps', gitOpsOf(rec(rawMeta, 'labels'), annotations)),
+    ...opt('managedBy', text(rec(rawMeta, 'labels'), 'app.kubernetes.io/managed-by')),
+    ...opt('controller', controllerOf(meta.ownerReferences)),
     ...opt(
       'helmRelease',
       releaseName === undefined ? undefined : { name: releaseName, namespace: releaseNamespace ?? '' },
