@@ -39,7 +39,8 @@ describe('sanitizeUploadedKubeconfig', () => {
       'auth-provider',
       { 'auth-provider': { name: 'gcp', config: {} } },
       'users[0].user.auth-provider',
-      /ServiceAccount token/,
+      // The same fact as the kubectl-gcp-azure-auth-removal entry: accepted with a warning in 1.25, gone in 1.26.
+      /kubectl 1\.25 still accepts gcp and azure with a deprecation warning; kubectl 1\.26 drops them.*ServiceAccount token/,
     ],
     ['tokenFile', { tokenFile: '/var/run/secrets/token' }, 'users[0].user.tokenFile', /inline.*token/],
     [

@@ -85,7 +85,7 @@ function checkUser(u: KubeconfigUser): void {
     [
       u.authProvider !== undefined,
       'auth-provider',
-      `auth providers (here "${u.authProvider?.name}") refresh tokens through files and commands; kubectl dropped gcp and azure in 1.25. ${USE_TOKEN}`,
+      `auth providers (here "${u.authProvider?.name}") refresh tokens through files and commands, which cannot run here (kubectl 1.25 still accepts gcp and azure with a deprecation warning; kubectl 1.26 drops them). ${USE_TOKEN}`,
     ],
     [u.tokenFile !== undefined, 'tokenFile', `${NO_FILES}. ${INLINE}: token`],
     [u.certFile !== undefined, 'client-certificate', `${NO_FILES}. ${INLINE}: client-certificate-data`],
