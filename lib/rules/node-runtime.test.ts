@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meta, node, snapshot } from '../snapshot/test-fixtures';
+import { meta, node, pod, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule as check } from './node-runtime';
 import { plainRule } from './testing/plain';
 import { ruleContext } from './testing/context';
@@ -119,5 +119,37 @@ describe('node-runtime', () => {
   it('returns nodes sorted by name', () => {
     const s = snapshot({ nodes: ['c', 'a', 'b'].map((n) => node(n, 'docker://19.3.15', 'v1.21.14')) });
     expect(rule.run(s, ruleContext()).map((f) => f.object.name)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('node-runtime: the workloads on an affected node', () => {
+  it('names the controllers whose pods are scheduled on it, largest first, and static pods apart', () => {
+    const deploy = workload('Deployment', 'web', 'shop');
+    const rs = workload('ReplicaSet', 'web-7d9', 'shop', {}, {});
+    rs.metadata.ownerReferences = [
+      { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: deploy.metadata.uid, controller: true },
+    ];
+    const agent = workload('DaemonSet', 'agent', 'kube-system');
+    const owned = (name: string, ns: string, owner: { kind: string; name: string; uid: string }) =>
+      pod(name, ns, { nodeName: 'w1' }, { ownerReferences: [{ apiVersion: 'apps/v1', ...owner, controller: true }] });
+    const pods = [
+      owned('web-1', 'shop', { kind: 'ReplicaSet', name: 'web-7d9', uid: rs.metadata.uid }),
+      owned('web-2', 'shop', { kind: 'ReplicaSet', name: 'web-7d9', uid: rs.metadata.uid }),
+      owned('agent-x', 'kube-system', { kind: 'DaemonSet', name: 'agent', uid: agent.metadata.uid }),
+      { ...pod('etcd-w1', 'kube-system', { nodeName: 'w1' }), mirror: true },
+      pod('elsewhere', 'shop', { nodeName: 'w2' }),
+    ];
+    const s = snapshot({ nodes: [node('w1', 'docker://20.10.7', 'v1.23.1')], workloads: [deploy, rs, agent], pods });
+    const [f] = rule.run(s, ruleContext());
+    expect(f?.message).toContain(
+      'Draining it for the change moves 2 pods of Deployment shop/web, DaemonSet kube-system/agent and static pod Pod kube-system/etcd-w1 (it stays: edit its manifest on the node).',
+    );
+    expect(f?.message).not.toContain('elsewhere');
+    expect(f?.evidence.map((e) => e.detail)).toContain('3 workloads have pods on this node.');
+  });
+
+  it('says when no pod is scheduled on it', () => {
+    const [f] = rule.run(snapshot({ nodes: [node('w1', 'docker://20.10.7', 'v1.23.1')] }), ruleContext());
+    expect(f?.message).toContain('No pod is scheduled on it now.');
   });
 });

@@ -1,8 +1,9 @@
 import type { Node } from '../model/snapshot';
 import type { Text } from '../model/text';
-import { t } from '../model/text';
+import { list, t } from '../model/text';
+import { workloadsByNode, type NodeWorkload } from './support/node-workloads';
 import { makeFinding, type EvidenceDraft } from './support/finding';
-import { hostPath, node, setting, version } from './support/text';
+import { hostPath, node, refText, setting, version } from './support/text';
 import { isWindows, kubeletVersionOf, nodeRef, poolPhrase } from './support/nodes';
 import {
   CRI_SOCKET_ANNOTATION,
@@ -33,6 +34,16 @@ const say = {
     t`${where} runs Docker Engine through the kubelet’s built-in dockershim (kubelet ${version(n.kubeletVersion)}, ${version(n.containerRuntimeVersion)}). A 1.24 kubelet has no dockershim and will not start on this node until it uses containerd, CRI-O or cri-dockerd.`,
   dockershimFix: (advice: Text) =>
     t`${advice} Also check the workloads the docker-socket check lists: anything that talks to Docker on this node stops working once Docker Engine is gone.`,
+  /** " On it: 3 pods of Deployment shop/web, DaemonSet kube-system/fluentd and 4 more." */
+  workloads: (ws: readonly NodeWorkload[]) =>
+    ws.length === 0
+      ? t` No pod is scheduled on it now.`
+      : t` Draining it for the change moves ${list(ws.map(say.workload), MAX_LISTED)}.`,
+  workload: (w: NodeWorkload) =>
+    w.static
+      ? t`static pod ${refText(w.ref)} (it stays: edit its manifest on the node)`
+      : t`${w.pods === 1 ? '' : t`${w.pods} pods of `}${refText(w.ref)}`,
+  scheduled: (n: number) => t`${n} ${n === 1 ? 'workload has' : 'workloads have'} pods on this node.`,
   unknown: (n: Node) =>
     t`Node ${node(n.metadata.name)} reports ${n.containerRuntimeVersion === '' ? 'no container runtime' : t`"${version(n.containerRuntimeVersion)}"`}, which Release Lens cannot classify as containerd, CRI-O or Docker.`,
   unknownFix: t`Check on the node which runtime the kubelet uses (--container-runtime-endpoint, or crictl info). A CRI runtime needs nothing for dockershim’s removal; a Docker Engine without cri-dockerd must move before the kubelet reaches 1.24.`,
@@ -74,18 +85,32 @@ function evidenceOf(n: Node, c: RuntimeClassification): EvidenceDraft[] {
   return evidence;
 }
 
-function dockershimFinding(n: Node, c: RuntimeClassification, ctx: RuleContext): Finding {
+const MAX_LISTED = 5;
+
+/** The pods on the node, by controller: one evidence line each, up to a few. */
+function workloadEvidence(ws: readonly NodeWorkload[]): EvidenceDraft[] {
+  if (ws.length === 0) return [];
+  return [
+    { source: 'field', path: t`spec.nodeName`, detail: say.scheduled(ws.length) },
+    ...ws
+      .slice(0, MAX_LISTED)
+      .map((w) => ({ source: 'field' as const, path: t`spec.nodeName`, detail: say.workload(w) })),
+  ];
+}
+
+function dockershimFinding(n: Node, c: RuntimeClassification, ws: readonly NodeWorkload[], ctx: RuleContext): Finding {
   const keeps = providerKeepsDocker(ctx.profile);
   const where = say.where(n, ctx);
+  const message = keeps ? say.keeps(where, n, ctx.profile.provider) : say.strands(where, n);
   return makeFinding({
     ruleId: RULE_ID,
     changeId: CHANGE,
     severity: keeps ? 'action' : 'breaking',
     confidence: 'certain',
     object: nodeRef(n),
-    message: keeps ? say.keeps(where, n, ctx.profile.provider) : say.strands(where, n),
+    message: [...message, ...say.workloads(ws)],
     remediation: say.dockershimFix(dockershimRemediation(n, ctx.profile)),
-    evidence: evidenceOf(n, c),
+    evidence: [...evidenceOf(n, c), ...workloadEvidence(ws)],
   });
 }
 
@@ -115,9 +140,11 @@ export const rule: Rule = {
   needs: ['nodes'],
   run(snapshot, ctx) {
     const findings: Finding[] = [];
+    const onNodes = workloadsByNode(snapshot);
     for (const n of snapshot.nodes) {
       const c = classifyRuntime(n);
-      if (c.runtimeClass === 'dockershim') findings.push(dockershimFinding(n, c, ctx));
+      if (c.runtimeClass === 'dockershim')
+        findings.push(dockershimFinding(n, c, onNodes.get(n.metadata.name) ?? [], ctx));
       else if (c.runtimeClass === 'other' && !kubeletPast124(n)) findings.push(otherFinding(n, c));
     }
     return sortFindings(findings);
