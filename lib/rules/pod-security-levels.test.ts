@@ -21,18 +21,27 @@ describe('pod-security-levels', () => {
       pods: [pod('web-1', 'shop', {}, { annotations: { 'kubernetes.io/psp': 'restricted' } })],
     });
     const [f, ...rest] = rule.run(s, ctx('1.25'));
-    expect(rest).toHaveLength(0); // one finding per namespace, not per workload
+    expect(rest).toHaveLength(0); // one finding for the namespaces, not one per workload
     expect(f).toMatchObject({
       changeId: 'psp-removal',
       severity: 'action',
       confidence: 'certain',
-      object: { kind: 'Namespace', name: 'shop' },
+      object: { kind: 'Namespace', name: 'namespaces without a Pod Security enforce label' },
     });
-    expect(f?.message).toContain('enforce=baseline admits all of them');
-    expect(f?.message).toContain('admitted by restricted');
-    expect(f?.remediation).toContain('pod-security.kubernetes.io/enforce=baseline');
+    expect(f?.message).toMatch(/^One namespace runs pods without a pod-security.kubernetes.io\/enforce label/);
+    expect(f?.remediation).toContain(
+      'kubectl label --overwrite namespace shop pod-security.kubernetes.io/enforce=baseline',
+    );
     expect(f?.remediation).toContain('pod-security.kubernetes.io/enforce-version=v1.25');
-    expect(f?.evidence.some((e) => e.detail.includes('0 pass restricted, 2 pass baseline only'))).toBe(true);
+    expect(f?.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'namespace shop pod-security.kubernetes.io/enforce',
+        value: 'baseline',
+        detail: expect.stringMatching(
+          /^0 pass restricted, 2 pass baseline only, 0 need privileged.*; admitted by restricted/,
+        ),
+      }),
+    );
   });
 
   it('is info for a 1.24 target and possible when no pod shows PSP admission', () => {
@@ -49,8 +58,43 @@ describe('pod-security-levels', () => {
     });
     const [f] = rule.run(s, ctx('1.25'));
     expect(f).toMatchObject({ changeId: 'pod-security-admission-ga', severity: 'info' });
-    expect(f?.message).toContain('system namespaces');
+    expect(f?.evidence[0]?.detail).toContain('a system namespace: label it privileged explicitly');
     expect(f?.remediation).toContain('enforce=privileged');
+  });
+
+  it('groups every unlabelled namespace in one finding, those without pods as a footnote', () => {
+    const names = ['shop', 'billing', 'kube-node-lease', 'kube-public', 'sandbox'];
+    const s = snapshot({
+      namespaces: names.map((n) => namespace(n)),
+      podSecurityPolicies: [psp('restricted')],
+      workloads: [
+        workload('Deployment', 'web', 'shop', hardened),
+        workload('DaemonSet', 'agent', 'billing', { hostNetwork: true }),
+      ],
+      pods: [pod('web-1', 'shop', hardened, { annotations: { 'kubernetes.io/psp': 'restricted' } })],
+    });
+    const findings = rule.run(s, ctx('1.25'));
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    expect(f?.message).toMatch(/^2 namespaces run pods without/);
+    expect(f?.message).toContain('Also without a label, but running no pods: kube-node-lease, kube-public and sandbox');
+    expect(f?.evidence.map((e) => [e.path, e.value])).toEqual([
+      ['namespace billing pod-security.kubernetes.io/enforce', 'privileged'],
+      ['namespace shop pod-security.kubernetes.io/enforce', 'restricted'],
+    ]);
+    expect(f?.evidence[0]?.detail).toContain('DaemonSet agent needs privileged');
+  });
+
+  it('is info, with only the footnote, when no unlabelled namespace runs pods', () => {
+    const s = snapshot({
+      namespaces: [namespace('kube-public'), namespace('default')],
+      podSecurityPolicies: [psp('p')],
+    });
+    const [f] = rule.run(s, ctx('1.25'));
+    expect(f).toMatchObject({ severity: 'info', evidence: [] });
+    expect(f?.message).toMatch(
+      /^Every namespace that runs pods has a pod-security.kubernetes.io\/enforce label. Also without a label/,
+    );
   });
 
   it('flags each workload the enforce label rejects, with the violated controls', () => {

@@ -2,7 +2,7 @@ import type { Finding } from '../model/finding';
 import type { Target } from '../model/releases';
 import type { Snapshot } from '../model/snapshot';
 import type { Slot, Text } from '../model/text';
-import { list, t } from '../model/text';
+import { join, list, t } from '../model/text';
 import type { Rule, RuleContext } from './support/check';
 import { makeFinding, type EvidenceDraft } from './support/finding';
 import { sortFindings } from './support/object-refs';
@@ -24,21 +24,12 @@ const P = 'pod-security.kubernetes.io';
 const say = {
   counts: (s: NamespaceSecuritySummary) =>
     t`${s.counts.restricted} pass restricted, ${s.counts.baseline} pass baseline only, ${s.counts.privileged} need privileged`,
-  empty: t`It has no workloads yet, so enforce=restricted costs nothing today.`,
-  fit: (s: NamespaceSecuritySummary) =>
-    t`Its ${s.subjects.length} pod template(s) and pods: ${say.counts(s)}, so enforce=${s.suggested} admits all of them.`,
-  system: t` Like most system namespaces it runs node or control-plane agents that need the privileged level; label it privileged explicitly (or exempt it in the admission configuration) and keep warn/audit at baseline or restricted.`,
   /** The kubectl command that labels a namespace for a level, with warn/audit one step stricter when there is one. */
   labelCommand: (namespace: Slot, level: PssLevel, target: Target) =>
     t`kubectl label --overwrite namespace ${namespace} ${P}/enforce=${level} ${P}/enforce-version=v${target}${level === 'restricted' ? '' : ` ${P}/warn=restricted ${P}/audit=restricted`}`,
   preview: (namespace: Slot, level: PssLevel, target: Target) =>
     t`Preview with \`kubectl label --dry-run=server --overwrite namespace ${namespace} ${P}/enforce=${level}\`, then apply: \`${say.labelCommand(namespace, level, target)}\`.${level === 'restricted' ? '' : ' The warn and audit labels at restricted show which workloads still keep the namespace from the stricter level.'}`,
-  admitted: (psps: Text) => t` (its pods were admitted by ${psps})`,
   inactive: t` No pod in the cluster carries the kubernetes.io/psp annotation, so the PodSecurityPolicy admission plugin may already be off.`,
-  pspEra: (namespace: Slot, admitted: Text, fit: Text, system: Text, inactive: Text) =>
-    t`Namespace ${namespace} has no ${P}/enforce label. Today PodSecurityPolicy${admitted} limits what pods may run here; after the upgrade to 1.25 nothing does, because PodSecurityPolicy is removed. ${fit}${system}${inactive}`,
-  defaultLevel: (namespace: Slot, fit: Text, system: Text) =>
-    t`Namespace ${namespace} has no ${P}/enforce label, so Pod Security Admission applies the cluster-wide default (privileged, unless your admission configuration sets another). ${fit}${system}`,
   invalid: (value: Slot) => t` (the label value "${value}" is not a level, so it is enforced as restricted)`,
   template: (level: PssLevel) =>
     t`its controller cannot create new pods: every rollout, rescheduling and scale-up is rejected with "violates PodSecurity ${level}"`,
@@ -53,88 +44,99 @@ const say = {
   enforces: (namespace: Slot, level: PssLevel, version: Text) => t`namespace ${namespace} enforces ${level}${version}`,
   pinned: (version: Slot) => t` (policy version ${version}; this check applies v1.25 rules)`,
   control: (control: string, detail: string) => t`${setting(control)}: ${setting(detail)}`,
-  modeLabel: (mode: 'enforce' | 'audit' | 'warn', value: Slot, valid: boolean, level: PssLevel, version: Text) =>
-    t`${mode} mode is ${value}${valid ? '' : t` (not a valid level; PodSecurity applies ${level})`}${version}`,
-  pinnedTo: (version: Slot) => t`, pinned to ${version}`,
-  noLabel: (mode: 'enforce' | 'audit' | 'warn') => t`no ${mode} label`,
-  here: (s: NamespaceSecuritySummary) => t`Pod templates and uncovered pods here: ${say.counts(s)}.`,
-  needs: (subject: SubjectSecurity, level: PssLevel, control: Text) =>
-    t`${setting(subject.ref.kind)} ${named(subject.ref.name)} needs ${level}${control}`,
-  needsMore: (n: number, level: PssLevel) => t`and ${n} more that need ${level}`,
-  psps: t`PodSecurityPolicies that admitted pods of this namespace`,
-  unset: t`(unset)`,
+  /** The grouped finding: every namespace without an enforce label, the level each one's pods already meet. */
+  rollupPsp: (n: number, inactive: Text, footnote: Text) =>
+    t`${n === 1 ? 'One namespace runs' : t`${n} namespaces run`} pods without a ${P}/enforce label. Today PodSecurityPolicy limits what pods may run there; after the upgrade to 1.25 nothing does, because PodSecurityPolicy is removed. The evidence lists, for each, the level that all of its pods and pod templates already meet: enforcing it rejects nothing running today.${inactive}${footnote}`,
+  rollupDefault: (n: number, footnote: Text) =>
+    t`${n === 1 ? 'One namespace runs' : t`${n} namespaces run`} pods without a ${P}/enforce label, so Pod Security Admission applies the cluster-wide default there (privileged, unless your admission configuration sets another). The evidence lists, for each, the level that all of its pods and pod templates already meet.${footnote}`,
+  noneWithPods: (footnote: Text) => t`Every namespace that runs pods has a ${P}/enforce label.${footnote}`,
+  footnote: (empty: Text, n: number) =>
+    t` Also without a label, but running no pods: ${empty}; enforce=restricted costs nothing there today${n > 0 ? ' and keeps future workloads honest' : ''}.`,
+  rollupRow: (s: NamespaceSecuritySummary, needs: Text, psps: Text) =>
+    t`${say.counts(s)}${needs}${psps}${s.system && s.suggested === 'privileged' ? ' (a system namespace: label it privileged explicitly, or exempt it in the admission configuration)' : ''}`,
+  keeps: (x: SubjectSecurity, level: PssLevel) => t`; ${setting(x.ref.kind)} ${named(x.ref.name)} needs ${level}`,
+  rollupFix: (commands: Text, more: number, target: Target) =>
+    t`Preview each label with --dry-run=server (kubectl label --dry-run=server --overwrite namespace <name> ${P}/enforce=<level>), then apply: ${commands}${more > 0 ? t`; and the same for the ${more} other namespaces in the evidence` : ''}. Warn and audit at restricted (set by the commands below baseline) show what still keeps a namespace from the stricter level. Policy version v${target} pins the rules to the release you upgrade to.`,
 };
+
+/** The object of the grouped finding: not one namespace but all the unlabelled ones. */
+export const UNLABELLED_NAMESPACES = 'namespaces without a Pod Security enforce label';
+const MAX_COMMANDS = 10;
 
 /** A level is vocabulary; anything else a label holds is the cluster owner's data, redacted like any value. */
 const labelValue = (l: { value: string; valid: boolean }) => (l.valid ? setting(l.value) : value(l.value));
 
-/** Evidence of the PSA labels, the per-level counts and the subjects that keep the namespace from a stricter level. */
-function namespaceEvidence(s: NamespaceSecuritySummary, max = 5): EvidenceDraft[] {
-  const out: EvidenceDraft[] = [];
-  for (const mode of ['enforce', 'audit', 'warn'] as const) {
-    const l = s.labels[mode];
-    out.push({
-      source: 'label',
-      path: t`metadata.labels[${P}/${mode}]`,
-      value: l ? [labelValue(l)] : say.unset,
-      detail: l
-        ? say.modeLabel(mode, labelValue(l), l.valid, l.level, l.version ? say.pinnedTo(setting(l.version)) : [])
-        : say.noLabel(mode),
-    });
-  }
-  out.push({ source: 'field', detail: say.here(s) });
-  for (const level of ['privileged', 'baseline'] as const) {
-    const subjects = s.subjects.filter((x) => x.level === level);
-    for (const x of subjects.slice(0, max)) {
-      const v = x.violations.find((y) => y.level === (level === 'privileged' ? 'baseline' : 'restricted'));
-      out.push({
-        source: 'field',
-        ...(v ? { path: v.path } : {}),
-        detail: say.needs(x, level, v ? t`: ${setting(v.control)} (${setting(v.detail)})` : []),
-      });
-    }
-    if (subjects.length > max) out.push({ source: 'field', detail: say.needsMore(subjects.length - max, level) });
-  }
-  if (s.pspsInUse.length > 0) {
-    out.push({
-      source: 'annotation',
-      path: t`metadata.annotations[kubernetes.io/psp]`,
-      value: list(s.pspsInUse.map(named), s.pspsInUse.length),
-      detail: say.psps,
-    });
-  }
-  return out;
+/** The first subject that keeps a namespace from the level above its suggestion. */
+function keeper(s: NamespaceSecuritySummary): Text {
+  const x = s.subjects.find((y) => y.level === s.suggested);
+  return x === undefined || s.suggested === 'restricted' ? [] : say.keeps(x, s.suggested);
 }
 
-function unlabelled(s: NamespaceSecuritySummary, snapshot: Snapshot, ctx: RuleContext): Finding {
+function rollupEvidence(withPods: readonly NamespaceSecuritySummary[]): EvidenceDraft[] {
+  return withPods.map((s) => ({
+    source: 'label' as const,
+    path: t`namespace ${ns(s.namespace)} ${P}/enforce`,
+    value: t`${s.suggested}`,
+    detail: say.rollupRow(
+      s,
+      keeper(s),
+      s.pspsInUse.length > 0 ? t`; admitted by ${list(s.pspsInUse.map(named), 3)}` : [],
+    ),
+  }));
+}
+
+/**
+ * One finding for every namespace without an enforce label: the level each already meets (the evidence is the
+ * table), the commands, and the namespaces without pods as a footnote. Per-namespace findings buried the
+ * workloads that break among twenty "label this namespace" lines.
+ */
+function unlabelledRollup(
+  summaries: readonly NamespaceSecuritySummary[],
+  snapshot: Snapshot,
+  ctx: RuleContext,
+): Finding[] {
+  const unlabelled = summaries.filter((s) => !s.labels.enforce);
+  if (unlabelled.length === 0) return [];
+  const withPods = unlabelled.filter((s) => s.subjects.length > 0);
+  const empty = unlabelled.filter((s) => s.subjects.length === 0);
+  const footnote =
+    empty.length > 0
+      ? say.footnote(
+          list(
+            empty.map((s) => ns(s.namespace)),
+            8,
+          ),
+          withPods.length,
+        )
+      : [];
   const pspCount = snapshot.podSecurityPolicies.length;
   const pspActive = snapshot.pods.some((p) => p.metadata.annotations[PSP_ANNOTATION] !== undefined);
-  const namespace = ns(s.namespace);
-  const fit = s.subjects.length === 0 ? say.empty : say.fit(s);
-  const system = s.system && s.suggested === 'privileged' ? say.system : [];
-  const base = {
-    ruleId: ID,
-    object: { apiVersion: 'v1', kind: 'Namespace', name: s.namespace },
-    evidence: namespaceEvidence(s),
-    remediation: say.preview(namespace, s.suggested, ctx.target),
-  };
-  if (pspCount > 0) {
-    const admitted = s.pspsInUse.length > 0 ? say.admitted(list(s.pspsInUse.map(named), 3)) : [];
-    return makeFinding({
-      ...base,
-      changeId: 'psp-removal',
-      severity: targetAtLeast(ctx.target, '1.25') ? 'action' : 'info',
-      confidence: pspActive ? 'certain' : 'possible',
-      message: say.pspEra(namespace, admitted, fit, system, pspActive ? [] : say.inactive),
-    });
-  }
-  return makeFinding({
-    ...base,
-    changeId: 'pod-security-admission-ga',
-    severity: 'info',
-    confidence: 'certain',
-    message: say.defaultLevel(namespace, fit, system),
-  });
+  const commands = join(
+    withPods.slice(0, MAX_COMMANDS).map((s) => t`\`${say.labelCommand(ns(s.namespace), s.suggested, ctx.target)}\``),
+    '; ',
+  );
+  const psp = pspCount > 0;
+  const message =
+    withPods.length === 0
+      ? say.noneWithPods(footnote)
+      : psp
+        ? say.rollupPsp(withPods.length, pspActive ? [] : say.inactive, footnote)
+        : say.rollupDefault(withPods.length, footnote);
+  return [
+    makeFinding({
+      ruleId: ID,
+      changeId: psp ? 'psp-removal' : 'pod-security-admission-ga',
+      severity: psp && withPods.length > 0 && targetAtLeast(ctx.target, '1.25') ? 'action' : 'info',
+      confidence: psp ? (pspActive ? 'certain' : 'possible') : 'certain',
+      object: { apiVersion: 'v1', kind: 'Namespace', name: UNLABELLED_NAMESPACES },
+      message,
+      remediation:
+        withPods.length === 0
+          ? say.preview(ns(empty[0]?.namespace ?? ''), 'restricted', ctx.target)
+          : say.rollupFix(commands, withPods.length - Math.min(withPods.length, MAX_COMMANDS), ctx.target),
+      evidence: rollupEvidence(withPods),
+    }),
+  ];
 }
 
 function rejected(s: NamespaceSecuritySummary, x: SubjectSecurity): Finding {
@@ -177,11 +179,9 @@ export const rule: Rule = {
   changeIds: ['psp-removal', 'pod-security-admission-ga'],
   needs: ['namespaces', ...POD_SUBJECT_NEEDS, 'podsecuritypolicies'],
   run(snapshot, ctx) {
-    const findings: Finding[] = [];
-    for (const s of namespaceSecuritySummary(snapshot)) {
-      if (!s.labels.enforce) findings.push(unlabelled(s, snapshot, ctx));
-      for (const x of s.violating) findings.push(rejected(s, x));
-    }
+    const summaries = namespaceSecuritySummary(snapshot);
+    const findings: Finding[] = unlabelledRollup(summaries, snapshot, ctx);
+    for (const s of summaries) for (const x of s.violating) findings.push(rejected(s, x));
     return sortFindings(findings);
   },
 };

@@ -1,3 +1,4 @@
+import { UNLABELLED_NAMESPACES } from '../../../lib/rules/pod-security-levels';
 import { container, deployment, key, namespace, pod, type Json } from './builders';
 import type { ExpectedFinding, Manifest, Scenario } from './types';
 
@@ -50,13 +51,14 @@ const privilegedSpec = {
 };
 const admitted = (name: string) => ({ annotations: { 'kubernetes.io/psp': name } });
 
+/** Every unlabelled namespace is one row of one grouped finding; the row names the namespace and its level. */
 const nsFinding = (ns: string, level: string, why: string): ExpectedFinding => ({
-  ...key('Namespace', ns),
+  ...key('Namespace', UNLABELLED_NAMESPACES),
   // With PodSecurityPolicies in the cluster, labelling namespaces is the PSP migration itself.
   changeId: 'psp-removal',
   severity: 'action',
   why,
-  detail: { suggestedLevel: level },
+  detail: { namespace: ns, suggestedLevel: level },
 });
 const podUnderMutatingPsp = (ns: string, name: string, policy: string): ExpectedFinding => ({
   ...key('Pod', name, ns),

@@ -1,3 +1,4 @@
+import { UNLABELLED_NAMESPACES } from '../../../lib/rules/pod-security-levels';
 import { TEAM_A_NAMESPACE as NS } from '../harness/users';
 import { container, deployment, hostPath, key, mount } from './builders';
 import { helmRelease, template } from './helm-release';
@@ -97,11 +98,11 @@ export const teamA: Scenario = {
       why: 'deployed Helm release stores policy/v1beta1',
     },
     {
-      ...key('Namespace', NS),
+      ...key('Namespace', UNLABELLED_NAMESPACES),
       changeId: 'psp-removal',
       severity: 'action',
       why: 'no Pod Security labels; a hostPath workload needs privileged',
-      detail: { suggestedLevel: 'privileged' },
+      detail: { namespace: NS, suggestedLevel: 'privileged' },
     },
   ],
   clean: [key('Deployment', 'team-a-web', NS), key('ConfigMap', 'team-a-settings', NS)],
