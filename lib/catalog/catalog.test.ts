@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogFrom } from './load';
+import { RENAMED_CHANGE_IDS } from '../model/catalog';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const catalog = loadCatalogFrom(path.join(root, 'data'));
@@ -60,6 +61,14 @@ describe('the shipped catalog', () => {
         'RuntimeClass',
       ]),
     );
+  });
+
+  it('renames only to ids it holds, and holds no renamed id any more', () => {
+    const ids = new Set(catalog.changes.map((c) => c.id));
+    for (const [old, current] of Object.entries(RENAMED_CHANGE_IDS)) {
+      expect(ids.has(current), current).toBe(true);
+      expect(ids.has(old), old).toBe(false);
+    }
   });
 
   it('has a stable, short version hash', () => {

@@ -43,3 +43,17 @@ describe('upgradeReportDocument', () => {
     expect(upgradeReportDocument(v2)).toBe(v2);
   });
 });
+
+describe('renamed change ids', () => {
+  it('reads a renamed change id as its current one, in findings and change impacts', () => {
+    const doc = {
+      schemaVersion: 2,
+      findings: [{ changeId: 'csi-migration-portworx-alpha', id: 'x' }],
+      changes: [{ changeId: 'csi-migration-portworx-alpha' }, { changeId: 'dockershim-removal' }],
+    };
+    expect(upgradeReportDocument(doc)).toMatchObject({
+      findings: [{ changeId: 'csi-migration-portworx-beta', id: 'x' }],
+      changes: [{ changeId: 'csi-migration-portworx-beta' }, { changeId: 'dockershim-removal' }],
+    });
+  });
+});

@@ -1,3 +1,4 @@
+import { currentChangeId } from '../model/catalog';
 import type { Text } from '../model/text';
 
 /**
@@ -6,6 +7,23 @@ import type { Text } from '../model/text';
  * single literal parts. Anything else passes through unchanged for the validator to judge.
  */
 export function upgradeReportDocument(input: unknown): unknown {
+  return renameChanges(upgradeVersion1(input));
+}
+
+/** Reports name changes by id; a renamed id (RENAMED_CHANGE_IDS) is read as its current one. */
+function renameChanges(input: unknown): unknown {
+  if (!isRecord(input)) return input;
+  const renamed = (item: unknown) =>
+    isRecord(item) && typeof item.changeId === 'string' && currentChangeId(item.changeId) !== item.changeId;
+  const any = (v: unknown) => Array.isArray(v) && (v as unknown[]).some(renamed);
+  if (!any(input.findings) && !any(input.changes)) return input;
+  const rename = (item: unknown) =>
+    isRecord(item) && typeof item.changeId === 'string' ? { ...item, changeId: currentChangeId(item.changeId) } : item;
+  const list = (v: unknown) => (Array.isArray(v) ? (v as unknown[]).map(rename) : v);
+  return { ...input, findings: list(input.findings), changes: list(input.changes) };
+}
+
+function upgradeVersion1(input: unknown): unknown {
   if (!isRecord(input) || input.schemaVersion !== 1) return input;
   const asText = (v: unknown): unknown => (typeof v === 'string' ? ([v] satisfies Text) : v);
   const mapEach = (list: unknown, f: (item: Record<string, unknown>) => Record<string, unknown>): unknown =>

@@ -80,7 +80,7 @@ describe('csi-migration', () => {
     ]);
     const at125 = rule.run(s, ctx('1.25'));
     expect(at125.map((f) => [f.object.name, f.changeId, f.severity])).toEqual([
-      ['pv-px', 'csi-migration-portworx-alpha', 'info'],
+      ['pv-px', 'csi-migration-portworx-beta', 'info'],
       ['pv-vs', 'csi-migration-vsphere-beta', 'breaking'],
     ]);
     expect(rule.run(s, ctx('1.24')).find((f) => f.object.name === 'pv-vs')?.message).toContain(

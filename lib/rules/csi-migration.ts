@@ -70,7 +70,7 @@ export const rule: Rule = {
     'csi-migration-gce-pd-ga',
     'csi-migration-azurefile-beta',
     'csi-migration-vsphere-beta',
-    'csi-migration-portworx-alpha',
+    'csi-migration-portworx-beta',
   ],
   needs: ['persistentvolumes', 'storageclasses', 'csidrivers', ...POD_SUBJECT_NEEDS],
   run(snapshot, ctx) {

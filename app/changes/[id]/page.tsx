@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { currentChangeId } from '@/lib/model/catalog';
 import { ChangeDetail } from '@/components/catalog/change-detail';
 import { findChange, getCatalog } from '@/lib/catalog';
 import { ruleTitle } from '@/lib/scan/checks';
@@ -9,7 +10,8 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: PageProps<'/changes/[id]'>): Promise<Metadata> {
-  const change = findChange(getCatalog(), (await params).id);
+  const id = currentChangeId((await params).id);
+  const change = findChange(getCatalog(), id);
   // Deciding here, before the page starts streaming, lets an unknown id answer with a real 404 status.
   if (!change) notFound();
   return { title: change.title };
@@ -17,7 +19,10 @@ export async function generateMetadata({ params }: PageProps<'/changes/[id]'>): 
 
 export default async function ChangePage({ params }: PageProps<'/changes/[id]'>) {
   const catalog = getCatalog();
-  const change = findChange(catalog, (await params).id);
+  const { id } = await params;
+  // An old link to a renamed change goes to its current page.
+  if (currentChangeId(id) !== id) permanentRedirect(`/changes/${currentChangeId(id)}`);
+  const change = findChange(catalog, id);
   if (!change) notFound();
   const rules = change.detectedBy.map((id) => ({ id, title: ruleTitle(id) }));
   const apis = catalog.removedApis.filter((a) => a.changeId === change.id);

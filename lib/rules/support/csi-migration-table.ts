@@ -85,7 +85,7 @@ export const MIGRATION_PLUGINS: readonly MigrationPlugin[] = [
     provisioner: 'kubernetes.io/portworx-volume',
     driver: 'pxd.portworx.com',
     name: 'Portworx',
-    changeId: 'csi-migration-portworx-alpha',
+    changeId: 'csi-migration-portworx-beta',
     gate: 'CSIMigrationPortworx',
     state: { '1.24': 'off', '1.25': 'off' },
     project: 'the Portworx operator (Portworx CSI)',
