@@ -3,6 +3,7 @@ import { BreakingList } from '@/components/catalog/breaking-list';
 import { ReleaseSummary } from '@/components/catalog/release-summary';
 import { getCatalog } from '@/lib/catalog';
 import { compareChanges } from '@/lib/catalog/query';
+import { reconcileRelease } from '@/lib/catalog/reconcile';
 import { releaseStats } from '@/lib/catalog/stats';
 
 export default function OverviewPage() {
@@ -50,7 +51,12 @@ export default function OverviewPage() {
         </h2>
         <div className="grid gap-6 lg:grid-cols-2">
           {catalog.releases.map((info) => (
-            <ReleaseSummary key={info.version} info={info} stats={releaseStats(catalog, info.version)} />
+            <ReleaseSummary
+              key={info.version}
+              info={info}
+              stats={releaseStats(catalog, info.version)}
+              reconciliation={reconcileRelease(catalog, info)}
+            />
           ))}
         </div>
       </section>

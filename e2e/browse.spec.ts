@@ -126,4 +126,14 @@ test.describe('browsing the catalog', () => {
     await expect(page.getByRole('heading', { name: /Breaking changes/ })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Check your cluster' })).toHaveAttribute('href', '/impact');
   });
+
+  test('reconciles the announced totals stage by stage, naming the entries that differ', async ({ page }) => {
+    await page.goto('/');
+    const alpha125 = page
+      .getByTestId('stage-reconciliation')
+      .filter({ hasText: /^Alpha: 15 announced, \d+ in the catalog/ })
+      .last();
+    await alpha125.locator('summary').click();
+    await expect(alpha125.getByRole('link', { name: /^KEP-1979: / })).toHaveAttribute('href', /^\/changes\//);
+  });
 });
