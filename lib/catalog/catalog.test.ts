@@ -63,6 +63,13 @@ describe('the shipped catalog', () => {
     );
   });
 
+  it('describes every pull-request link: repository, number and what it did', () => {
+    const bare = catalog.changes.flatMap((c) =>
+      c.links.filter((l) => l.kind === 'pr' && !/^[a-z-]+#\d+: .{10,}/.test(l.label)).map((l) => `${c.id}: ${l.label}`),
+    );
+    expect(bare).toEqual([]);
+  });
+
   it('renames only to ids it holds, and holds no renamed id any more', () => {
     const ids = new Set(catalog.changes.map((c) => c.id));
     for (const [old, current] of Object.entries(RENAMED_CHANGE_IDS)) {
