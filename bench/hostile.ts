@@ -4,8 +4,10 @@
  * first did one demo scan (the warm baseline); RSS is sampled every 20 ms from the request to the answer, and the
  * slowest answer to another user's request meanwhile is recorded. Needs `npm run build` first.
  *
- *   npm run bench:hostile -- [--out=FILE]
+ *   npm run bench:hostile -- [--out=FILE] [--server-root=DIR]
  *
+ * --server-root runs another checkout's production build instead (to measure an earlier commit); each case is
+ * given two minutes, and a server that dies or does not answer in time is reported as such.
  * Prints the table and writes it, with the date and machine, to bench/results/hostile.md (or --out).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,9 @@ const out = path.resolve(
   root,
   process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length) ?? 'bench/results/hostile.md',
 );
+const serverRootFlag = process.argv.find((a) => a.startsWith('--server-root='));
+const serverRoot = serverRootFlag ? path.resolve(serverRootFlag.slice('--server-root='.length)) : root;
+const CASE_TIMEOUT_MS = 120_000;
 const MiB = 1024 * 1024;
 const log = (m: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
 
@@ -152,7 +157,7 @@ interface Row {
 const rows: Row[] = [];
 for (const c of CASES) {
   const dir = mkdtempSync(path.join(tmpdir(), 'rl-bench-hostile-'));
-  const server = await startServer({ RELEASE_LENS_SQLITE_PATH: path.join(dir, 'r.sqlite') });
+  const server = await startServer({ RELEASE_LENS_SQLITE_PATH: path.join(dir, 'r.sqlite') }, serverRoot);
   try {
     await demo(server.url);
     await new Promise((r) => setTimeout(r, 1500));
@@ -160,7 +165,12 @@ for (const c of CASES) {
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, server.rss())), 20);
     const started = performance.now();
-    const { result, slowestMs } = await whileProbing(server.url, () => c.run(server.url));
+    const { result, slowestMs } = await whileProbing(server.url, () =>
+      Promise.race([
+        c.run(server.url).catch((e: unknown) => `failed: ${e instanceof Error ? e.message : String(e)}`),
+        new Promise<string>((resolve) => setTimeout(() => resolve('no answer within 120 s'), CASE_TIMEOUT_MS)),
+      ]),
+    );
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     peak = Math.max(peak, server.rss());
@@ -187,7 +197,7 @@ const worst = Math.max(...rows.filter((r) => r.hostile).map((r) => r.peak - r.ba
 const text = [
   '# Hostile input: peak server memory',
   '',
-  `${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Production build, default settings, a fresh server per case after one demo scan.`,
+  `${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Production build${serverRoot === root ? '' : ` of ${path.basename(serverRoot)}`}, default settings, a fresh server per case after one demo scan.`,
   '',
   ...table,
   '',

@@ -56,12 +56,15 @@ export function treeRss(pid: number): number {
   return rssOf(pid) + children(pid).reduce((n, c) => n + treeRss(c), 0);
 }
 
-/** Starts `next start` on a free loopback port with these settings and waits until it answers. */
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * Starts `next start` on a free loopback port with these settings and waits until it answers. `appRoot` runs
+ * another checkout's build (the benchmark measures an earlier commit that way).
+ */
+export async function startServer(env: Record<string, string> = {}, appRoot = root): Promise<TestServer> {
   const port = await freePort();
-  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const next = path.join(appRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
   const child: ChildProcess = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
+    cwd: appRoot,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', RELEASE_LENS_LOCAL_KUBECONFIG: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
