@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { RemovedApi } from '@/lib/catalog/schema';
 import { Tag } from '../ui/badge';
+import { HeaderRow } from '../ui/header-row';
 
 const gv = (a: RemovedApi) => (a.group ? `${a.group}/${a.version}` : a.version);
 
@@ -11,23 +12,16 @@ export function ApiTable({ apis, caption }: { apis: RemovedApi[]; caption: strin
       <table className="min-w-full text-left text-sm" data-testid="api-table">
         <caption className="px-3 py-2 text-left font-semibold">{caption}</caption>
         <thead className="bg-slate-50 dark:bg-slate-900">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Group / version
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Kind
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Removed in
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Replacement
-            </th>
-            <th scope="col" className="px-3 py-2">
-              What changes when you migrate
-            </th>
-          </tr>
+          <HeaderRow
+            cell="px-3 py-2"
+            columns={[
+              { label: 'Group / version' },
+              { label: 'Kind' },
+              { label: 'Removed in' },
+              { label: 'Replacement' },
+              { label: 'What changes when you migrate' },
+            ]}
+          />
         </thead>
         <tbody>
           {apis.map((a) => (

@@ -1,5 +1,6 @@
 import type { StageReconciliation } from '@/lib/catalog/reconcile';
 import type { Change } from '@/lib/catalog/schema';
+import { HeaderRow } from '../ui/header-row';
 
 function Entries({ changes }: { changes: Change[] }) {
   return (
@@ -63,17 +64,15 @@ export function OfficialTotals({
           Announced enhancements beside the KEPs in our catalog
         </caption>
         <thead>
-          <tr className="text-left text-slate-600 dark:text-slate-400">
-            <th scope="col" className="py-1 font-medium">
-              Stage
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Announced
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              In catalog
-            </th>
-          </tr>
+          <HeaderRow
+            className="text-left text-slate-600 dark:text-slate-400"
+            cell="py-1 font-medium"
+            columns={[
+              { label: 'Stage' },
+              { label: 'Announced', numeric: true },
+              { label: 'In catalog', numeric: true },
+            ]}
+          />
         </thead>
         <tbody className="tabular-nums">
           {rows.map((r) => (

@@ -1,5 +1,6 @@
 import type { Report } from '@/lib/model/report';
 import { TextView } from '../ui/text-view';
+import { HeaderRow } from '../ui/header-row';
 
 /** What the scan could not read, and which checks were blind because of it. Nothing is skipped silently. */
 export function CoveragePanel({ report }: { report: Report }) {
@@ -20,17 +21,11 @@ export function CoveragePanel({ report }: { report: Report }) {
           <table className="min-w-full text-left text-sm">
             <caption className="mb-1 text-left font-semibold">Could not read</caption>
             <thead>
-              <tr className="border-b border-slate-200 dark:border-slate-800">
-                <th scope="col" className="py-1 pr-3">
-                  Resource
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Status
-                </th>
-                <th scope="col" className="py-1">
-                  Why
-                </th>
-              </tr>
+              <HeaderRow
+                className="border-b border-slate-200 dark:border-slate-800"
+                cell="py-1 pr-3"
+                columns={[{ label: 'Resource' }, { label: 'Status' }, { label: 'Why' }]}
+              />
             </thead>
             <tbody>
               {gaps.map((g) => (

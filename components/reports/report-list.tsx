@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { ReportSummary } from '@/lib/model/saved-report';
 import { DeleteReportButton } from './delete-report-button';
+import { HeaderRow } from '../ui/header-row';
 
 const when = (iso: string) => iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
 
@@ -13,29 +14,18 @@ export function ReportList({ reports }: { reports: ReportSummary[] }) {
       <table className="min-w-full text-left text-sm" data-testid="report-list">
         <caption className="sr-only">Saved reports</caption>
         <thead className="bg-slate-50 dark:bg-slate-900">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Saved
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Cluster
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Version → target
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Breaking
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Action
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Info
-            </th>
-            <th scope="col" className="px-3 py-2">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
+          <HeaderRow
+            cell="px-3 py-2"
+            columns={[
+              { label: 'Saved' },
+              { label: 'Cluster' },
+              { label: 'Version → target' },
+              { label: 'Breaking', numeric: true },
+              { label: 'Action', numeric: true },
+              { label: 'Info', numeric: true },
+              { label: 'Actions', hidden: true },
+            ]}
+          />
         </thead>
         <tbody>
           {reports.map((r) => (

@@ -6,14 +6,14 @@ import { sortFindings } from './support/object-refs';
 import { installAdvice, MIGRATION_PLUGINS } from './support/csi-migration-table';
 import type { MigrationPlugin } from './support/csi-migration-table';
 import { POD_SUBJECT_NEEDS } from './support/scope';
-import type { StorageUse } from './support/storage-uses';
 import {
   claimConsumers,
   describeUse,
   isBound,
-  storageUses,
   storageEvidence,
   storageTarget,
+  storageUses,
+  type StorageUse,
 } from './support/storage-uses';
 import type { Confidence, Finding } from '../model/finding';
 import type { Rule, RuleContext } from './support/check';

@@ -3,14 +3,14 @@ import { fixed, t, type Text } from '../model/text';
 import { makeFinding } from './support/finding';
 import { sortFindings } from './support/object-refs';
 import { POD_SUBJECT_NEEDS, targetAtLeast } from './support/scope';
-import type { StorageUse } from './support/storage-uses';
 import {
   claimConsumers,
   describeUse,
   isBound,
-  storageUses,
   storageEvidence,
   storageTarget,
+  storageUses,
+  type StorageUse,
 } from './support/storage-uses';
 import type { Rule, RuleContext } from './support/check';
 

@@ -12,7 +12,7 @@ import { scanSummary } from '../../cli/commands/scan-summary';
 import { loadCatalogFrom } from '../../lib/catalog/load';
 import type { Report } from '../../lib/model/report';
 import type { ObjectRef, Snapshot } from '../../lib/model/snapshot';
-import { isIdentity, type IdentityKind, type Text } from '../../lib/model/text';
+import { IDENTITY_KINDS, isIdentity, type IdentityKind, type Text } from '../../lib/model/text';
 import { changeSummaries } from '../../lib/report/change-summaries';
 import { exportCsv, exportJson, exportMarkdown, exportPrComment, exportSarif } from '../../lib/report/export';
 import { isReadableName } from '../../lib/report/redact/readable';
@@ -23,16 +23,7 @@ export const catalog = loadCatalogFrom(dataDir);
 export const salt = 'a salt for the leak test';
 
 /** Kinds renamed: every identity but free-form values, whose content the checks read (DOCKER_HOST, commands). */
-const RENAMED: ReadonlySet<IdentityKind> = new Set([
-  'namespace',
-  'name',
-  'node',
-  'image',
-  'helm-release',
-  'context',
-  'server',
-  'user',
-]);
+const RENAMED: ReadonlySet<IdentityKind> = new Set(IDENTITY_KINDS.filter((k) => k !== 'ip' && k !== 'value'));
 
 /** Every identity a report names, by value, with its kind (object references included). */
 export function identitiesOf(report: Report): Map<string, IdentityKind> {
