@@ -92,7 +92,8 @@ export async function startServer(env: Record<string, string> = {}, appRoot = ro
     log: () => output,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // A server killed by a signal (an out-of-memory abort) has a signalCode and no exitCode.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
