@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one command that runs every test on a fresh machine: installs what is missing, then `npm test`
-# (lint, format check, typecheck, unit tests, real-cluster integration tests, production build, Playwright).
+# (lint, format check, typecheck, unit tests, PostgreSQL store tests, real-cluster integration tests, production
+# build, hostile inputs against it, Playwright).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
