@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { sourcesQuery, useScan, type ScanInput } from '@/lib/query/scan';
 import { LATEST_RELEASE, TARGETS, type Target } from '@/lib/model/releases';
-import type { SourceKind } from '@/lib/model/sources';
+import type { DashboardSourceKind as SourceKind } from '@/lib/model/sources';
 import { ErrorBox } from './error-box';
 import { ImpactView } from './impact-view';
 import { SaveReport } from './save-report';

@@ -2,7 +2,7 @@
 
 import type { SourcesInfo } from '@/lib/model/scan';
 import { SnapshotCommands } from './snapshot-commands';
-import type { SourceKind } from '@/lib/model/sources';
+import type { DashboardSourceKind as SourceKind } from '@/lib/model/sources';
 
 const inputClass =
   'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900';

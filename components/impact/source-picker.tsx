@@ -1,6 +1,6 @@
 'use client';
 
-import type { SourceKind } from '@/lib/model/sources';
+import type { DashboardSourceKind as SourceKind } from '@/lib/model/sources';
 
 const labels: Record<SourceKind, string> = {
   demo: 'Demo cluster',

@@ -1,5 +1,7 @@
 import type { Severity } from './catalog';
-import type { ObjectRef } from './snapshot';
+import type { ObjectRef, SourceLocation } from './snapshot';
+
+export type { SourceLocation } from './snapshot';
 import type { Text } from './text';
 
 /** How sure a finding is. certain: read from the object itself; likely/possible: inferred. */
@@ -18,6 +20,8 @@ export const EVIDENCE_SOURCES = [
   'node-info',
   'kubeconfig',
   'discovery',
+  /** The manifest file itself, for objects read from a repository. */
+  'manifest',
 ] as const;
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 
@@ -48,6 +52,8 @@ export interface Finding {
   /** The top-level controller that owns the object (Deployment for a pod of a ReplicaSet...). */
   owner?: ObjectRef;
   helmRelease?: HelmReleaseRef;
+  /** For an object read from files: where it is written. */
+  location?: SourceLocation;
   /** What is wrong with this object, one or two sentences. */
   message: Text;
   /** What to do about this object specifically. */

@@ -19,6 +19,8 @@ export const REPORT_LIMITS = {
   sourceChars: 500,
   /** Characters of a version string, the provider and a policy engine's name. */
   shortChars: 100,
+  /** Characters of a file path in a finding's location. */
+  pathChars: 1000,
   /** Namespaces listed on one coverage entry (read namespace by namespace). */
   coverageNamespaces: 1000,
 } as const;

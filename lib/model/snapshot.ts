@@ -323,6 +323,13 @@ export interface HelmSkip {
   reason: string;
 }
 
+/** Where an object is written in a repository: a file (path from the scanned root) and the line and column. */
+export interface SourceLocation {
+  path: string;
+  line: number;
+  column: number;
+}
+
 /** Objects over a read budget that were not read: where (a file of a snapshot, or a resource) and why. */
 export interface SkippedObjects {
   file?: string;
@@ -430,4 +437,6 @@ export interface Snapshot {
   coverage: CoverageEntry[];
   /** Objects over a read budget that were not read, by file or resource. */
   skipped?: SkippedObjects[];
+  /** For a snapshot read from a repository's files: where each object is written. */
+  locations?: { ref: ObjectRef; location: SourceLocation }[];
 }

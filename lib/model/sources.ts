@@ -1,5 +1,6 @@
 /** Every kind of place a scan can start from. */
-export const SOURCE_KINDS = ['kubeconfig', 'upload', 'in-cluster', 'snapshot', 'demo'] as const;
+/** `files`: manifests read from a repository (the CLI's --files). */
+export const SOURCE_KINDS = ['kubeconfig', 'upload', 'in-cluster', 'snapshot', 'demo', 'files'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** The sources that reach a live API server. */
@@ -14,3 +15,13 @@ export interface SnapshotSource {
   /** API server URL (no credentials). */
   server?: string;
 }
+
+/** The sources the dashboard offers; a repository's files are read by the CLI (--files). */
+export const DASHBOARD_SOURCE_KINDS = [
+  'kubeconfig',
+  'upload',
+  'in-cluster',
+  'snapshot',
+  'demo',
+] as const satisfies readonly SourceKind[];
+export type DashboardSourceKind = (typeof DASHBOARD_SOURCE_KINDS)[number];

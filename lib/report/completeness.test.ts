@@ -47,7 +47,7 @@ describe('completenessOf', () => {
       }),
     );
     expect(c).toMatchObject({ status: 'incomplete', skippedObjects: 1 });
-    expect(c.headline).toMatch(/^Incomplete: some objects over a read budget skipped \(see the notes\)\./);
+    expect(c.headline).toMatch(/^Incomplete: some objects not read \(see the notes\)\./);
   });
 
   it('is no result at all when neither workloads nor nodes could be read', () => {

@@ -62,7 +62,7 @@ export function completenessOf(report: Report): Completeness {
     unreadable.length > 0 ? `${unreadable.length} of ${plural(asked.length, 'resource type')} unreadable` : '',
     partial.length > 0 ? `${plural(partial.length, 'resource type')} read in some namespaces only` : '',
     blindChecks.length > 0 ? `${blindChecks.length} of ${plural(report.rules.length, 'check')} blind` : '',
-    skippedObjects > 0 ? 'some objects over a read budget skipped (see the notes)' : '',
+    skippedObjects > 0 ? 'some objects not read (see the notes)' : '',
   ].filter((g) => g !== '');
   const headline =
     status === 'unusable'

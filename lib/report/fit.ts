@@ -61,6 +61,7 @@ function fitFinding(f: Finding): Finding {
     ruleId: fitString(f.ruleId, L.idChars),
     changeId: fitString(f.changeId, L.idChars),
     object: fitRef(f.object),
+    ...(f.location ? { location: { ...f.location, path: fitString(f.location.path, L.pathChars) } } : {}),
     ...(f.owner ? { owner: fitRef(f.owner) } : {}),
     ...(f.helmRelease
       ? {

@@ -22,7 +22,7 @@ const SALT_ID_PREFIX = 'salt-id:';
 /** What redaction does, as listed in `redaction.fields` of every redacted report. */
 export const REDACTED_FIELDS = [
   'identity slots in every sentence',
-  'findings.object, findings.owner, findings.helmRelease',
+  'findings.object, findings.owner, findings.helmRelease, findings.location.path',
   'findings.id',
   'cluster.source.label, cluster.source.server',
   'coverage.namespaces',
@@ -70,6 +70,8 @@ function* identities(report: Report): Generator<{ kind: IdentityKind; value: str
       yield { kind: 'namespace', value: f.helmRelease.namespace };
       yield { kind: 'helm-release', value: f.helmRelease.name };
     }
+    // A repository's layout can name teams and services: the path is the owner's data.
+    if (f.location) yield { kind: 'value', value: f.location.path };
     yield* fromText(f.message);
     yield* fromText(f.remediation);
     for (const e of f.evidence) {
@@ -152,6 +154,7 @@ class Redactor {
       object: this.ref(f.object),
       ...(f.owner ? { owner: this.ref(f.owner) } : {}),
       ...(f.helmRelease ? { helmRelease: this.helm(f.helmRelease) } : {}),
+      ...(f.location ? { location: { ...f.location, path: this.token('value', f.location.path) } } : {}),
       message: this.text(f.message),
       remediation: this.text(f.remediation),
       evidence: f.evidence.map((e) => this.evidence(e)),

@@ -50,6 +50,13 @@ export const findingSchema = z.object({
   object: objectRefSchema,
   owner: objectRefSchema.optional(),
   helmRelease: z.object({ name: text(L.refChars), namespace: text(L.refChars) }).optional(),
+  location: z
+    .object({
+      path: text(L.pathChars),
+      line: z.number().int().positive(),
+      column: z.number().int().positive(),
+    })
+    .optional(),
   message: textSchema,
   remediation: textSchema,
   evidence: z.array(evidenceSchema).max(REPORT_LIMITS.evidence),

@@ -81,10 +81,23 @@ function* evaluation(snapshot: Snapshot, options: EvaluateOptions): Generator<vo
       pods: snapshot.pods.length,
       workloads: snapshot.workloads.length,
     },
-    findings: sortFindings(findings),
+    findings: sortFindings(withLocations(findings, snapshot)),
     changes: changeImpacts(inScope, findings, runs),
     rules: [...runs.values()],
     coverage: snapshot.coverage,
     notes: [...helmAnomalies(snapshot), ...coverageNotes(snapshot)],
+  });
+}
+
+const refKey = (r: { kind: string; namespace?: string | undefined; name: string }) =>
+  `${r.kind}/${r.namespace ?? ''}/${r.name}`;
+
+/** For a snapshot read from files, each finding points at where its object is written. */
+function withLocations(findings: Finding[], snapshot: Snapshot): Finding[] {
+  if (!snapshot.locations?.length) return findings;
+  const byRef = new Map(snapshot.locations.map((l) => [refKey(l.ref), l.location]));
+  return findings.map((f) => {
+    const location = byRef.get(refKey(f.object)) ?? (f.owner ? byRef.get(refKey(f.owner)) : undefined);
+    return location ? { ...f, location } : f;
   });
 }

@@ -7,7 +7,7 @@ import { seriesRaisedByScan } from '../rules/support/own-reads';
 export function coverageNotes(snapshot: Snapshot): ReportNote[] {
   const skipped = (snapshot.skipped ?? []).map((s) => ({
     kind: OBJECTS_SKIPPED_NOTE,
-    message: t`${s.count} ${s.count === 1 ? 'object' : 'objects'} ${s.file === undefined ? t`of ${slot('api', s.resource ?? 'unknown')}` : t`in ${slot('path', s.file)}`} ${s.count === 1 ? 'was' : 'were'} over a read budget and not read (${join(s.reasons.map(fixed), '; ')}); the checks did not see ${s.count === 1 ? 'it' : 'them'}.`,
+    message: t`${s.count} ${s.count === 1 ? 'object' : 'objects'} ${s.file === undefined ? t`of ${slot('api', s.resource ?? 'unknown')}` : t`in ${slot('value', s.file)}`} ${s.count === 1 ? 'was' : 'were'} not read (${join(s.reasons.map(fixed), '; ')}); the checks did not see ${s.count === 1 ? 'it' : 'them'}.`,
   }));
   return [...skipped, ...deprecatedReads(snapshot)];
 }

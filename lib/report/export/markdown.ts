@@ -37,7 +37,9 @@ function findingRow(f: Finding, limits: MarkdownLimits): string {
   const cells = [
     `<!-- finding:${safeId(f.id)} --> ${mdText(f.object.kind)}`,
     mdCode(f.object.namespace ?? ''),
-    mdCode(f.object.name),
+    f.location
+      ? `${mdCode(f.object.name)} at ${mdCode(`${f.location.path}:${f.location.line}`)}`
+      : mdCode(f.object.name),
     owner,
     f.helmRelease ? mdCode(f.helmRelease.name) : '',
     f.confidence,

@@ -54,7 +54,13 @@ function sarifResult(f: Finding, ruleIndex: number) {
     partialFingerprints: { 'releaseLensFinding/v1': f.id },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: objectUri(f.object) } },
+        // A finding from a repository's files points code-scanning tools at the exact line.
+        physicalLocation: f.location
+          ? {
+              artifactLocation: { uri: f.location.path, uriBaseId: '%SRCROOT%' },
+              region: { startLine: f.location.line, startColumn: f.location.column },
+            }
+          : { artifactLocation: { uri: objectUri(f.object) } },
         logicalLocations: [{ name: f.object.name, fullyQualifiedName: fqn, kind: 'resource' }],
       },
     ],

@@ -4,7 +4,7 @@ import type { HelmManifestObject, HelmSkip } from '../../model/snapshot';
 import { isRecord, rec, recs, strs, text } from '../project/read';
 import type { Raw } from '../project/read';
 import { HelmDecodeError } from './decode';
-import { countDocuments, documents } from './documents';
+import { countDocuments, documents } from '../../parsing/yaml-documents';
 import { yamlOverBudget } from '../../parsing/yaml-shape';
 
 type Source = HelmManifestObject['source'];

@@ -32,14 +32,26 @@ function firstSeparator(text: string): number {
   return text.length;
 }
 
+/** One document of a stream and where it starts in it. */
+export interface YamlDocumentText {
+  text: string;
+  /** Offset of `text` in the stream. */
+  offset: number;
+}
+
 /** The documents, one at a time, each without its `---` (content after it on the line stays); blank ones skipped. */
-export function* documents(text: string): Generator<string> {
+export function* documentsAt(text: string): Generator<YamlDocumentText> {
   let start = 0;
   for (const at of separators(text)) {
     const doc = text.slice(start, at);
-    if (/\S/.test(doc)) yield doc;
+    if (/\S/.test(doc)) yield { text: doc, offset: start };
     start = at + 3;
   }
   const last = text.slice(start);
-  if (/\S/.test(last)) yield last;
+  if (/\S/.test(last)) yield { text: last, offset: start };
+}
+
+/** The documents' texts, one at a time. */
+export function* documents(text: string): Generator<string> {
+  for (const d of documentsAt(text)) yield d.text;
 }

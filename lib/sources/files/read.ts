@@ -1,0 +1,173 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { DEFAULT_BUDGETS, overBudget, type ReadBudgets } from '../../model/budgets';
+import { RESOURCE_KEYS, isObjectResourceKey, RESOURCES, type ResourceKey } from '../../model/resources';
+import type { CoverageEntry, Snapshot, SourceLocation } from '../../model/snapshot';
+import type { SnapshotSource } from '../../model/sources';
+import { t } from '../../model/text';
+import { countDocuments, documentsAt } from '../../parsing/yaml-documents';
+import { yamlOverBudget } from '../../parsing/yaml-shape';
+import { SnapshotBuilder } from '../../snapshot/builder';
+import { isRecord } from '../../snapshot/project/read';
+import { resourceKeyFor } from '../offline/resource-key';
+
+/** One file of a repository: its path from the scanned root, and its text. */
+export interface ManifestFile {
+  path: string;
+  text: string;
+}
+
+/** A file or document that was not read, and why (our own words). */
+export interface UnreadFile {
+  path: string;
+  reason: string;
+}
+
+export interface FilesResult {
+  snapshot: Snapshot;
+  /** Files that held no Kubernetes object at all (workflows, compose files, values files): passed over quietly. */
+  ignored: string[];
+  /** Files or documents that could not be read as YAML or JSON, with where and why. */
+  unread: UnreadFile[];
+}
+
+/** Where an object starts in its file, from its node's offset. */
+function locationOf(path: string, lines: LineCounter, offset: number): SourceLocation {
+  const { line, col } = lines.linePos(offset);
+  return { path, line, column: col };
+}
+
+/** The objects of one parsed document (a `List` gives its items), each with the offset of its node. */
+function objectsOf(node: Node | null, value: unknown): { value: Record<string, unknown>; offset: number }[] {
+  if (!isRecord(value) || node === null) return [];
+  const kind = value.kind;
+  if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items) && isMap(node)) {
+    const items = node.get('items', true);
+    if (!isSeq(items)) return [];
+    return items.items.flatMap((item, i) => {
+      const v: unknown = (value.items as unknown[])[i];
+      return isRecord(v) ? [{ value: v, offset: (item as Node).range?.[0] ?? 0 }] : [];
+    });
+  }
+  return [{ value, offset: node.range?.[0] ?? 0 }];
+}
+
+const isKubernetesObject = (v: Record<string, unknown>) =>
+  typeof v.apiVersion === 'string' && typeof v.kind === 'string';
+
+/**
+ * Reads the manifests of a repository into a snapshot: YAML and JSON, multi-document, `List` kinds. Every object
+ * the checks read goes to the snapshot builder as it would from a cluster, and its file, line and column are kept
+ * so findings point at it. Documents over the read budgets are skipped with a note; files that hold no Kubernetes
+ * object are passed over; files that do not parse (Helm templates among them) are listed with the reason.
+ * Coverage says what files cannot hold (nodes, the API server's version, discovery, metrics).
+ */
+export function readManifestFiles(
+  files: readonly ManifestFile[],
+  options: { source: SnapshotSource; budgets?: ReadBudgets; collectedAt?: Date },
+): FilesResult {
+  const budgets = options.budgets ?? DEFAULT_BUDGETS;
+  const builder = new SnapshotBuilder(options.source, options.collectedAt ?? new Date(), { budgets });
+  const seen = new Set<ResourceKey>();
+  const locations: Snapshot['locations'] = [];
+  const ignored: string[] = [];
+  const unread: UnreadFile[] = [];
+  for (const file of files) {
+    const template = file.text.indexOf('{{');
+    if (template >= 0) {
+      // A Go template (a Helm chart's templates/) only becomes a manifest once rendered; parsing it as YAML would
+      // read what happens to parse and miss the rest.
+      const line = file.text.slice(0, template).split('\n').length;
+      unread.push({
+        path: `${file.path}:${line}`,
+        reason: 'it is a template ({{ … }}), not a manifest: render it first (helm template, kustomize build)',
+      });
+      continue;
+    }
+    const lines = new LineCounter();
+    let found = 0;
+    let text = 0;
+    const count = countDocuments(file.text, budgets.manifestDocuments);
+    if (count > budgets.manifestDocuments) {
+      unread.push({
+        path: file.path,
+        reason: `more than ${overBudget('manifestDocuments', budgets.manifestDocuments)} documents`,
+      });
+      continue;
+    }
+    // Line numbers are counted once over the whole file; each document's offsets are added to its own start.
+    lines.addNewLine(0);
+    for (let i = file.text.indexOf('\n'); i >= 0; i = file.text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+    for (const doc of documentsAt(file.text)) {
+      text += 1;
+      const refused =
+        doc.text.length > budgets.documentBytes
+          ? `it is larger than ${overBudget('documentBytes', budgets.documentBytes)}`
+          : yamlOverBudget(doc.text, budgets);
+      const at = (offset: number) => locationOf(file.path, lines, doc.offset + offset);
+      if (refused !== undefined) {
+        const where = at(0);
+        unread.push({ path: `${file.path}:${where.line}`, reason: refused });
+        continue;
+      }
+      const parsed = parseDocument(doc.text, { uniqueKeys: false, prettyErrors: false });
+      const error = parsed.errors[0];
+      if (error) {
+        const where = at(error.pos[0]);
+        unread.push({
+          path: `${file.path}:${where.line}:${where.column}`,
+          reason: error.message.split('\n')[0] ?? 'invalid YAML',
+        });
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = parsed.toJS({ maxAliasCount: 50 });
+      } catch {
+        unread.push({ path: `${file.path}:${at(0).line}`, reason: 'it expands too many YAML aliases' });
+        continue;
+      }
+      for (const o of objectsOf(parsed.contents, value)) {
+        if (!isKubernetesObject(o.value)) continue;
+        found += 1;
+        const apiVersion = o.value.apiVersion as string;
+        const kind = o.value.kind as string;
+        const key = resourceKeyFor(apiVersion, kind, o.value);
+        const meta = isRecord(o.value.metadata) ? o.value.metadata : {};
+        const name = typeof meta.name === 'string' ? meta.name : '';
+        const namespace = typeof meta.namespace === 'string' ? meta.namespace : undefined;
+        locations.push({
+          ref: { apiVersion, kind, ...(namespace === undefined ? {} : { namespace }), name },
+          location: at(o.offset),
+        });
+        if (key === undefined) continue;
+        // Manifests rarely carry a uid; the projection needs one per object.
+        const uid = `file:${file.path}:${at(o.offset).line}`;
+        builder.addItems(key, [{ ...o.value, metadata: { uid, ...meta } }]);
+        seen.add(key);
+      }
+    }
+    if (found === 0 && text > 0) ignored.push(file.path);
+  }
+  for (const entry of filesCoverage(seen)) builder.recordCoverage(entry);
+  // What was not read makes the report say it is incomplete, file by file, with the reason.
+  for (const u of unread) builder.recordSkipped({ file: u.path }, [u.reason]);
+  const snapshot = builder.build();
+  return { snapshot: { ...snapshot, locations }, ignored, unread };
+}
+
+/** What a repository can and cannot tell: objects present or absent; no nodes, version, discovery or metrics. */
+function filesCoverage(seen: ReadonlySet<ResourceKey>): CoverageEntry[] {
+  return RESOURCE_KEYS.map((resource): CoverageEntry => {
+    if (seen.has(resource)) return { resource, status: 'ok', count: 0 };
+    if (!isObjectResourceKey(resource) || RESOURCES[resource].kind === 'Node') {
+      return {
+        resource,
+        status: 'not-provided',
+        count: 0,
+        message: t`Not in files: only a live cluster has it, so the checks that need it are not checkable from a repository.`,
+      };
+    }
+    // No such manifest in the files is a real answer: nothing of that kind is deployed from them.
+    return { resource, status: 'ok', count: 0 };
+  });
+}
