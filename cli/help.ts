@@ -13,7 +13,7 @@ const EXIT_CODES = `Exit codes:
 const MAIN = `release-lens: which Kubernetes 1.24 and 1.25 changes affect your cluster.
 
 Usage:
-  release-lens scan [source] [options]    scan a cluster (or a snapshot) and write a report
+  release-lens scan [source] [options]    scan a cluster, a snapshot or a repository and write a report
   release-lens changes [--release R]      list the catalog's changes
   release-lens help [command]             show help for a command
   release-lens --version
@@ -31,6 +31,10 @@ Source (choose one; the default is the current context of your kubeconfig):
   --context NAME          the kubeconfig context to scan (default: current-context)
   --snapshot FILE         offline input: \`kubectl get ... -A -o json\` output; repeat for several files,
                           - reads stdin (see docs/snapshot.md for the commands)
+  --files PATH            a repository's manifests, Helm charts and kustomizations: files or directories,
+                          repeat for several, - reads manifests from stdin (see docs/cli.md). Charts are
+                          rendered with helm, kustomizations with kubectl kustomize, when installed
+  --values FILE           with --files: render every chart with this values file too (repeatable)
   --demo                  the bundled demo cluster
   --in-cluster            the Pod's service account (when running inside the cluster)
 

@@ -14,6 +14,8 @@ export interface CliIo {
   stdin(): AsyncIterable<Uint8Array>;
   /** Aborted on Ctrl-C. */
   signal?: AbortSignal;
+  /** The directory relative paths are read from and shown against (default: the process's). */
+  cwd?: string;
 }
 
 function nodeStream(stream: NodeJS.WriteStream): OutStream {

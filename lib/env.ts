@@ -20,6 +20,8 @@ const schema = z.object({
     .optional(),
   KUBECONFIG: z.string().optional(),
   HOME: z.string().optional(),
+  /** Where helm, kubectl and kustomize are looked up for a repository scan. */
+  PATH: z.string().optional(),
   /** Offer the contexts of the server's own kubeconfig (the app runs on your machine). */
   RELEASE_LENS_LOCAL_KUBECONFIG: z
     .enum(['true', 'false'])
@@ -85,6 +87,9 @@ const schema = z.object({
   RELEASE_LENS_MAX_DOCUMENT_BYTES: positiveInt(B.documentBytes),
   RELEASE_LENS_MAX_NODES: positiveInt(B.nodes),
   RELEASE_LENS_MAX_RELEASE_OBJECTS: positiveInt(B.releaseObjects),
+  RELEASE_LENS_MAX_REPOSITORY_FILES: positiveInt(B.repositoryFiles),
+  RELEASE_LENS_MAX_FILE_BYTES: positiveInt(B.fileBytes),
+  RELEASE_LENS_MAX_REPOSITORY_BYTES: positiveInt(B.repositoryBytes),
   RELEASE_LENS_HELM_DECODE_TIMEOUT_MS: positiveInt(B.helmDecodeMs),
   /** Threads that decode Helm records (default: one per core but one). */
   RELEASE_LENS_DECODE_THREADS: z.coerce.number().int().positive().optional(),
@@ -92,6 +97,12 @@ const schema = z.object({
   RELEASE_LENS_MAX_ACTIVE_SCANS: positiveInt(4),
   /** Report saves one instance runs at once; one more is refused with 429 and Retry-After. */
   RELEASE_LENS_MAX_ACTIVE_UPLOADS: positiveInt(4),
+  /** The helm executable that renders charts in a repository scan (a name on PATH or a path); 'off' reads templates as text only. */
+  RELEASE_LENS_HELM: z.string().min(1).default('helm'),
+  /** The kubectl executable whose built-in kustomize renders kustomizations; 'off' to not use it. */
+  RELEASE_LENS_KUBECTL: z.string().min(1).default('kubectl'),
+  /** A standalone kustomize, used when kubectl is absent or off; 'off' to not use it. */
+  RELEASE_LENS_KUSTOMIZE: z.string().min(1).default('kustomize'),
   /** The CLI prints the stack trace of an unexpected error (RELEASE_LENS_DEBUG=1). */
   RELEASE_LENS_DEBUG: flag,
   KUBERNETES_SERVICE_HOST: z.string().optional(),
@@ -136,6 +147,9 @@ export function readBudgets(e: Env = env()): ReadBudgets {
     documentBytes: e.RELEASE_LENS_MAX_DOCUMENT_BYTES,
     nodes: e.RELEASE_LENS_MAX_NODES,
     releaseObjects: e.RELEASE_LENS_MAX_RELEASE_OBJECTS,
+    repositoryFiles: e.RELEASE_LENS_MAX_REPOSITORY_FILES,
+    fileBytes: e.RELEASE_LENS_MAX_FILE_BYTES,
+    repositoryBytes: e.RELEASE_LENS_MAX_REPOSITORY_BYTES,
     helmDecodeMs: e.RELEASE_LENS_HELM_DECODE_TIMEOUT_MS,
   };
 }

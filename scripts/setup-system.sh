@@ -3,7 +3,7 @@
 #   chromium         the browser the Playwright tests drive (Playwright's own download is not required)
 #   golang-1.19-go   the toolchain that builds kube-apiserver v1.24.17 for the real-cluster tests
 #   postgresql       a throwaway PostgreSQL server for the report-store tests
-# then builds kube-apiserver and extracts etcd into ~/.cache/release-lens (once; later runs reuse them).
+# then builds kube-apiserver and helm and extracts etcd into ~/.cache/release-lens (once; later runs reuse them).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -39,3 +39,4 @@ fi
 
 bash test/cluster-harness/build/install-etcd.sh
 bash test/cluster-harness/build/build-apiserver.sh
+bash scripts/install-helm.sh

@@ -8,6 +8,8 @@ const OPTIONS = {
   kubeconfig: { type: 'string' },
   context: { type: 'string' },
   snapshot: { type: 'string', multiple: true },
+  files: { type: 'string', multiple: true },
+  values: { type: 'string', multiple: true },
   demo: { type: 'boolean' },
   'in-cluster': { type: 'boolean' },
   target: { type: 'string' },
@@ -25,6 +27,8 @@ const OPTIONS = {
 export type ScanInput =
   | { kind: 'kubeconfig'; file?: string; context?: string }
   | { kind: 'snapshot'; files: string[] }
+  /** A repository's files and directories (`-`: manifests on stdin), charts rendered with each values file. */
+  | { kind: 'files'; paths: string[]; values: string[] }
   | { kind: 'demo' }
   | { kind: 'in-cluster' };
 
@@ -49,6 +53,7 @@ function scanInput(v: Values): ScanInput {
   const chosen = [
     v.kubeconfig !== undefined && '--kubeconfig',
     v.snapshot !== undefined && '--snapshot',
+    v.files !== undefined && '--files',
     v.demo === true && '--demo',
     v['in-cluster'] === true && '--in-cluster',
   ].filter((f): f is string => typeof f === 'string');
@@ -61,6 +66,15 @@ function scanInput(v: Values): ScanInput {
     if (v.snapshot.some((f) => f.trim() === '')) throw usageError('--snapshot needs a file name, or - for stdin.');
     if (v.snapshot.filter((f) => f === '-').length > 1) throw usageError('--snapshot - (stdin) can be given once.');
     return { kind: 'snapshot', files: v.snapshot };
+  }
+  if (v.values !== undefined && v.files === undefined) {
+    throw usageError('--values renders the charts of a repository; it goes with --files.');
+  }
+  if (v.files !== undefined) {
+    if (v.files.some((f) => f.trim() === '')) throw usageError('--files needs a file or directory, or - for stdin.');
+    if (v.files.filter((f) => f === '-').length > 1) throw usageError('--files - (stdin) can be given once.');
+    if ((v.values ?? []).some((f) => f.trim() === '' || f === '-')) throw usageError('--values needs a file name.');
+    return { kind: 'files', paths: v.files, values: v.values ?? [] };
   }
   if (v.demo === true) return { kind: 'demo' };
   if (v['in-cluster'] === true) return { kind: 'in-cluster' };

@@ -20,6 +20,9 @@ export function scanSummary(report: Report, args: Pick<ScanArgs, 'failOn' | 'fai
   ];
   if (completeness.unreadable.length > 0) lines.push(`Could not read: ${completeness.unreadable.join(', ')}.`);
   if (completeness.blindChecks.length > 0) lines.push(`Blind checks: ${completeness.blindChecks.join(', ')}.`);
+  if (completeness.notCheckable.length > 0) {
+    lines.push(`Not checkable from files (need a live cluster): ${completeness.notCheckable.join(', ')}.`);
+  }
   const incompleteFails =
     completeness.status === 'unusable' || (args.failOnIncomplete && completeness.status === 'incomplete');
   const failing = failingFindings(report, args.failOn).length;

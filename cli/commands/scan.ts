@@ -13,12 +13,15 @@ import { writeReport } from '../output';
 import { dataDir, workerFile } from '../paths';
 import { createProgress } from '../progress';
 import { openSnapshotFiles } from '../snapshot-files';
+import { repositorySource } from '../repository-source';
 import { uploadReport } from '../upload';
 import type { ScanArgs, ScanInput } from './scan-args';
 import { scanSummary } from './scan-summary';
 
 async function scanSource(input: ScanInput, io: CliIo, maxBytes: number): Promise<ScanSource> {
   switch (input.kind) {
+    case 'files':
+      return repositorySource(input, io);
     case 'snapshot':
       return { kind: 'snapshot', files: await openSnapshotFiles(input.files, io, maxBytes) };
     case 'kubeconfig':

@@ -30,6 +30,12 @@ export interface ReadBudgets {
   releaseObjects: number;
   /** Milliseconds to decode one Helm release record. */
   helmDecodeMs: number;
+  /** Files read from one repository (the files source): manifests, chart files, kustomizations. */
+  repositoryFiles: number;
+  /** Bytes of one file of a repository. */
+  fileBytes: number;
+  /** Bytes read from one repository in all, archives decompressed. */
+  repositoryBytes: number;
 }
 
 const MiB = 1024 * 1024;
@@ -47,6 +53,9 @@ export const DEFAULT_BUDGETS: Readonly<ReadBudgets> = {
   nodes: 200_000,
   releaseObjects: 5_000,
   helmDecodeMs: 10_000,
+  repositoryFiles: 100_000,
+  fileBytes: 16 * MiB,
+  repositoryBytes: 1024 * MiB,
 };
 
 /** The environment variable that sets each budget; messages name it so an operator knows what to change. */
@@ -62,6 +71,9 @@ export const BUDGET_SETTINGS: Readonly<Record<keyof ReadBudgets, string>> = {
   nodes: 'RELEASE_LENS_MAX_NODES',
   releaseObjects: 'RELEASE_LENS_MAX_RELEASE_OBJECTS',
   helmDecodeMs: 'RELEASE_LENS_HELM_DECODE_TIMEOUT_MS',
+  repositoryFiles: 'RELEASE_LENS_MAX_REPOSITORY_FILES',
+  fileBytes: 'RELEASE_LENS_MAX_FILE_BYTES',
+  repositoryBytes: 'RELEASE_LENS_MAX_REPOSITORY_BYTES',
 };
 
 /** A size for messages: '4 MiB', '512 KiB', '300 bytes'. */

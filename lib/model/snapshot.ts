@@ -330,6 +330,40 @@ export interface SourceLocation {
   column: number;
 }
 
+/** Whether a template branch is taken when a chart is rendered for a release: known, or chosen by values. */
+export type Taken = 'yes' | 'no' | 'unknown';
+
+/**
+ * An object a repository declares. `manifest`: read from a plain YAML or JSON file. `rendered`: produced by `helm
+ * template` or `kustomize build`, located at the file it came from. `template`: an apiVersion a chart template can
+ * produce, read from the template's text on every branch, with whether each release takes that branch.
+ */
+export interface DeclaredObject {
+  ref: ObjectRef;
+  location: SourceLocation;
+  origin: 'manifest' | 'rendered' | 'template';
+  /** Templates only: whether the branch holding this apiVersion is taken, per release rendered for ('1.24', '1.25'). */
+  takenOn?: Record<string, Taken>;
+  /** Templates only: the capability condition that decides the branch, as written. */
+  condition?: string;
+  /** Templates only: the helper that returns the apiVersion, and where it is defined. */
+  helper?: { name: string; location: SourceLocation };
+  /** The chart (its Chart.yaml path) or kustomization it belongs to. */
+  from?: string;
+}
+
+/** A Helm chart found in a repository. */
+export interface ChartFacts {
+  /** Where its Chart.yaml is. */
+  location: SourceLocation;
+  name: string;
+  version?: string;
+  /** The chart's `kubeVersion` constraint, where it is written, and whether each release satisfies it. */
+  kubeVersion?: { constraint: string; location: SourceLocation; admits: Record<string, boolean | undefined> };
+  /** How its templates were read: rendered with helm (and for which releases), or read as text only, and why. */
+  rendering: { rendered: string[] } | { notRendered: string };
+}
+
 /** Objects over a read budget that were not read: where (a file of a snapshot, or a resource) and why. */
 export interface SkippedObjects {
   file?: string;
@@ -437,6 +471,8 @@ export interface Snapshot {
   coverage: CoverageEntry[];
   /** Objects over a read budget that were not read, by file or resource. */
   skipped?: SkippedObjects[];
-  /** For a snapshot read from a repository's files: where each object is written. */
-  locations?: { ref: ObjectRef; location: SourceLocation }[];
+  /** For a snapshot read from a repository's files: every object they declare, and where. */
+  manifests?: DeclaredObject[];
+  /** For a snapshot read from a repository's files: the Helm charts found, and what was learnt from each. */
+  charts?: ChartFacts[];
 }

@@ -22,6 +22,7 @@ export const exportedReportSchema = reportSchema.extend({
       resourceTypes: z.number().int().nonnegative(),
       skippedObjects: z.number().int().nonnegative(),
       blindChecks: z.array(z.string()),
+      notCheckable: z.array(z.string()),
       checks: z.number().int().nonnegative(),
       headline: z.string(),
     })

@@ -19,18 +19,21 @@ const CONTROL_PLANE = 'node-role.kubernetes.io/control-plane';
 
 /** What the nodes say about the control plane: who carries the old and new label and taint. */
 interface ControlPlaneFacts {
+  /** False when the nodes were not read (a repository's files, a snapshot without them): the rest is then empty. */
+  known: boolean;
   masterLabel: string[];
   masterTaint: string[];
   controlPlaneTaint: string[];
 }
 
-function controlPlaneFacts(nodes: readonly Node[]): ControlPlaneFacts {
+function controlPlaneFacts(nodes: readonly Node[], known: boolean): ControlPlaneFacts {
   const names = (f: (n: Node) => boolean) =>
     nodes
       .filter(f)
       .map((n) => n.metadata.name)
       .sort();
   return {
+    known,
     masterLabel: names((n) => MASTER in n.metadata.labels),
     masterTaint: names((n) => n.taints.some((t) => t.key === MASTER)),
     controlPlaneTaint: names((n) => n.taints.some((t) => t.key === CONTROL_PLANE)),
@@ -63,21 +66,24 @@ const say = {
     t`Node ${n} has the ${MASTER}:NoSchedule taint, which kubeadm 1.25 removes during kubeadm upgrade apply.${hasNew ? ` It already has the ${CONTROL_PLANE} taint, which stays.` : ` It does not yet have the ${CONTROL_PLANE}:NoSchedule taint that kubeadm 1.24 adds.`}`,
   nodeTaintFix: t`Make sure workloads meant for control-plane nodes tolerate ${CONTROL_PLANE}, and update scripts that look for the master taint.`,
   controlPlaneTaint: t`control-plane taint`,
+  unknownNodes: t`The nodes are not known here, so whether some still carry the label cannot be told: where kubeadm manages the control plane, 1.24 stops adding it and removes it during kubeadm upgrade apply, and afterwards nothing matches.`,
+  unknownTaints: t`The nodes are not known here, so whether they carry either taint cannot be told: where kubeadm manages the control plane, 1.24 adds the ${CONTROL_PLANE}:NoSchedule taint, and pods that tolerate only the master taint can no longer be scheduled there.`,
   noNode: t`No node in the cluster carries ${MASTER} today, so this changes nothing on upgrade; it only has effect on clusters where some node still has the label.`,
   selector: (subject: Text, selected: Text, labelled: boolean, facts: ControlPlaneFacts) =>
-    t`${subject} requires nodes labelled ${MASTER}=${selected} through its nodeSelector. ${labelled ? t`kubeadm 1.24 no longer puts this label on control-plane nodes and removes it during kubeadm upgrade apply (it is on ${nodes(facts.masterLabel)} today), so afterwards no node matches and its pods stay Pending.` : say.noNode}`,
+    t`${subject} requires nodes labelled ${MASTER}=${selected} through its nodeSelector. ${!facts.known ? say.unknownNodes : labelled ? t`kubeadm 1.24 no longer puts this label on control-plane nodes and removes it during kubeadm upgrade apply (it is on ${nodes(facts.masterLabel)} today), so afterwards no node matches and its pods stay Pending.` : say.noNode}`,
   selectorFix: (s: PodSubject) =>
     t`Replace the selector with ${CONTROL_PLANE}: "" in ${s.specPath}.nodeSelector (kubeadm has set that label since 1.20).`,
   selectsLegacy: t`selects nodes by the legacy label`,
-  affinity: (subject: Text, labelled: boolean) =>
-    t`${subject} uses ${MASTER} in its node affinity. ${labelled ? 'Once kubeadm 1.24 removes the label, a required In/Exists term matches no node (pods stay Pending), a preferred term stops steering pods, and a NotIn/DoesNotExist term no longer keeps pods off control-plane nodes. The scan does not keep the operator, so check which case this is.' : say.noNode}`,
+  affinity: (subject: Text, labelled: boolean, known: boolean) =>
+    t`${subject} uses ${MASTER} in its node affinity. ${!known ? say.unknownNodes : labelled ? 'Once kubeadm 1.24 removes the label, a required In/Exists term matches no node (pods stay Pending), a preferred term stops steering pods, and a NotIn/DoesNotExist term no longer keeps pods off control-plane nodes. The scan does not keep the operator, so check which case this is.' : say.noNode}`,
   affinityFix: (s: PodSubject) =>
     t`In ${s.specPath}.affinity.nodeAffinity, use ${CONTROL_PLANE} instead of (or as an alternative term next to) ${MASTER}.`,
   affinityKey: t`node affinity key`,
   toleration: (subject: Text, facts: ControlPlaneFacts, daemonSet: boolean) => {
     const tainted = facts.masterTaint.length > 0 || facts.controlPlaneTaint.length > 0;
-    const why =
-      facts.controlPlaneTaint.length > 0
+    const why = !facts.known
+      ? say.unknownTaints
+      : facts.controlPlaneTaint.length > 0
         ? t`Nodes ${nodes(facts.controlPlaneTaint)} already carry the ${CONTROL_PLANE}:NoSchedule taint, so its pods cannot be scheduled there today.`
         : tainted
           ? t`kubeadm 1.24 adds ${CONTROL_PLANE}:NoSchedule next to the master taint (on new clusters and during kubeadm upgrade apply), so its pods can no longer be scheduled on control-plane nodes${daemonSet ? ' and those nodes lose their copy of this DaemonSet' : ''}.`
@@ -144,14 +150,16 @@ function subjectFindings(s: PodSubject, facts: ControlPlaneFacts, ctx: RuleConte
   const who = refText(s.ref);
   const base = { ruleId: ID, changeId: LABEL, ...subjectTarget(s) };
   const labelled = facts.masterLabel.length > 0;
+  // Without the nodes, the label may be there or not: worth doing, not a certain break.
+  const unknown = !facts.known;
   if (MASTER in s.spec.nodeSelector) {
     const selected = s.spec.nodeSelector[MASTER] ?? '';
     out.push(
       makeFinding({
         ...base,
         discriminator: 'nodeSelector',
-        severity: labelled ? 'breaking' : 'info',
-        confidence: labelled ? kubeadmConfidence(ctx.profile) : 'certain',
+        severity: unknown ? 'action' : labelled ? 'breaking' : 'info',
+        confidence: unknown ? 'possible' : labelled ? kubeadmConfidence(ctx.profile) : 'certain',
         message: say.selector(who, selected === '' ? t`""` : t`${value(selected)}`, labelled, facts),
         remediation: say.selectorFix(s),
         evidence: [
@@ -169,9 +177,9 @@ function subjectFindings(s: PodSubject, facts: ControlPlaneFacts, ctx: RuleConte
       makeFinding({
         ...base,
         discriminator: 'affinity',
-        severity: labelled ? 'action' : 'info',
+        severity: labelled || unknown ? 'action' : 'info',
         confidence: 'possible',
-        message: say.affinity(who, labelled),
+        message: say.affinity(who, labelled, facts.known),
         remediation: say.affinityFix(s),
         evidence: [
           {
@@ -194,8 +202,8 @@ function subjectFindings(s: PodSubject, facts: ControlPlaneFacts, ctx: RuleConte
         // A toleration is about the taint, whichever of the two changes the node label follows.
         changeId: TAINT,
         discriminator: 'toleration',
-        severity: tainted ? 'breaking' : 'info',
-        confidence: !tainted || already ? 'certain' : kubeadmConfidence(ctx.profile),
+        severity: unknown ? 'action' : tainted ? 'breaking' : 'info',
+        confidence: unknown ? 'possible' : !tainted || already ? 'certain' : kubeadmConfidence(ctx.profile),
         message: say.toleration(who, facts, s.ref.kind === 'DaemonSet'),
         remediation: say.tolerationFix(s),
         evidence: s.spec.tolerations
@@ -218,7 +226,8 @@ export const rule: Rule = {
   changeIds: [LABEL, TAINT],
   needs: ['nodes', ...POD_SUBJECT_NEEDS],
   run(snapshot, ctx) {
-    const facts = controlPlaneFacts(snapshot.nodes);
+    const nodesRead = snapshot.coverage.find((c) => c.resource === 'nodes')?.status === 'ok';
+    const facts = controlPlaneFacts(snapshot.nodes, nodesRead);
     return sortFindings([
       ...snapshot.nodes.flatMap((n) => nodeFindings(n, facts, ctx)),
       ...podSubjects(snapshot)

@@ -45,11 +45,6 @@ const say = {
   entry: (e: ManagedFieldsEntry) =>
     t`metadata.managedFields[manager=${setting(e.manager)},operation=${setting(e.operation)}${e.subresource ? t`,subresource=${setting(e.subresource)}` : ''}]`,
   written: (e: ManagedFieldsEntry) => t`${api(e.apiVersion)}${e.time ? t` at ${setting(e.time)}` : ''}`,
-  declared: (what: Text, gv: Slot, when: Text) =>
-    t`${what} is written with apiVersion ${gv}: applying this manifest fails once ${gv} is gone. ${when}`,
-  declaredFix: (to: Text) =>
-    t`Change the apiVersion line of this manifest to ${to} and check the fields the new version changed.`,
-  declaredEvidence: t`The apiVersion this manifest declares.`,
   latestWrite: (m: Slot) => t`${m} wrote the object last, through a served version.`,
   lastApplied: (gv: Slot) =>
     t`The last kubectl apply sent ${gv}, and no later client-side apply used a served version.`,
@@ -168,29 +163,10 @@ function remediationOf(obj: ApiEvidenceObject, removed: RemovedApi, grade: ApiEv
   return say.fix(to, join(lines, ' '), ctx.target, helm, removed.migration);
 }
 
-/** A manifest in a repository that names the removed version: applying it fails once the version is gone. */
-function declaredFinding(obj: ApiEvidenceObject, removed: RemovedApi, ctx: RuleContext): Finding {
-  const gv = api(groupVersionOf(removed));
-  const to = removed.replacement === null ? t`a supported alternative` : t`${api(removed.replacement)}`;
-  return makeFinding({
-    ruleId: RULE_ID,
-    changeId: removed.changeId,
-    severity: removalSeverity(removed, ctx.target),
-    confidence: 'certain',
-    object: obj.ref,
-    ...(obj.helmRelease ? { helmRelease: obj.helmRelease } : {}),
-    message: say.declared(refText(obj.ref), gv, say.removal(gv, removalPhrase(removed, ctx.target))),
-    remediation: say.fix(to, say.declaredFix(to), ctx.target, [], removed.migration),
-    evidence: [{ source: 'manifest', path: t`apiVersion`, value: [gv], detail: say.declaredEvidence }],
-  });
-}
-
-function findingsFor(obj: ApiEvidenceObject, ctx: RuleContext, fromFiles: boolean): Finding[] {
+function findingsFor(obj: ApiEvidenceObject, ctx: RuleContext): Finding[] {
   if (obj.ref.kind === 'PodSecurityPolicy') return [];
   return removedApisForKind(ctx.removedApis, obj.group, obj.ref.kind).flatMap((removed) => {
     if (removed.changeId === PSP_CHANGE_ID) return [];
-    // Read from a file, the object's apiVersion is what the manifest says, and the file is what gets applied.
-    if (fromFiles) return obj.ref.apiVersion === groupVersionOf(removed) ? [declaredFinding(obj, removed, ctx)] : [];
     const grade = gradeApiEvidence(obj, removed, ctx.removedApis);
     if (grade.writes.length === 0 && !grade.lastApplied) return [];
     const verdict = verdictOf(grade);
@@ -221,7 +197,8 @@ export const rule: Rule = {
   // Every kind the resource table keeps as removed-API evidence; PodSecurityPolicy has checks of its own.
   needs: EVIDENCE_RESOURCE_KEYS.filter((k) => k !== 'podsecuritypolicies'),
   run(snapshot, ctx) {
-    const fromFiles = snapshot.source.kind === 'files';
-    return sortFindings(snapshot.apiEvidence.flatMap((obj) => findingsFor(obj, ctx, fromFiles)));
+    // A repository's files carry no write history: what they declare is read by removed-api-manifests.
+    if (snapshot.source.kind === 'files') return [];
+    return sortFindings(snapshot.apiEvidence.flatMap((obj) => findingsFor(obj, ctx)));
   },
 };

@@ -8,7 +8,7 @@ import { sortFindings } from '../rules/support/object-refs';
 import type { Finding } from '../model/finding';
 import type { Rule, RuleContext } from '../rules/support/check';
 import type { Target } from '../model/releases';
-import type { Snapshot } from '../model/snapshot';
+import type { Snapshot, SourceLocation } from '../model/snapshot';
 import { TOOL_VERSION } from '../version';
 import { fitReport } from '../report/fit';
 import { changeImpacts } from './impacts';
@@ -94,9 +94,12 @@ const refKey = (r: { kind: string; namespace?: string | undefined; name: string 
 
 /** For a snapshot read from files, each finding points at where its object is written. */
 function withLocations(findings: Finding[], snapshot: Snapshot): Finding[] {
-  if (!snapshot.locations?.length) return findings;
-  const byRef = new Map(snapshot.locations.map((l) => [refKey(l.ref), l.location]));
+  const declared = (snapshot.manifests ?? []).filter((m) => m.origin !== 'template');
+  if (declared.length === 0) return findings;
+  const byRef = new Map<string, SourceLocation>();
+  for (const m of declared) if (!byRef.has(refKey(m.ref))) byRef.set(refKey(m.ref), m.location);
   return findings.map((f) => {
+    if (f.location) return f;
     const location = byRef.get(refKey(f.object)) ?? (f.owner ? byRef.get(refKey(f.owner)) : undefined);
     return location ? { ...f, location } : f;
   });

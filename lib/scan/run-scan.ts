@@ -10,6 +10,8 @@ import { readOfflineSnapshot } from '../sources/offline/parse';
 import type { ReadBudgets } from '../model/budgets';
 import type { HelmDecoder } from '../snapshot/helm/decoder';
 import type { Snapshot } from '../model/snapshot';
+import { DEFAULT_BUDGETS } from '../model/budgets';
+import { readRepository } from '../sources/files/repository';
 import { evaluate } from './evaluate';
 import type { ScanSource } from './sources';
 
@@ -47,6 +49,32 @@ async function offlineSnapshot(
   throw new AppError(tooLarge ? 'too-large' : 'invalid-input', message, result.errors[0]?.file);
 }
 
+/** Reads a repository; a path that does not exist or cannot be read is the user's input error. */
+async function repositorySnapshot(
+  source: Extract<ScanSource, { kind: 'files' }>,
+  options: ReadOptions & Partial<Pick<ScanOptions, 'target' | 'catalog'>>,
+): Promise<Snapshot> {
+  if (!options.target || !options.catalog) throw new Error('a repository scan needs the target and the catalog');
+  try {
+    const result = await readRepository(source.paths, source.base, {
+      source: { kind: 'files', label: source.label },
+      budgets: options.budgets ?? DEFAULT_BUDGETS,
+      target: options.target,
+      removedApis: options.catalog.removedApis,
+      tools: source.tools,
+      ...(source.valuesFiles ? { valuesFiles: source.valuesFiles } : {}),
+      ...(source.extra ? { extra: source.extra } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    return result.snapshot;
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+    const file = error instanceof Error && 'path' in error ? String(error.path) : undefined;
+    if (code === undefined) throw error;
+    throw new AppError('invalid-input', `Could not read ${file ?? 'the repository'} (${code}).`, file);
+  }
+}
+
 /**
  * A source made ready to scan: a live cluster's connection planned (kubeconfig sanitized, host checked, nothing sent
  * yet), or the offline and demo snapshot already read. Whatever is wrong with the input shows here, before any
@@ -57,9 +85,11 @@ export type OpenedSource = { kind: 'live'; connection: ClusterConnection } | { k
 /** Opens a source: plans the connection of a live cluster, reads an offline or demo snapshot. */
 export async function openSource(
   source: ScanSource,
-  options: Pick<ScanOptions, 'dataDir' | 'connect'> & ReadOptions,
+  options: Pick<ScanOptions, 'dataDir' | 'connect'> & ReadOptions & Partial<Pick<ScanOptions, 'target' | 'catalog'>>,
 ): Promise<OpenedSource> {
   switch (source.kind) {
+    case 'files':
+      return { kind: 'read', snapshot: await repositorySnapshot(source, options) };
     case 'demo':
       return { kind: 'read', snapshot: loadDemoSnapshot(options.dataDir) };
     case 'snapshot':
@@ -98,9 +128,9 @@ export async function readOpened(
 /** Reads the source into a snapshot: the live cluster through GET/LIST only, or the offline files, or the demo. */
 export async function readSnapshot(
   source: ScanSource,
-  options: Omit<ScanOptions, 'target' | 'catalog'>,
+  options: Omit<ScanOptions, 'target' | 'catalog'> & Partial<Pick<ScanOptions, 'target' | 'catalog'>>,
 ): Promise<Snapshot> {
-  if (source.kind !== 'demo' && source.kind !== 'snapshot') {
+  if (source.kind !== 'demo' && source.kind !== 'snapshot' && source.kind !== 'files') {
     options.onProgress?.({ phase: 'connecting', itemsSoFar: 0, resourcesDone: 0, resourcesTotal: 0 });
   }
   return readOpened(await openSource(source, options), options);

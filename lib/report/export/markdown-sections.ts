@@ -19,14 +19,23 @@ function formatDate(iso: string): string {
 export function headerSection(report: Report): string[] {
   const { cluster } = report;
   const server = cluster.source.server === undefined ? '' : ` (${mdCode(cluster.source.server)})`;
-  const rows = [
-    `| Cluster | ${mdCode(cluster.source.label)}${server} |`,
-    `| Kubernetes version | ${cluster.serverVersion === undefined ? 'unknown' : mdCode(cluster.serverVersion)} |`,
-    `| Target | ${report.target} (changes of ${cluster.releasesInScope.join(', ') || 'no release'}) |`,
-    `| Scanned | ${formatDate(report.generatedAt)} |`,
-    `| Catalog | ${mdCode(report.catalogVersion)} |`,
-    `| Objects read | ${cluster.nodes} nodes, ${cluster.namespaces} namespaces, ${cluster.workloads} workloads, ${cluster.pods} pods |`,
-  ];
+  const files = cluster.source.kind === 'files';
+  const rows = files
+    ? [
+        `| Repository | ${mdCode(cluster.source.label)} |`,
+        `| Target | ${report.target} (changes of ${cluster.releasesInScope.join(', ') || 'no release'}) |`,
+        `| Scanned | ${formatDate(report.generatedAt)} |`,
+        `| Catalog | ${mdCode(report.catalogVersion)} |`,
+        `| Objects read | ${cluster.workloads} workloads |`,
+      ]
+    : [
+        `| Cluster | ${mdCode(cluster.source.label)}${server} |`,
+        `| Kubernetes version | ${cluster.serverVersion === undefined ? 'unknown' : mdCode(cluster.serverVersion)} |`,
+        `| Target | ${report.target} (changes of ${cluster.releasesInScope.join(', ') || 'no release'}) |`,
+        `| Scanned | ${formatDate(report.generatedAt)} |`,
+        `| Catalog | ${mdCode(report.catalogVersion)} |`,
+        `| Objects read | ${cluster.nodes} nodes, ${cluster.namespaces} namespaces, ${cluster.workloads} workloads, ${cluster.pods} pods |`,
+      ];
   if (report.redaction) rows.push('| Redacted | yes: every name of the cluster is replaced by a stable token |');
   const completeness = completenessOf(report);
   const verdict = completeness.status === 'complete' ? completeness.headline : `**${completeness.headline}**`;
@@ -49,7 +58,15 @@ export function summarySection(report: Report, groups: readonly FindingGroup[]):
   return [
     '### Summary',
     '',
-    ...table(['Severity', 'Changes affecting this cluster', 'Findings'], rows, ['---', '---:', '---:']),
+    ...table(
+      [
+        'Severity',
+        `Changes affecting ${report.cluster.source.kind === 'files' ? 'these files' : 'this cluster'}`,
+        'Findings',
+      ],
+      rows,
+      ['---', '---:', '---:'],
+    ),
     '',
     `Not detected: ${plural(count('not-detected'), 'change')}. Not checked: ${plural(count('not-checked'), 'change')}.`,
     '',

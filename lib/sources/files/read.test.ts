@@ -74,7 +74,7 @@ describe('readManifestFiles', () => {
   const result = readManifestFiles(REPO, { source });
 
   it('reads multi-document YAML and JSON Lists, keeping where each object is written', () => {
-    expect(result.snapshot.locations?.map((l) => `${l.ref.kind} ${l.location.path}:${l.location.line}`)).toEqual([
+    expect(result.snapshot.manifests?.map((l) => `${l.ref.kind} ${l.location.path}:${l.location.line}`)).toEqual([
       'Deployment deploy/web.yaml:2',
       'PodDisruptionBudget deploy/web.yaml:18',
       'CronJob deploy/jobs.json:5',
@@ -122,7 +122,7 @@ describe('checks on files', () => {
   const at = (f: (typeof report.findings)[number]) => (f.location ? `${f.location.path}:${f.location.line}` : '?');
 
   it('finds removed apiVersions in the manifests themselves, certain, at their line', () => {
-    const removed = report.findings.filter((f) => f.ruleId === 'removed-api-objects');
+    const removed = report.findings.filter((f) => f.ruleId === 'removed-api-manifests');
     expect(removed.map((f) => [f.changeId, f.severity, f.confidence, at(f)])).toEqual([
       ['cronjob-v1beta1-removal', 'breaking', 'certain', 'deploy/jobs.json:5'],
       ['pdb-v1beta1-removal', 'breaking', 'certain', 'deploy/web.yaml:18'],

@@ -1,7 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { DEFAULT_BUDGETS, overBudget, type ReadBudgets } from '../../model/budgets';
 import { RESOURCE_KEYS, isObjectResourceKey, RESOURCES, type ResourceKey } from '../../model/resources';
-import type { CoverageEntry, Snapshot, SourceLocation } from '../../model/snapshot';
+import type { CoverageEntry, DeclaredObject, Snapshot, SourceLocation } from '../../model/snapshot';
 import type { SnapshotSource } from '../../model/sources';
 import { t } from '../../model/text';
 import { countDocuments, documentsAt } from '../../parsing/yaml-documents';
@@ -14,6 +14,11 @@ import { resourceKeyFor } from '../offline/resource-key';
 export interface ManifestFile {
   path: string;
   text: string;
+  /**
+   * For the output of helm or kustomize: the chart or kustomization it was rendered from, and where each object is
+   * written in the repository (its template, or the file kustomize took it from).
+   */
+  rendered?: { from: string; locate: (object: Record<string, unknown>) => SourceLocation };
 }
 
 /** A file or document that was not read, and why (our own words). */
@@ -54,6 +59,15 @@ function objectsOf(node: Node | null, value: unknown): { value: Record<string, u
 const isKubernetesObject = (v: Record<string, unknown>) =>
   typeof v.apiVersion === 'string' && typeof v.kind === 'string';
 
+const templated = (v: unknown) => typeof v === 'string' && v.includes('{{');
+
+/** A document that parsed whole with its identity free of template actions: `{{` only inside its data. */
+function plainWithTemplateText(value: unknown): boolean {
+  if (!isRecord(value) || !isKubernetesObject(value)) return false;
+  const meta = isRecord(value.metadata) ? value.metadata : {};
+  return ![value.apiVersion, value.kind, meta.name, meta.namespace].some(templated);
+}
+
 /**
  * Reads the manifests of a repository into a snapshot: YAML and JSON, multi-document, `List` kinds. Every object
  * the checks read goes to the snapshot builder as it would from a cluster, and its file, line and column are kept
@@ -63,29 +77,20 @@ const isKubernetesObject = (v: Record<string, unknown>) =>
  */
 export function readManifestFiles(
   files: readonly ManifestFile[],
-  options: { source: SnapshotSource; budgets?: ReadBudgets; collectedAt?: Date },
+  options: { source: SnapshotSource; budgets?: ReadBudgets; collectedAt?: Date; unread?: readonly UnreadFile[] },
 ): FilesResult {
   const budgets = options.budgets ?? DEFAULT_BUDGETS;
   const builder = new SnapshotBuilder(options.source, options.collectedAt ?? new Date(), { budgets });
   const seen = new Set<ResourceKey>();
-  const locations: Snapshot['locations'] = [];
+  const manifests: DeclaredObject[] = [];
   const ignored: string[] = [];
-  const unread: UnreadFile[] = [];
+  const unread: UnreadFile[] = [...(options.unread ?? [])];
   for (const file of files) {
-    const template = file.text.indexOf('{{');
-    if (template >= 0) {
-      // A Go template (a Helm chart's templates/) only becomes a manifest once rendered; parsing it as YAML would
-      // read what happens to parse and miss the rest.
-      const line = file.text.slice(0, template).split('\n').length;
-      unread.push({
-        path: `${file.path}:${line}`,
-        reason: 'it is a template ({{ … }}), not a manifest: render it first (helm template, kustomize build)',
-      });
-      continue;
-    }
     const lines = new LineCounter();
     let found = 0;
     let text = 0;
+    /** Documents that are templates: the file is not "not Kubernetes", only not readable as it is. */
+    let held = 0;
     const count = countDocuments(file.text, budgets.manifestDocuments);
     if (count > budgets.manifestDocuments) {
       unread.push({
@@ -111,6 +116,17 @@ export function readManifestFiles(
       }
       const parsed = parseDocument(doc.text, { uniqueKeys: false, prettyErrors: false });
       const error = parsed.errors[0];
+      const template = file.rendered ? -1 : doc.text.indexOf('{{');
+      if (template >= 0 && (error || !plainWithTemplateText(parsed.toJS({ maxAliasCount: 50 }) as unknown))) {
+        // A Go template outside a chart only becomes a manifest once rendered; what happens to parse would be
+        // read wrong. Text such as alert templates inside a ConfigMap's data is fine: the object parses whole.
+        held += 1;
+        unread.push({
+          path: `${file.path}:${at(template).line}`,
+          reason: 'it is a template ({{ … }}), not a manifest: render it first (helm template, kustomize build)',
+        });
+        continue;
+      }
       if (error) {
         const where = at(error.pos[0]);
         unread.push({
@@ -135,9 +151,12 @@ export function readManifestFiles(
         const meta = isRecord(o.value.metadata) ? o.value.metadata : {};
         const name = typeof meta.name === 'string' ? meta.name : '';
         const namespace = typeof meta.namespace === 'string' ? meta.namespace : undefined;
-        locations.push({
+        const location = file.rendered ? file.rendered.locate(o.value) : at(o.offset);
+        manifests.push({
           ref: { apiVersion, kind, ...(namespace === undefined ? {} : { namespace }), name },
-          location: at(o.offset),
+          location,
+          origin: file.rendered ? 'rendered' : 'manifest',
+          ...(file.rendered ? { from: file.rendered.from } : {}),
         });
         if (key === undefined) continue;
         // Manifests rarely carry a uid; the projection needs one per object.
@@ -146,13 +165,13 @@ export function readManifestFiles(
         seen.add(key);
       }
     }
-    if (found === 0 && text > 0) ignored.push(file.path);
+    if (found === 0 && held === 0 && text > 0) ignored.push(file.path);
   }
   for (const entry of filesCoverage(seen)) builder.recordCoverage(entry);
   // What was not read makes the report say it is incomplete, file by file, with the reason.
   for (const u of unread) builder.recordSkipped({ file: u.path }, [u.reason]);
   const snapshot = builder.build();
-  return { snapshot: { ...snapshot, locations }, ignored, unread };
+  return { snapshot: { ...snapshot, manifests }, ignored, unread };
 }
 
 /** What a repository can and cannot tell: objects present or absent; no nodes, version, discovery or metrics. */

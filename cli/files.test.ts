@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run';
+import { memoryIo } from './testing/memory-io';
+
+const REPO = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'repository');
+
+async function run(argv: string[], stdin = '') {
+  const { io, stdout, stderr } = memoryIo(stdin);
+  const code = await runCli(argv, { ...io, cwd: REPO });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+interface SarifResult {
+  ruleId: string;
+  level: string;
+  locations: { physicalLocation?: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+}
+
+describe('release-lens scan --files', () => {
+  it('scans a repository: findings at path:line in Markdown, exit 1 on breaking, not-checkable named on stderr', async () => {
+    const r = await run(['scan', '--files', '.']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('| Repository | `.` |');
+    expect(r.stdout).toContain('`web` at `deploy/web.yaml:27`');
+    expect(r.stdout).toContain('`nightly-report` at `deploy/jobs.json:5`');
+    expect(r.stdout).toContain('at `charts/legacy/Chart.yaml:5`');
+    expect(r.stderr).toContain('Not checkable from files (need a live cluster):');
+  });
+
+  it('gives SARIF physical locations, so code scanning annotates the line', async () => {
+    const r = await run(['scan', '--files', 'deploy', '-f', 'sarif', '-q']);
+    const sarif = JSON.parse(r.stdout) as { runs: { results: SarifResult[] }[] };
+    const where = sarif.runs[0]?.results.map((x) => {
+      const loc = x.locations[0]?.physicalLocation;
+      return `${x.ruleId} ${loc?.artifactLocation.uri}:${loc?.region.startLine}`;
+    });
+    expect(where).toEqual(
+      expect.arrayContaining([
+        'pdb-v1beta1-removal deploy/web.yaml:27',
+        'cronjob-v1beta1-removal deploy/jobs.json:5',
+        'hpa-v2beta1-removal deploy/autoscaling.yaml:1',
+        'dockershim-removal deploy/web.yaml:2',
+      ]),
+    );
+  });
+
+  it('reads manifests from stdin with -, named stdin', async () => {
+    const manifest =
+      'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: nightly\n  namespace: ops\nspec:\n  schedule: "@daily"\n';
+    const r = await run(['scan', '--files', '-', '-f', 'csv', '-q'], manifest);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('stdin:1');
+  });
+
+  it('refuses what cannot be scanned before starting: a missing path, --values without --files, two sources', async () => {
+    const missing = await run(['scan', '--files', 'no/such/dir']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Could not read the path no/such/dir (ENOENT)');
+    expect((await run(['scan', '--values', 'v.yaml'])).stderr).toContain('--values renders the charts of a repository');
+    expect((await run(['scan', '--files', '.', '--demo'])).stderr).toContain('--files and --demo cannot be combined');
+    expect((await run(['scan', '--files', '.', '--values', 'nope.yaml'])).stderr).toContain(
+      'Could not read the values file nope.yaml',
+    );
+  });
+
+  it('passes over a repository without Kubernetes files: no finding, exit 0', async () => {
+    const r = await run(['scan', '--files', 'ci', '--files', 'docker-compose.yml', '-q']);
+    expect(r.code).toBe(0);
+  });
+});
