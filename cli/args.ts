@@ -21,9 +21,14 @@ function isParseArgsError(error: unknown): error is TypeError & { code: string }
  * node:util parseArgs with strict checking, its errors turned into usage errors that name the command's help.
  * Node's messages carry a second sentence about `--` that only confuses here; the first says what is wrong.
  */
-export function parseStrict<O extends Options>(argv: readonly string[], options: O, command: CommandName) {
+export function parseStrict<O extends Options>(
+  argv: readonly string[],
+  options: O,
+  command: CommandName,
+  allowPositionals = false,
+) {
   try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals });
   } catch (error) {
     if (!isParseArgsError(error)) throw error;
     const first = error.message.split(/\.\s/)[0] ?? error.message;

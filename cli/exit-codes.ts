@@ -34,7 +34,8 @@ const THRESHOLD: Record<FailOn, number> = { breaking: 3, action: 2, info: 1, non
 
 /** The findings at or above the --fail-on threshold. */
 export function failingFindings(report: Pick<Report, 'findings'>, failOn: FailOn): Report['findings'] {
-  return report.findings.filter((f) => RANK[f.severity] >= THRESHOLD[failOn]);
+  // Findings accepted in the ignore file stay in the report but do not fail the run.
+  return report.findings.filter((f) => !f.accepted && RANK[f.severity] >= THRESHOLD[failOn]);
 }
 
 /** 1 when some finding is at or above --fail-on, else 0. */

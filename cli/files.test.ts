@@ -64,6 +64,57 @@ describe('release-lens scan --files', () => {
     );
   });
 
+  it('keeps accepted findings in the report, marked with their reason, and leaves them out of the exit code', async () => {
+    const r = await run([
+      'scan',
+      '--files',
+      'deploy/web.yaml',
+      'charts/legacy',
+      '--ignore-file',
+      '.config/accepted.yaml',
+      '-f',
+      'csv',
+    ]);
+    expect(r.stdout).toContain(
+      'the shop team switches to policy/v1 in its next release, until 2099-12-31, .config/accepted.yaml:6',
+    );
+    expect(r.stdout).toContain(
+      'the legacy batch chart is retired before the cluster moves to 1.25, .config/accepted.yaml:3',
+    );
+    // What is left at or above breaking is the Docker socket of deploy/web.yaml.
+    expect(r.code).toBe(1);
+    const sarif = await run([
+      'scan',
+      '--files',
+      'deploy/web.yaml',
+      '--ignore-file',
+      '.config/accepted.yaml',
+      '-f',
+      'sarif',
+      '-q',
+    ]);
+    const results =
+      (
+        JSON.parse(sarif.stdout) as {
+          runs: { results: (SarifResult & { suppressions?: { justification: string }[] })[] }[];
+        }
+      ).runs[0]?.results ?? [];
+    expect(results.find((x) => x.ruleId === 'pdb-v1beta1-removal')?.suppressions?.[0]?.justification).toBe(
+      'the shop team switches to policy/v1 in its next release (until 2099-12-31)',
+    );
+    const docker = await run(['scan', '--files', 'charts/legacy', '--ignore-file', '.config/accepted.yaml', '-q']);
+    expect(docker.code).toBe(0);
+  });
+
+  it('refuses an ignore file with mistakes before scanning, naming each line', async () => {
+    const r = await run(['scan', '--files', '.', '--ignore-file', 'charts/shop/values.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('The ignore file charts/shop/values.yaml has mistakes');
+    expect(r.stderr).toContain('charts/shop/values.yaml:1: unknown key "image" (expected "ignore")');
+    expect(r.stderr).toContain('charts/shop/values.yaml:4: unknown key "ingress" (expected "ignore")');
+    expect(r.stdout).toBe('');
+  });
+
   it('passes over a repository without Kubernetes files: no finding, exit 0', async () => {
     const r = await run(['scan', '--files', 'ci', '--files', 'docker-compose.yml', '-q']);
     expect(r.code).toBe(0);

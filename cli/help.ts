@@ -46,6 +46,8 @@ Options:
   --fail-on LEVEL         breaking, action, info or none: exit 1 when a finding is at or above it
                           (default breaking)
   --fail-on-incomplete    exit 5 when anything could not be read (a forbidden resource, a blind check)
+  --ignore-file FILE      accepted findings (default: .release-lens.yaml here, when present): they stay in
+                          the report, marked accepted with their reason, and do not fail the run
   --redact                replace namespaces, names, images, hosts and servers with stable tokens
   --upload URL            save the report on a running dashboard (POST URL/api/reports) and print its link;
                           RELEASE_LENS_UPLOAD_TOKEN is sent as the bearer token when the dashboard needs one

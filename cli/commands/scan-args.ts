@@ -10,6 +10,7 @@ const OPTIONS = {
   snapshot: { type: 'string', multiple: true },
   files: { type: 'string', multiple: true },
   values: { type: 'string', multiple: true },
+  'ignore-file': { type: 'string' },
   demo: { type: 'boolean' },
   'in-cluster': { type: 'boolean' },
   target: { type: 'string' },
@@ -44,12 +45,18 @@ export interface ScanArgs {
   redact: boolean;
   /** The dashboard's base URL, without a trailing slash. */
   upload?: string;
+  /** The ignore file named by --ignore-file; absent: .release-lens.yaml in the working directory, if there. */
+  ignoreFile?: string;
   quiet: boolean;
 }
 
 type Values = ReturnType<typeof parseStrict<typeof OPTIONS>>['values'];
 
-function scanInput(v: Values): ScanInput {
+function scanInput(v: Values, positionals: readonly string[]): ScanInput {
+  // `--files a b c`: the paths after --files, as the peers take them; anywhere else a stray word is a mistake.
+  if (positionals.length > 0 && v.files === undefined) {
+    throw usageError(`Unexpected argument '${positionals[0] ?? ''}' (see release-lens scan --help)`);
+  }
   const chosen = [
     v.kubeconfig !== undefined && '--kubeconfig',
     v.snapshot !== undefined && '--snapshot',
@@ -71,10 +78,11 @@ function scanInput(v: Values): ScanInput {
     throw usageError('--values renders the charts of a repository; it goes with --files.');
   }
   if (v.files !== undefined) {
-    if (v.files.some((f) => f.trim() === '')) throw usageError('--files needs a file or directory, or - for stdin.');
-    if (v.files.filter((f) => f === '-').length > 1) throw usageError('--files - (stdin) can be given once.');
+    const all = [...v.files, ...positionals];
+    if (all.some((f) => f.trim() === '')) throw usageError('--files needs a file or directory, or - for stdin.');
+    if (all.filter((f) => f === '-').length > 1) throw usageError('--files - (stdin) can be given once.');
     if ((v.values ?? []).some((f) => f.trim() === '' || f === '-')) throw usageError('--values needs a file name.');
-    return { kind: 'files', paths: v.files, values: v.values ?? [] };
+    return { kind: 'files', paths: [...v.files, ...positionals], values: v.values ?? [] };
   }
   if (v.demo === true) return { kind: 'demo' };
   if (v['in-cluster'] === true) return { kind: 'in-cluster' };
@@ -96,12 +104,14 @@ function uploadBase(value: string | undefined): string | undefined {
 
 /** Parses `release-lens scan` flags; `help` when --help was given. Throws a usage error (exit 2) otherwise. */
 export function parseScanArgs(argv: readonly string[]): ScanArgs | 'help' {
-  const { values: v } = parseStrict(argv, OPTIONS, 'scan');
+  const { values: v, positionals } = parseStrict(argv, OPTIONS, 'scan', true);
   if (v.help === true) return 'help';
   const output = nonEmpty('output', v.output);
   const upload = uploadBase(v.upload);
+  const ignoreFile = nonEmpty('ignore-file', v['ignore-file']);
   return {
-    input: scanInput(v),
+    ...(ignoreFile === undefined ? {} : { ignoreFile }),
+    input: scanInput(v, positionals),
     target: oneOf('target', v.target, TARGETS, '1.25'),
     format: oneOf('format', v.format, EXPORT_FORMATS, 'md'),
     ...(output === undefined || output === '-' ? {} : { output }),

@@ -15,6 +15,8 @@ import { createProgress } from '../progress';
 import { openSnapshotFiles } from '../snapshot-files';
 import { repositorySource } from '../repository-source';
 import { uploadReport } from '../upload';
+import { loadIgnoreFile } from '../acceptances';
+import { applyAcceptances } from '../../lib/report/acceptances';
 import type { ScanArgs, ScanInput } from './scan-args';
 import { scanSummary } from './scan-summary';
 
@@ -70,7 +72,8 @@ async function scan(args: ScanArgs, io: CliIo, catalog: Catalog): Promise<Report
  */
 export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<ExitCode> {
   const catalog = loadCatalogFrom(dataDir());
-  const scanned = await scan(args, io, catalog);
+  const accepted = await loadIgnoreFile(args.ignoreFile, io.cwd ?? process.cwd());
+  const scanned = applyAcceptances(await scan(args, io, catalog), accepted, new Date().toISOString().slice(0, 10));
   const report = args.redact ? redactReport(scanned, { salt: newRedactionSalt() }) : scanned;
   await writeReport(io, exportReport(args.format, report, catalog), args.output);
   if (!args.quiet) await io.stderr.write(`${scanSummary(report, args)}\n`);

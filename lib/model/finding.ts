@@ -40,6 +40,14 @@ export interface HelmReleaseRef {
   namespace: string;
 }
 
+/** Why a finding is accepted, until when, and the ignore-file entry that says so. */
+export interface Acceptance {
+  reason: string;
+  /** YYYY-MM-DD; after it the entry no longer applies. */
+  expires?: string;
+  entry: SourceLocation;
+}
+
 /** A change in the catalog that touches one object of the cluster. */
 export interface Finding {
   /** Stable within a scan and across scans of the same cluster: rule + change + object. */
@@ -54,6 +62,8 @@ export interface Finding {
   helmRelease?: HelmReleaseRef;
   /** For an object read from files: where it is written. */
   location?: SourceLocation;
+  /** Accepted by an entry of the ignore file: kept in every view and export, left out of the exit code. */
+  accepted?: Acceptance;
   /** What is wrong with this object, one or two sentences. */
   message: Text;
   /** What to do about this object specifically. */

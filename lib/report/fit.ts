@@ -62,6 +62,15 @@ function fitFinding(f: Finding): Finding {
     changeId: fitString(f.changeId, L.idChars),
     object: fitRef(f.object),
     ...(f.location ? { location: { ...f.location, path: fitString(f.location.path, L.pathChars) } } : {}),
+    ...(f.accepted
+      ? {
+          accepted: {
+            ...f.accepted,
+            reason: fitString(f.accepted.reason, L.partChars),
+            entry: { ...f.accepted.entry, path: fitString(f.accepted.entry.path, L.pathChars) },
+          },
+        }
+      : {}),
     ...(f.owner ? { owner: fitRef(f.owner) } : {}),
     ...(f.helmRelease
       ? {

@@ -22,7 +22,7 @@ const SALT_ID_PREFIX = 'salt-id:';
 /** What redaction does, as listed in `redaction.fields` of every redacted report. */
 export const REDACTED_FIELDS = [
   'identity slots in every sentence',
-  'findings.object, findings.owner, findings.helmRelease, findings.location.path',
+  'findings.object, findings.owner, findings.helmRelease, findings.location.path, findings.accepted',
   'findings.id',
   'cluster.source.label, cluster.source.server',
   'coverage.namespaces',
@@ -72,6 +72,7 @@ function* identities(report: Report): Generator<{ kind: IdentityKind; value: str
     }
     // A repository's layout can name teams and services: the path is the owner's data.
     if (f.location) yield { kind: 'value', value: f.location.path };
+    if (f.accepted) yield { kind: 'value', value: f.accepted.entry.path };
     yield* fromText(f.message);
     yield* fromText(f.remediation);
     for (const e of f.evidence) {
@@ -155,6 +156,16 @@ class Redactor {
       ...(f.owner ? { owner: this.ref(f.owner) } : {}),
       ...(f.helmRelease ? { helmRelease: this.helm(f.helmRelease) } : {}),
       ...(f.location ? { location: { ...f.location, path: this.token('value', f.location.path) } } : {}),
+      // The reason is the owner's free text, which may name anything: it is dropped, the acceptance kept.
+      ...(f.accepted
+        ? {
+            accepted: {
+              ...f.accepted,
+              reason: 'redacted',
+              entry: { ...f.accepted.entry, path: this.token('value', f.accepted.entry.path) },
+            },
+          }
+        : {}),
       message: this.text(f.message),
       remediation: this.text(f.remediation),
       evidence: f.evidence.map((e) => this.evidence(e)),

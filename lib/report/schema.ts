@@ -41,6 +41,12 @@ export const evidenceSchema = z.object({
   detail: textSchema,
 });
 
+const locationSchema = z.object({
+  path: text(L.pathChars),
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+});
+
 export const findingSchema = z.object({
   id: text(L.findingIdChars),
   ruleId: text(L.idChars),
@@ -50,11 +56,15 @@ export const findingSchema = z.object({
   object: objectRefSchema,
   owner: objectRefSchema.optional(),
   helmRelease: z.object({ name: text(L.refChars), namespace: text(L.refChars) }).optional(),
-  location: z
+  location: locationSchema.optional(),
+  accepted: z
     .object({
-      path: text(L.pathChars),
-      line: z.number().int().positive(),
-      column: z.number().int().positive(),
+      reason: text(L.partChars),
+      expires: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      entry: locationSchema,
     })
     .optional(),
   message: textSchema,

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../catalog/load';
 import type { Evidence, Finding } from '../../model/finding';
 import type { Report } from '../../model/report';
-import { changesById, sortFindings } from './shared';
+import { acceptedText, changesById, sortFindings } from './shared';
 import { renderText } from '../../model/text';
 
 /** The CSV columns, in order; `finding_id` last so a spreadsheet can track a finding across scans. */
@@ -20,6 +20,7 @@ export const CSV_COLUMNS = [
   'owner_name',
   'helm_release',
   'location',
+  'accepted',
   'message',
   'remediation',
   'evidence',
@@ -60,6 +61,7 @@ function findingRecord(f: Finding, title: string, kep: string): string[] {
     f.owner?.name ?? '',
     f.helmRelease ? `${f.helmRelease.namespace}/${f.helmRelease.name}` : '',
     f.location ? `${f.location.path}:${f.location.line}:${f.location.column}` : '',
+    f.accepted ? acceptedText(f.accepted) : '',
     renderText(f.message),
     renderText(f.remediation),
     f.evidence.map(evidenceText).join('\n'),

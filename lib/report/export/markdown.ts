@@ -5,7 +5,7 @@ import type { Finding } from '../../model/finding';
 import type { Report } from '../../model/report';
 import { clip, mdCode, mdText, table } from './markdown-escape';
 import { CELL_MAX, gapsSection, headerSection, plural, SEVERITY_LABEL, summarySection } from './markdown-sections';
-import { actionLines, changesById, groupByChange, primaryLink } from './shared';
+import { acceptedText, actionLines, changesById, groupByChange, primaryLink } from './shared';
 import { renderText } from '../../model/text';
 
 /** GitHub refuses comments longer than this many characters. */
@@ -43,7 +43,7 @@ function findingRow(f: Finding, limits: MarkdownLimits): string {
     owner,
     f.helmRelease ? mdCode(f.helmRelease.name) : '',
     f.confidence,
-    mdText(clip(renderText(f.message), limits.cell)),
+    `${f.accepted ? `**Accepted** (${mdText(acceptedText(f.accepted))}): ` : ''}${mdText(clip(renderText(f.message), limits.cell))}`,
   ];
   return `| ${cells.join(' | ')} |`;
 }

@@ -52,6 +52,24 @@ function sarifResult(f: Finding, ruleIndex: number) {
     level: LEVEL[f.severity],
     message: { text: `${f.object.kind} ${fqn}: ${renderText(f.message)} ${renderText(f.remediation)}` },
     partialFingerprints: { 'releaseLensFinding/v1': f.id },
+    // Accepted in the ignore file: code-scanning tools show it as suppressed, with the reason.
+    ...(f.accepted
+      ? {
+          suppressions: [
+            {
+              kind: 'external',
+              status: 'accepted',
+              justification: `${f.accepted.reason}${f.accepted.expires ? ` (until ${f.accepted.expires})` : ''}`,
+              location: {
+                physicalLocation: {
+                  artifactLocation: { uri: f.accepted.entry.path, uriBaseId: '%SRCROOT%' },
+                  region: { startLine: f.accepted.entry.line },
+                },
+              },
+            },
+          ],
+        }
+      : {}),
     locations: [
       {
         // A finding from a repository's files points code-scanning tools at the exact line.

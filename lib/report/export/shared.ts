@@ -58,3 +58,8 @@ export function actionLines(change: Change | undefined): string[] {
     change.action.after === undefined ? undefined : `After the upgrade: ${change.action.after}`,
   ].filter((l) => l !== undefined);
 }
+
+/** 'reason, until 2027-01-31, .release-lens.yaml:4': an accepted finding's acceptance, as exports print it. */
+export function acceptedText(a: NonNullable<Finding['accepted']>): string {
+  return `${a.reason}${a.expires ? `, until ${a.expires}` : ''}, ${a.entry.path}:${a.entry.line}`;
+}
