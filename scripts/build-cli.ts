@@ -1,5 +1,6 @@
 /**
- * Bundles the CLI (cli/main.ts) into dist/cli.mjs, which bin/release-lens.mjs imports. Run: npm run build:cli
+ * Bundles the CLI (cli/main.ts) into dist/cli.mjs (and dist/cli-chunks/ for what is loaded on demand), which
+ * bin/release-lens.mjs imports. Run: npm run build:cli
  *
  * lib/sources/cluster starts with `import 'server-only'`, which throws outside a React Server Components build, so it is
  * aliased to an empty module here (as vitest.config.ts does for tests). Packages in node_modules stay external:
@@ -9,11 +10,17 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 const root = path.join(import.meta.dirname, '..');
-const outfile = path.join(root, 'dist', 'cli.mjs');
+const outdir = path.join(root, 'dist');
+const outfile = path.join(outdir, 'cli.mjs');
 
 const result = await build({
-  entryPoints: [path.join(root, 'cli', 'main.ts')],
-  outfile,
+  entryPoints: { cli: path.join(root, 'cli', 'main.ts') },
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  // Code reached through import() (the live-cluster source and its Kubernetes client) goes to its own chunk,
+  // loaded only by the scans that need it: start-up and repository scans do not pay for it.
+  splitting: true,
+  chunkNames: 'cli-chunks/[name]-[hash]',
   bundle: true,
   format: 'esm',
   platform: 'node',

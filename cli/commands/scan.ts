@@ -42,7 +42,11 @@ async function scan(args: ScanArgs, io: CliIo, catalog: Catalog): Promise<Report
   const progress = createProgress(io.stderr, !args.quiet);
   const budgets = readBudgets(settings);
   const threads = settings.RELEASE_LENS_DECODE_THREADS;
-  const pool = createHelmDecodePool({ workerFile: workerFile('helm-decode'), ...(threads ? { threads } : {}) });
+  // Helm release records exist only in a cluster or its snapshot; a repository or the demo needs no decoder threads.
+  const pool =
+    args.input.kind === 'files' || args.input.kind === 'demo'
+      ? undefined
+      : createHelmDecodePool({ workerFile: workerFile('helm-decode'), ...(threads ? { threads } : {}) });
   try {
     return await runScan(source, {
       target: args.target,
@@ -51,7 +55,7 @@ async function scan(args: ScanArgs, io: CliIo, catalog: Catalog): Promise<Report
       onProgress: (p) => progress.update(p),
       maxSnapshotBytes: maxBytes,
       budgets,
-      helmDecoder: pool.decoder(budgets),
+      ...(pool ? { helmDecoder: pool.decoder(budgets) } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       connect: {
         // The CLI runs as its user, like kubectl: the server-side switch for offering the local kubeconfig is moot.
@@ -62,7 +66,7 @@ async function scan(args: ScanArgs, io: CliIo, catalog: Catalog): Promise<Report
     });
   } finally {
     await progress.done();
-    await pool.close();
+    await pool?.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { loadTrustedYaml } from '../parsing/yaml-fast';
 import type { z } from 'zod';
 import {
   changeSchema,
@@ -60,7 +60,7 @@ function yamlReader(hash: ReturnType<typeof createHash>) {
   return (file: string): unknown => {
     const text = readFileSync(file, 'utf8');
     hash.update(text);
-    return parse(text);
+    return loadTrustedYaml(text);
   };
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Catalog } from '../catalog/load';
-import { collectSnapshot, connect, type ClusterConnection, type ConnectOptions } from '../sources/cluster';
+import type { ClusterConnection, ConnectOptions } from '../sources/cluster';
 import { type ScanProgress } from '../model/scan';
 import { AppError } from '../errors';
 import type { Report } from '../model/report';
@@ -97,7 +97,11 @@ export async function openSource(
     default:
       return {
         kind: 'live',
-        connection: await connect(source, {
+        // Loaded only for a live cluster: the Kubernetes client is the heaviest import, and a repository or
+        // offline scan never needs it.
+        connection: await (
+          await import('../sources/cluster')
+        ).connect(source, {
           ...options.connect,
           ...(options.budgets ? { budgets: options.budgets } : {}),
         }),
@@ -113,6 +117,7 @@ export async function readOpened(
   if (opened.kind === 'read') return opened.snapshot;
   const { connection } = opened;
   try {
+    const { collectSnapshot } = await import('../sources/cluster');
     return await collectSnapshot(connection, {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),

@@ -6,6 +6,7 @@ import type { SnapshotSource } from '../../model/sources';
 import { t } from '../../model/text';
 import { countDocuments, documentsAt } from '../../parsing/yaml-documents';
 import { yamlOverBudget } from '../../parsing/yaml-shape';
+import { contentOffset, parseYamlFast, plainlyWithinBudgets } from '../../parsing/yaml-fast';
 import { SnapshotBuilder } from '../../snapshot/builder';
 import { isRecord } from '../../snapshot/project/read';
 import { resourceKeyFor } from '../offline/resource-key';
@@ -68,6 +69,48 @@ function plainWithTemplateText(value: unknown): boolean {
   return ![value.apiVersion, value.kind, meta.name, meta.namespace].some(templated);
 }
 
+type ReadDocument =
+  | { kind: 'objects'; objects: { value: Record<string, unknown>; offset: number }[] }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'template'; offset: number }
+  | { kind: 'error'; offset: number; reason: string };
+
+/**
+ * One document, parsed within the budgets. An ordinary manifest takes the fast parser; anything that might be over
+ * a budget (long, deep, with aliases) is lexed against the budgets first and parsed with alias expansion capped,
+ * and a `List` is parsed with positions so each item keeps its line.
+ */
+function readDocument(text: string, budgets: ReadBudgets, templatesPossible: boolean): ReadDocument {
+  if (text.length > budgets.documentBytes) {
+    return { kind: 'refused', reason: `it is larger than ${overBudget('documentBytes', budgets.documentBytes)}` };
+  }
+  const template = templatesPossible ? text.indexOf('{{') : -1;
+  const plain = plainlyWithinBudgets(text, budgets);
+  if (plain) {
+    const fast = parseYamlFast(text);
+    if (template >= 0 && (!fast.ok || !plainWithTemplateText(fast.value)))
+      return { kind: 'template', offset: template };
+    if (!fast.ok) return { kind: 'error', offset: fast.offset, reason: fast.reason };
+    const v = fast.value;
+    if (!(isRecord(v) && typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items))) {
+      return { kind: 'objects', objects: isRecord(v) ? [{ value: v, offset: contentOffset(text) }] : [] };
+    }
+  }
+  const refused = plain ? undefined : yamlOverBudget(text, budgets);
+  if (refused !== undefined) return { kind: 'refused', reason: refused };
+  const parsed = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  const error = parsed.errors[0];
+  if (template >= 0 && (error || !plainWithTemplateText(parsed.toJS({ maxAliasCount: 50 }) as unknown))) {
+    return { kind: 'template', offset: template };
+  }
+  if (error) return { kind: 'error', offset: error.pos[0], reason: error.message.split('\n')[0] ?? 'invalid YAML' };
+  try {
+    return { kind: 'objects', objects: objectsOf(parsed.contents, parsed.toJS({ maxAliasCount: 50 })) };
+  } catch {
+    return { kind: 'refused', reason: 'it expands too many YAML aliases' };
+  }
+}
+
 /**
  * Reads the manifests of a repository into a snapshot: YAML and JSON, multi-document, `List` kinds. Every object
  * the checks read goes to the snapshot builder as it would from a cluster, and its file, line and column are kept
@@ -104,45 +147,26 @@ export function readManifestFiles(
     for (let i = file.text.indexOf('\n'); i >= 0; i = file.text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
     for (const doc of documentsAt(file.text)) {
       text += 1;
-      const refused =
-        doc.text.length > budgets.documentBytes
-          ? `it is larger than ${overBudget('documentBytes', budgets.documentBytes)}`
-          : yamlOverBudget(doc.text, budgets);
       const at = (offset: number) => locationOf(file.path, lines, doc.offset + offset);
-      if (refused !== undefined) {
-        const where = at(0);
-        unread.push({ path: `${file.path}:${where.line}`, reason: refused });
+      const read = readDocument(doc.text, budgets, !file.rendered);
+      if (read.kind === 'refused') {
+        unread.push({ path: `${file.path}:${at(0).line}`, reason: read.reason });
         continue;
       }
-      const parsed = parseDocument(doc.text, { uniqueKeys: false, prettyErrors: false });
-      const error = parsed.errors[0];
-      const template = file.rendered ? -1 : doc.text.indexOf('{{');
-      if (template >= 0 && (error || !plainWithTemplateText(parsed.toJS({ maxAliasCount: 50 }) as unknown))) {
-        // A Go template outside a chart only becomes a manifest once rendered; what happens to parse would be
-        // read wrong. Text such as alert templates inside a ConfigMap's data is fine: the object parses whole.
+      if (read.kind === 'template') {
         held += 1;
         unread.push({
-          path: `${file.path}:${at(template).line}`,
+          path: `${file.path}:${at(read.offset).line}`,
           reason: 'it is a template ({{ … }}), not a manifest: render it first (helm template, kustomize build)',
         });
         continue;
       }
-      if (error) {
-        const where = at(error.pos[0]);
-        unread.push({
-          path: `${file.path}:${where.line}:${where.column}`,
-          reason: error.message.split('\n')[0] ?? 'invalid YAML',
-        });
+      if (read.kind === 'error') {
+        const where = at(read.offset);
+        unread.push({ path: `${file.path}:${where.line}:${where.column}`, reason: read.reason });
         continue;
       }
-      let value: unknown;
-      try {
-        value = parsed.toJS({ maxAliasCount: 50 });
-      } catch {
-        unread.push({ path: `${file.path}:${at(0).line}`, reason: 'it expands too many YAML aliases' });
-        continue;
-      }
-      for (const o of objectsOf(parsed.contents, value)) {
+      for (const o of read.objects) {
         if (!isKubernetesObject(o.value)) continue;
         found += 1;
         const apiVersion = o.value.apiVersion as string;
