@@ -115,6 +115,23 @@ describe('release-lens scan --files', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('widens a changed template or base file to its chart or kustomization, as a pull-request check names them', async () => {
+    const r = await run([
+      'scan',
+      '--files',
+      'charts/shop/charts/cache/templates/pdb.yaml',
+      'kustomize/base/pdb.yaml',
+      '-f',
+      'csv',
+      '-q',
+    ]);
+    // The subchart's template is read as part of the whole shop chart: its helpers and branches are known.
+    expect(r.stdout).toContain('charts/shop/templates/pdb.yaml:1');
+    expect(r.stdout).toContain('charts/shop/charts/cache/templates/pdb.yaml:1');
+    expect(r.stdout).toContain('kustomize/base/pdb.yaml:1');
+    expect(r.stdout).not.toContain('deploy/web.yaml');
+  });
+
   it('passes over a repository without Kubernetes files: no finding, exit 0', async () => {
     const r = await run(['scan', '--files', 'ci', '--files', 'docker-compose.yml', '-q']);
     expect(r.code).toBe(0);

@@ -4,6 +4,7 @@ import { env } from '../lib/env';
 import { formatBytes } from '../lib/model/budgets';
 import type { ScanSource } from '../lib/scan/sources';
 import { findRenderTools } from '../lib/sources/files/render/tools';
+import { widenToRoots } from '../lib/sources/files/roots';
 import type { ScanInput } from './commands/scan-args';
 import { CliError } from './errors';
 import { EXIT } from './exit-codes';
@@ -39,8 +40,9 @@ async function mustExist(file: string, cwd: string, what: string): Promise<void>
 export async function repositorySource(input: Extract<ScanInput, { kind: 'files' }>, io: CliIo): Promise<ScanSource> {
   const cwd = io.cwd ?? process.cwd();
   const settings = env();
-  const paths = input.paths.filter((p) => p !== '-');
-  for (const p of paths) await mustExist(p, cwd, 'path');
+  const named = input.paths.filter((p) => p !== '-');
+  for (const p of named) await mustExist(p, cwd, 'path');
+  const paths = widenToRoots(named, cwd);
   for (const v of input.values) await mustExist(v, cwd, 'values file');
   const extra = input.paths.includes('-')
     ? [{ path: 'stdin', text: await readStdin(io, settings.RELEASE_LENS_MAX_FILE_BYTES) }]

@@ -25,6 +25,21 @@ export function FindingItem({ finding, changeTitle }: { finding: Finding; change
         <span className="text-xs text-slate-500 dark:text-slate-400">{finding.object.apiVersion}</span>
         {finding.confidence !== 'certain' ? <Tag>{finding.confidence}</Tag> : null}
       </div>
+      {finding.location ? (
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          Written at{' '}
+          <span className="font-mono break-all" data-testid="finding-location">
+            {finding.location.path}:{finding.location.line}
+          </span>
+        </p>
+      ) : null}
+      {finding.accepted ? (
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="finding-accepted">
+          <Tag>accepted</Tag> {finding.accepted.reason}
+          {finding.accepted.expires ? ` (until ${finding.accepted.expires})` : ''}, {finding.accepted.entry.path}:
+          {finding.accepted.entry.line}
+        </p>
+      ) : null}
       {finding.owner ? (
         <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
           Owned by <span className="font-mono">{refText(finding.owner)}</span>

@@ -26,12 +26,18 @@ function inputOf(kind: SourceKind, target: Target, v: SourceValues): ScanInput {
       };
     case 'snapshot':
       return { target, source: { kind, files: v.files } };
+    case 'files':
+      return {
+        target,
+        source: v.repository ? { kind, archive: v.repository } : { kind, manifests: v.manifests },
+      };
   }
 }
 
 function missingInput(kind: SourceKind, v: SourceValues): string | undefined {
   if (kind === 'upload' && !v.kubeconfig.trim()) return 'Paste a kubeconfig first.';
   if (kind === 'snapshot' && v.files.length === 0) return 'Choose at least one snapshot file.';
+  if (kind === 'files' && !v.repository && !v.manifests.trim()) return 'Choose an archive or paste manifests first.';
   return undefined;
 }
 
@@ -41,8 +47,14 @@ export function ScanPanel() {
   const scan = useScan();
   const [kind, setKind] = useState<SourceKind>('demo');
   const [target, setTarget] = useState<Target>('1.25');
-  const [values, setValues] = useState<SourceValues>({ context: '', kubeconfig: '', files: [] });
-  const kinds: SourceKind[] = ['demo', 'upload', 'snapshot'];
+  const [values, setValues] = useState<SourceValues>({
+    context: '',
+    kubeconfig: '',
+    files: [],
+    repository: undefined,
+    manifests: '',
+  });
+  const kinds: SourceKind[] = ['demo', 'upload', 'snapshot', 'files'];
   if (sources.data?.localEnabled && sources.data.localContexts.length > 0) kinds.splice(1, 0, 'kubeconfig');
   if (sources.data?.inCluster) kinds.push('in-cluster');
   const problem = missingInput(kind, values);

@@ -11,6 +11,10 @@ export interface SourceValues {
   context: string;
   kubeconfig: string;
   files: File[];
+  /** A repository archive (.zip, .tar.gz) to scan. */
+  repository: File | undefined;
+  /** Manifests pasted instead of an archive. */
+  manifests: string;
 }
 
 interface Props {
@@ -85,6 +89,39 @@ export function SourceInputs({ kind, info, values, onChange }: Props) {
             className={inputClass}
             placeholder="current-context"
           />
+        </div>
+      );
+    case 'files':
+      return (
+        <div className="space-y-2">
+          <label htmlFor="repository-archive" className="block text-sm font-medium">
+            Repository archive (.zip or .tar.gz)
+          </label>
+          <input
+            id="repository-archive"
+            type="file"
+            accept=".zip,.tgz,.tar.gz,application/zip,application/gzip"
+            onChange={(e) => onChange({ repository: e.target.files?.[0] })}
+            className="text-sm"
+          />
+          <label htmlFor="pasted-manifests" className="block text-sm font-medium">
+            Or paste manifests (YAML or JSON, several documents allowed)
+          </label>
+          <textarea
+            id="pasted-manifests"
+            value={values.manifests}
+            onChange={(e) => onChange({ manifests: e.target.value })}
+            rows={6}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="apiVersion: policy/v1beta1&#10;kind: PodDisruptionBudget&#10;…"
+            className={`${inputClass} font-mono text-xs`}
+          />
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Manifests, Helm charts and kustomizations are read where they are written, so each finding names its file
+            and line. Charts are read as template text on every branch; to render them with helm and kustomize, run{' '}
+            <code>release-lens scan --files</code>. Nothing is stored unless you save the report.
+          </p>
         </div>
       );
     case 'snapshot':

@@ -7,6 +7,7 @@ const labels: Record<SourceKind, string> = {
   kubeconfig: "This machine's kubeconfig",
   upload: 'Paste a kubeconfig',
   snapshot: 'Upload a snapshot',
+  files: 'Scan a repository',
   'in-cluster': 'In-cluster service account',
 };
 

@@ -1,5 +1,5 @@
 /** Every kind of place a scan can start from. */
-/** `files`: manifests read from a repository (the CLI's --files). */
+/** `files`: manifests, charts and kustomizations read from a repository (the CLI's --files, or an upload). */
 export const SOURCE_KINDS = ['kubeconfig', 'upload', 'in-cluster', 'snapshot', 'demo', 'files'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
@@ -16,12 +16,13 @@ export interface SnapshotSource {
   server?: string;
 }
 
-/** The sources the dashboard offers; a repository's files are read by the CLI (--files). */
+/** The sources the dashboard offers; `files` is an uploaded repository archive or pasted manifests. */
 export const DASHBOARD_SOURCE_KINDS = [
   'kubeconfig',
   'upload',
   'in-cluster',
   'snapshot',
   'demo',
+  'files',
 ] as const satisfies readonly SourceKind[];
 export type DashboardSourceKind = (typeof DASHBOARD_SOURCE_KINDS)[number];

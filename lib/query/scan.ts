@@ -10,7 +10,9 @@ import { readJsonAs } from '../http/typed-json';
 
 /** What the scan form sends: a JSON source, or offline snapshot files as a multipart form. */
 export type ScanInput =
-  { target: Target; source: JsonScanSource } | { target: Target; source: { kind: 'snapshot'; files: File[] } };
+  | { target: Target; source: JsonScanSource }
+  | { target: Target; source: { kind: 'snapshot'; files: File[] } }
+  | { target: Target; source: { kind: 'files'; archive: File } | { kind: 'files'; manifests: string } };
 
 /** Progress as the view shows it: a scan's own progress, or the moment before the first line arrives. */
 export type ScanProgressState = Omit<ScanProgress, 'phase'> & { phase: ScanProgress['phase'] | 'starting' };
@@ -27,6 +29,13 @@ function requestOf(input: ScanInput): RequestInit {
     const form = new FormData();
     form.set('target', input.target);
     for (const f of input.source.files) form.append('snapshot', f, f.name);
+    return { method: 'POST', body: form };
+  }
+  if (input.source.kind === 'files') {
+    const form = new FormData();
+    form.set('target', input.target);
+    if ('archive' in input.source) form.append('repository', input.source.archive, input.source.archive.name);
+    else form.append('manifests', new Blob([input.source.manifests], { type: 'application/yaml' }), 'pasted.yaml');
     return { method: 'POST', body: form };
   }
   return { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) };

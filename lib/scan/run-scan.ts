@@ -64,6 +64,7 @@ async function repositorySnapshot(
       tools: source.tools,
       ...(source.valuesFiles ? { valuesFiles: source.valuesFiles } : {}),
       ...(source.extra ? { extra: source.extra } : {}),
+      ...(source.extraUnread ? { extraUnread: source.extraUnread } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     return result.snapshot;

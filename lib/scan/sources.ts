@@ -1,6 +1,6 @@
 import type { ClusterSource } from '../sources/cluster';
 import type { OfflineStream } from '../sources/offline/parse';
-import type { ManifestFile } from '../sources/files/read';
+import type { ManifestFile, UnreadFile } from '../sources/files/read';
 import type { RenderTools } from '../sources/files/repository';
 
 /** Every place a scan can start from: a live cluster, offline kubectl output, or the bundled demo. */
@@ -21,4 +21,5 @@ export type ScanSource =
       tools: RenderTools;
       valuesFiles?: string[];
       extra?: ManifestFile[];
+      extraUnread?: UnreadFile[];
     };

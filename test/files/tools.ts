@@ -19,7 +19,7 @@ function cachedHelm(): string | undefined {
  * The renderers the rendered-path tests use. In CI (CI set) they must be there: .ci/run installs helm and the
  * machine has kubectl; a missing one fails the test instead of skipping it. Elsewhere the tests skip without them.
  */
-export async function testRenderTools(): Promise<{ tools: Required<RenderTools> } | { missing: string }> {
+export async function testRenderTools(): Promise<{ tools: Required<Omit<RenderTools, 'off'>> } | { missing: string }> {
   const helm = cachedHelm() ?? (await findExecutable('helm'));
   const kubectl = await findExecutable('kubectl');
   if (!helm || !kubectl) {

@@ -1,4 +1,5 @@
-import { env } from '@/lib/env';
+import { env, readBudgets } from '@/lib/env';
+import { readUploadedRepository } from '@/lib/sources/files/archive';
 import { AppError } from '@/lib/errors';
 import { readMultipart } from '@/lib/http/multipart';
 import { readJson } from '@/lib/http/read-body';
@@ -24,25 +25,70 @@ function targetOf(value: string | undefined): Target {
   return target;
 }
 
-/** A multipart upload of snapshot files, streamed straight into the offline reader. */
-function fromUpload(request: Request): ParsedScan {
+/** Why an uploaded repository's charts and kustomizations are read as text on the dashboard. */
+const UPLOADS_NOT_RENDERED =
+  'an uploaded repository is read as text: the dashboard does not run helm or kustomize on uploads; the CLI renders them (release-lens scan --files)';
+
+/**
+ * A multipart upload: snapshot files, streamed straight into the offline reader; or one repository (a .zip or
+ * .tar.gz archive in the `repository` part, or pasted manifests in the `manifests` part), read whole within the
+ * upload limit and the repository budgets.
+ */
+async function fromUpload(request: Request): Promise<ParsedScan> {
   const upload = readMultipart(request, {
     maxBytes: env().RELEASE_LENS_MAX_SNAPSHOT_BYTES,
     setting: 'RELEASE_LENS_MAX_SNAPSHOT_BYTES',
     maxFiles: MAX_FILES,
   });
-  let count = 0;
-  async function* files(): AsyncGenerator<OfflineStream> {
-    for await (const f of upload.files) {
-      count += 1;
-      yield { name: f.name, chunks: f.chunks };
+  const parts = upload.files[Symbol.asyncIterator]();
+  const first = await parts.next().catch((error: unknown) => {
+    upload.close();
+    throw error;
+  });
+  if (!first.done && (first.value.field === 'repository' || first.value.field === 'manifests')) {
+    const name = first.value.field === 'manifests' ? 'pasted.yaml' : first.value.name || 'repository';
+    try {
+      const repository = await readUploadedRepository(name, first.value.chunks, {
+        budgets: readBudgets(),
+        maxBytes: env().RELEASE_LENS_MAX_SNAPSHOT_BYTES,
+        setting: 'RELEASE_LENS_MAX_SNAPSHOT_BYTES',
+      });
+      // One repository per scan: any further part is read past (the body limit still counts it), not scanned.
+      for (let next = await parts.next(); !next.done; next = await parts.next()) {
+        for await (const _ of next.value.chunks) {
+          // discarded
+        }
+      }
+      const fields = await upload.fields();
+      return {
+        source: {
+          kind: 'files',
+          paths: [],
+          base: '/',
+          label: name,
+          tools: { off: UPLOADS_NOT_RENDERED },
+          extra: repository.files,
+          extraUnread: repository.unread,
+        },
+        target: () => Promise.resolve(targetOf(fields.target)),
+        close: () => upload.close(),
+      };
+    } catch (error) {
+      upload.close();
+      throw error;
     }
-    if (count === 0) {
+  }
+  async function* files(): AsyncGenerator<OfflineStream> {
+    if (first.done) {
       throw new AppError(
         'invalid-input',
-        'Choose at least one snapshot file (the JSON output of kubectl get).',
+        'Choose at least one snapshot file (the JSON output of kubectl get), or a repository archive.',
         'snapshot',
       );
+    }
+    yield { name: first.value.name, chunks: first.value.chunks };
+    for (let next = await parts.next(); !next.done; next = await parts.next()) {
+      yield { name: next.value.name, chunks: next.value.chunks };
     }
   }
   return {
@@ -54,7 +100,7 @@ function fromUpload(request: Request): ParsedScan {
 
 /** Reads a scan request: JSON for the live and demo sources, a multipart form for offline snapshot files. */
 export async function parseScanRequest(request: Request): Promise<ParsedScan> {
-  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return fromUpload(request);
+  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return await fromUpload(request);
   // A pasted kubeconfig is the largest JSON body; its own limit is enforced again when it is parsed.
   const body = await readJson(
     request,

@@ -38,6 +38,8 @@ export const POST = route(async (request: Request): Promise<Response> => {
         budgets,
         helmDecoder,
         signal: request.signal,
+        // A repository is graded per release while it is read; the target is known once the body is read.
+        ...(parsed.source.kind === 'files' ? { target: await parsed.target(), catalog: getCatalog() } : {}),
       });
       target = await parsed.target();
     } finally {

@@ -24,6 +24,8 @@ export interface RemovedApiRow {
 export interface RenderTools {
   helm?: string;
   kustomize?: KustomizeTool;
+  /** Why nothing is rendered at all, when that is a choice rather than a missing tool (an upload on a server). */
+  off?: string;
 }
 
 export interface RepositoryOptions {
@@ -34,8 +36,10 @@ export interface RepositoryOptions {
   tools: RenderTools;
   /** Values files to render every chart with, on disk. */
   valuesFiles?: readonly string[];
-  /** Manifests read from standard input. */
+  /** Files that are not on disk: manifests from standard input, or an uploaded repository's files. */
   extra?: readonly ManifestFile[];
+  /** What an upload left out, and why. */
+  extraUnread?: readonly UnreadFile[];
   signal?: AbortSignal;
   collectedAt?: Date;
 }
@@ -125,6 +129,7 @@ async function readChart(
     });
     return { facts: charts.map(({ dependencies: _, ...f }) => f), declared, rendered: [], unread };
   };
+  if (options.tools.off) return notRendered(options.tools.off);
   if (!options.tools.helm) return notRendered('helm is not installed');
   const chartDir = path.resolve(base, top.dir);
   const outputs: { release: string; stdout: string }[] = [];
@@ -193,6 +198,10 @@ async function readKustomizations(
       note(`it builds from a remote base, ${remote[0] ?? ''}, which is never fetched`);
       continue;
     }
+    if (options.tools.off) {
+      note(options.tools.off);
+      continue;
+    }
     if (!options.tools.kustomize) {
       note('neither kubectl nor kustomize is installed');
       continue;
@@ -258,7 +267,12 @@ export async function readRepository(
     source: options.source,
     budgets: options.budgets,
     ...(options.collectedAt ? { collectedAt: options.collectedAt } : {}),
-    unread: [...walked.unread, ...charts.flatMap((c) => c.unread), ...kustomized.unread],
+    unread: [
+      ...walked.unread,
+      ...(options.extraUnread ?? []),
+      ...charts.flatMap((c) => c.unread),
+      ...kustomized.unread,
+    ],
   });
   return {
     ...result,
