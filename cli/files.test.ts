@@ -53,12 +53,14 @@ describe('release-lens scan --files', () => {
     expect(r.stdout).toContain('stdin:1');
   });
 
-  it('refuses what cannot be scanned before starting: a missing path, --values without --files, two sources', async () => {
+  it('refuses what cannot be scanned before starting: a missing path, --values without --files, stdin twice', async () => {
     const missing = await run(['scan', '--files', 'no/such/dir']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Could not read the path no/such/dir (ENOENT)');
     expect((await run(['scan', '--values', 'v.yaml'])).stderr).toContain('--values renders the charts of a repository');
-    expect((await run(['scan', '--files', '.', '--demo'])).stderr).toContain('--files and --demo cannot be combined');
+    expect((await run(['scan', '--files', '-', '--snapshot', '-'])).stderr).toContain(
+      '--snapshot - and --files - cannot both read stdin',
+    );
     expect((await run(['scan', '--files', '.', '--values', 'nope.yaml'])).stderr).toContain(
       'Could not read the values file nope.yaml',
     );
@@ -130,6 +132,55 @@ describe('release-lens scan --files', () => {
     expect(r.stdout).toContain('charts/shop/charts/cache/templates/pdb.yaml:1');
     expect(r.stdout).toContain('kustomize/base/pdb.yaml:1');
     expect(r.stdout).not.toContain('deploy/web.yaml');
+  });
+
+  it('joins a cluster scan with the repository: each finding names its source, and whether to fix it or redeploy', async () => {
+    const cluster = {
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [
+        {
+          apiVersion: 'policy/v1',
+          kind: 'PodDisruptionBudget',
+          metadata: {
+            name: 'web',
+            namespace: 'shop',
+            uid: 'pdb-1',
+            managedFields: [
+              {
+                manager: 'kubectl-client-side-apply',
+                operation: 'Update',
+                apiVersion: 'policy/v1beta1',
+                time: '2024-01-01T00:00:00Z',
+              },
+            ],
+          },
+          spec: { minAvailable: 1 },
+        },
+        {
+          apiVersion: 'batch/v1',
+          kind: 'CronJob',
+          metadata: {
+            name: 'cleanup',
+            namespace: 'shop',
+            uid: 'cj-1',
+            managedFields: [
+              { manager: 'deploy-bot', operation: 'Update', apiVersion: 'batch/v1beta1', time: '2024-01-01T00:00:00Z' },
+            ],
+          },
+          spec: {
+            schedule: '0 1 * * *',
+            jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image: 'x' }] } } } },
+          },
+        },
+      ],
+    };
+    const r = await run(['scan', '--snapshot', '-', '--files', 'deploy', '-f', 'csv', '-q'], JSON.stringify(cluster));
+    expect(r.stdout).toContain('its source deploy/web.yaml:27 still says policy/v1beta1: fix the source first');
+    // Nothing in deploy/ writes the CronJob: its finding stays as it was.
+    const cron = r.stdout.split('\n').find((l) => l.includes('cronjob-v1beta1-removal') && l.includes('cleanup'));
+    expect(cron).toBeDefined();
+    expect(cron).not.toContain('its source');
   });
 
   it('passes over a repository without Kubernetes files: no finding, exit 0', async () => {

@@ -37,7 +37,10 @@ async function mustExist(file: string, cwd: string, what: string): Promise<void>
 }
 
 /** `--files`: the repository paths as a scan source, stdin read when `-` is among them, renderers looked up. */
-export async function repositorySource(input: Extract<ScanInput, { kind: 'files' }>, io: CliIo): Promise<ScanSource> {
+export async function repositorySource(
+  input: Extract<ScanInput, { kind: 'files' }>,
+  io: CliIo,
+): Promise<Extract<ScanSource, { kind: 'files' }>> {
   const cwd = io.cwd ?? process.cwd();
   const settings = env();
   const named = input.paths.filter((p) => p !== '-');

@@ -128,6 +128,51 @@ test.describe('checking a cluster', () => {
     }
   });
 
+  test('joins the seeded real cluster with its repository: fix the source first, or redeploy', async ({ page }) => {
+    const impact = new ImpactPage(page);
+    await impact.goto();
+    await impact.pasteKubeconfig(kubeconfigFor('reader'));
+    await impact.scan();
+    await expect(impact.view).toBeVisible({ timeout: 60_000 });
+    await page.getByText('Join with the repository that deploys it').click();
+    await page
+      .getByLabel('Or paste the manifests to join')
+      .fill(
+        [
+          '# deploy/apis.yaml of the team that owns rl-apis',
+          'apiVersion: policy/v1',
+          'kind: PodDisruptionBudget',
+          'metadata:',
+          '  name: legacy-pdb',
+          '  namespace: rl-apis',
+          'spec:',
+          '  maxUnavailable: 1',
+          '---',
+          'apiVersion: batch/v1beta1',
+          'kind: CronJob',
+          'metadata:',
+          '  name: nightly-report',
+          '  namespace: rl-apis',
+          'spec:',
+          '  schedule: "0 2 * * *"',
+        ].join('\n'),
+      );
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(page.getByTestId('finding-source').first()).toBeAttached({ timeout: 30_000 });
+    await impact.expandAllGroups();
+    const finding = (name: string, change: string) =>
+      impact
+        .findings()
+        .filter({ has: page.getByTestId('finding-object').filter({ hasText: name }) })
+        .and(page.locator(`[data-change-id="${change}"]`));
+    await expect(finding('rl-apis/legacy-pdb', 'pdb-v1beta1-removal').getByTestId('finding-source')).toHaveText(
+      'In the repository: its source pasted.yaml:2 already says policy/v1: redeploy it',
+    );
+    await expect(finding('rl-apis/nightly-report', 'cronjob-v1beta1-removal').getByTestId('finding-source')).toHaveText(
+      'In the repository: its source pasted.yaml:10 still says batch/v1beta1: fix the source first',
+    );
+  });
+
   test('scans pasted manifests', async ({ page }) => {
     const impact = new ImpactPage(page);
     await impact.goto();

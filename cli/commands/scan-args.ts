@@ -35,6 +35,8 @@ export type ScanInput =
 
 export interface ScanArgs {
   input: ScanInput;
+  /** A repository to join the cluster's findings with (--files beside a cluster source). */
+  repository?: Extract<ScanInput, { kind: 'files' }>;
   target: Target;
   format: ExportFormat;
   /** Undefined: stdout. */
@@ -52,15 +54,34 @@ export interface ScanArgs {
 
 type Values = ReturnType<typeof parseStrict<typeof OPTIONS>>['values'];
 
-function scanInput(v: Values, positionals: readonly string[]): ScanInput {
-  // `--files a b c`: the paths after --files, as the peers take them; anywhere else a stray word is a mistake.
+type FilesInput = Extract<ScanInput, { kind: 'files' }>;
+
+/** `--files a b c`: the paths after --files, as the peers take them; anywhere else a stray word is a mistake. */
+function filesInput(v: Values, positionals: readonly string[]): FilesInput | undefined {
   if (positionals.length > 0 && v.files === undefined) {
     throw usageError(`Unexpected argument '${positionals[0] ?? ''}' (see release-lens scan --help)`);
   }
+  if (v.values !== undefined && v.files === undefined) {
+    throw usageError('--values renders the charts of a repository; it goes with --files.');
+  }
+  if (v.files === undefined) return undefined;
+  const all = [...v.files, ...positionals];
+  if (all.some((f) => f.trim() === '')) throw usageError('--files needs a file or directory, or - for stdin.');
+  if (all.filter((f) => f === '-').length > 1) throw usageError('--files - (stdin) can be given once.');
+  if ((v.values ?? []).some((f) => f.trim() === '' || f === '-')) throw usageError('--values needs a file name.');
+  return { kind: 'files', paths: all, values: v.values ?? [] };
+}
+
+/**
+ * The source, and the repository to join it with: `--files` alone scans the repository; with a cluster source
+ * (--kubeconfig, --context, --snapshot, --demo, --in-cluster) the cluster is scanned and each finding is joined
+ * with its source in the repository.
+ */
+function scanInput(v: Values, positionals: readonly string[]): { input: ScanInput; repository?: FilesInput } {
+  const files = filesInput(v, positionals);
   const chosen = [
     v.kubeconfig !== undefined && '--kubeconfig',
     v.snapshot !== undefined && '--snapshot',
-    v.files !== undefined && '--files',
     v.demo === true && '--demo',
     v['in-cluster'] === true && '--in-cluster',
   ].filter((f): f is string => typeof f === 'string');
@@ -69,25 +90,26 @@ function scanInput(v: Values, positionals: readonly string[]): ScanInput {
   if (context !== undefined && chosen.length === 1 && chosen[0] !== '--kubeconfig') {
     throw usageError(`--context selects a kubeconfig context; it does not apply to ${chosen[0]}.`);
   }
+  if (files && chosen.length === 0 && context === undefined) return { input: files };
+  let input: ScanInput;
   if (v.snapshot !== undefined) {
     if (v.snapshot.some((f) => f.trim() === '')) throw usageError('--snapshot needs a file name, or - for stdin.');
     if (v.snapshot.filter((f) => f === '-').length > 1) throw usageError('--snapshot - (stdin) can be given once.');
-    return { kind: 'snapshot', files: v.snapshot };
+    if (files?.paths.includes('-') && v.snapshot.includes('-')) {
+      throw usageError('--snapshot - and --files - cannot both read stdin.');
+    }
+    input = { kind: 'snapshot', files: v.snapshot };
+  } else if (v.demo === true) input = { kind: 'demo' };
+  else if (v['in-cluster'] === true) input = { kind: 'in-cluster' };
+  else {
+    const file = nonEmpty('kubeconfig', v.kubeconfig);
+    input = {
+      kind: 'kubeconfig',
+      ...(file === undefined ? {} : { file }),
+      ...(context === undefined ? {} : { context }),
+    };
   }
-  if (v.values !== undefined && v.files === undefined) {
-    throw usageError('--values renders the charts of a repository; it goes with --files.');
-  }
-  if (v.files !== undefined) {
-    const all = [...v.files, ...positionals];
-    if (all.some((f) => f.trim() === '')) throw usageError('--files needs a file or directory, or - for stdin.');
-    if (all.filter((f) => f === '-').length > 1) throw usageError('--files - (stdin) can be given once.');
-    if ((v.values ?? []).some((f) => f.trim() === '' || f === '-')) throw usageError('--values needs a file name.');
-    return { kind: 'files', paths: [...v.files, ...positionals], values: v.values ?? [] };
-  }
-  if (v.demo === true) return { kind: 'demo' };
-  if (v['in-cluster'] === true) return { kind: 'in-cluster' };
-  const file = nonEmpty('kubeconfig', v.kubeconfig);
-  return { kind: 'kubeconfig', ...(file === undefined ? {} : { file }), ...(context === undefined ? {} : { context }) };
+  return { input, ...(files ? { repository: files } : {}) };
 }
 
 /** Checks the --upload address early, so a typo does not cost a whole scan. */
@@ -109,9 +131,11 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs | 'help' {
   const output = nonEmpty('output', v.output);
   const upload = uploadBase(v.upload);
   const ignoreFile = nonEmpty('ignore-file', v['ignore-file']);
+  const { input, repository } = scanInput(v, positionals);
   return {
     ...(ignoreFile === undefined ? {} : { ignoreFile }),
-    input: scanInput(v, positionals),
+    input,
+    ...(repository ? { repository } : {}),
     target: oneOf('target', v.target, TARGETS, '1.25'),
     format: oneOf('format', v.format, EXPORT_FORMATS, 'md'),
     ...(output === undefined || output === '-' ? {} : { output }),

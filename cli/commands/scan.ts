@@ -4,7 +4,8 @@ import { createHelmDecodePool } from '../../lib/workers/helm-decode-pool';
 import { exportReport } from '../../lib/report/export';
 import { newRedactionSalt, redactReport } from '../../lib/report/redact';
 import type { Report } from '../../lib/model/report';
-import { runScan } from '../../lib/scan/run-scan';
+import { readSnapshot, runScan, type ScanOptions } from '../../lib/scan/run-scan';
+import { joinRepository } from '../../lib/report/join';
 import type { ScanSource } from '../../lib/scan/sources';
 import { TOOL_VERSION } from '../../lib/version';
 import { exitCodeForScan, type ExitCode } from '../exit-codes';
@@ -48,7 +49,7 @@ async function scan(args: ScanArgs, io: CliIo, catalog: Catalog): Promise<Report
       ? undefined
       : createHelmDecodePool({ workerFile: workerFile('helm-decode'), ...(threads ? { threads } : {}) });
   try {
-    return await runScan(source, {
+    const options: ScanOptions = {
       target: args.target,
       catalog,
       dataDir: data,
@@ -63,7 +64,17 @@ async function scan(args: ScanArgs, io: CliIo, catalog: Catalog): Promise<Report
         userAgent: `release-lens-cli/${TOOL_VERSION}`,
         ...(args.input.kind === 'kubeconfig' && args.input.file ? { kubeconfigPath: args.input.file } : {}),
       },
-    });
+    };
+    const report = await runScan(source, options);
+    if (!args.repository) return report;
+    // Beside a cluster source, the repository is read too, and each finding is joined with its source.
+    const repositoryInput = await repositorySource(args.repository, io);
+    const repository = await readSnapshot(repositoryInput, { ...options, onProgress: () => undefined });
+    return joinRepository(
+      report,
+      { manifests: repository.manifests ?? [], charts: repository.charts ?? [] },
+      { removedApis: catalog.removedApis, label: repositoryInput.label },
+    );
   } finally {
     await progress.done();
     await pool?.close();

@@ -1,6 +1,7 @@
 import type { Finding } from '@/lib/model/finding';
 import { SeverityBadge, Tag } from '../ui/badge';
 import { TextView } from '../ui/text-view';
+import { sourceText } from '@/lib/report/export/shared';
 
 function refText(ref: Finding['object']): string {
   return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
@@ -31,6 +32,15 @@ export function FindingItem({ finding, changeTitle }: { finding: Finding; change
           <span className="font-mono break-all" data-testid="finding-location">
             {finding.location.path}:{finding.location.line}
           </span>
+        </p>
+      ) : null}
+      {finding.source ? (
+        <p
+          className="mt-1 text-xs text-slate-600 dark:text-slate-400"
+          data-testid="finding-source"
+          data-state={finding.source.state}
+        >
+          In the repository: {sourceText(finding.source)}
         </p>
       ) : null}
       {finding.accepted ? (

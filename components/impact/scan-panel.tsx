@@ -11,6 +11,8 @@ import { SaveReport } from './save-report';
 import { ScanProgressBar } from './scan-progress-bar';
 import { SourceInputs, type SourceValues } from './source-inputs';
 import { SourcePicker } from './source-picker';
+import { JoinRepository } from './join-repository';
+import type { ScanResult } from '@/lib/model/scan';
 
 function inputOf(kind: SourceKind, target: Target, v: SourceValues): ScanInput {
   switch (kind) {
@@ -58,6 +60,9 @@ export function ScanPanel() {
   if (sources.data?.localEnabled && sources.data.localContexts.length > 0) kinds.splice(1, 0, 'kubeconfig');
   if (sources.data?.inCluster) kinds.push('in-cluster');
   const problem = missingInput(kind, values);
+  // A join replaces the report on screen until the next scan.
+  const [joined, setJoined] = useState<ScanResult | undefined>();
+  const shown = joined && scan.data && joined.report.generatedAt === scan.data.report.generatedAt ? joined : scan.data;
 
   function choose(k: SourceKind) {
     setKind(k);
@@ -111,13 +116,18 @@ export function ScanPanel() {
       </form>
       {scan.isPending && scan.progress ? <ScanProgressBar progress={scan.progress} /> : null}
       {scan.error ? <ErrorBox error={scan.error.data} /> : null}
-      {scan.data && !scan.isPending ? (
+      {shown && !scan.isPending ? (
         <div className="mt-6">
+          {shown.report.cluster.source.kind !== 'files' ? (
+            <JoinRepository key={shown.report.generatedAt} report={shown.report} onJoined={setJoined} />
+          ) : null}
           <ImpactView
-            report={scan.data.report}
-            changes={scan.data.changes}
+            report={shown.report}
+            changes={shown.changes}
             reveal
-            actions={<SaveReport key={scan.data.report.generatedAt} report={scan.data.report} />}
+            actions={
+              <SaveReport key={`${shown.report.generatedAt}-${joined ? 'joined' : 'scan'}`} report={shown.report} />
+            }
           />
         </div>
       ) : null}

@@ -54,6 +54,8 @@ export class ImpactPage {
     for (const d of await this.page.getByTestId('finding-group').all()) {
       await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
     }
-    for (const b of await this.page.getByRole('button', { name: /^Show all/ }).all()) await b.click();
+    // Each click replaces its button with the rest of the list: click the first one left until none is.
+    const showAll = this.page.getByRole('button', { name: /^Show all/ });
+    for (let left = await showAll.count(); left > 0; left = await showAll.count()) await showAll.first().click();
   }
 }

@@ -124,6 +124,9 @@ export function readMultipart(request: Request, limits: UploadLimits): Multipart
       return fields;
     },
     close() {
+      // Once the body has been read to its end there is nothing to stop; cancelling the finished web stream
+      // would throw outside any handler.
+      if (finished || body.readableEnded) return;
       body.destroy();
       parser.destroy();
     },

@@ -55,7 +55,7 @@ export const DEFAULT_BUDGETS: Readonly<ReadBudgets> = {
   helmDecodeMs: 10_000,
   repositoryFiles: 100_000,
   fileBytes: 16 * MiB,
-  repositoryBytes: 1024 * MiB,
+  repositoryBytes: 256 * MiB,
 };
 
 /** The environment variable that sets each budget; messages name it so an operator knows what to change. */

@@ -48,6 +48,18 @@ export interface Acceptance {
   entry: SourceLocation;
 }
 
+/**
+ * A cluster object's source in a repository. `fixed`: the source already names a served version (redeploy);
+ * `unfixed`: it still names the removed one (fix it first); `defined`: where the object is written.
+ */
+export interface SourceMatch {
+  location: SourceLocation;
+  apiVersion: string;
+  state: 'fixed' | 'unfixed' | 'defined';
+  /** Matched by kind, namespace and name, or by the Helm release's chart and the kind. */
+  via: 'name' | 'helm-chart';
+}
+
 /** A change in the catalog that touches one object of the cluster. */
 export interface Finding {
   /** Stable within a scan and across scans of the same cluster: rule + change + object. */
@@ -64,6 +76,8 @@ export interface Finding {
   location?: SourceLocation;
   /** Accepted by an entry of the ignore file: kept in every view and export, left out of the exit code. */
   accepted?: Acceptance;
+  /** For a cluster scan joined with a repository: where the object is written, and how that source stands. */
+  source?: SourceMatch;
   /** What is wrong with this object, one or two sentences. */
   message: Text;
   /** What to do about this object specifically. */

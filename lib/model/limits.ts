@@ -23,6 +23,8 @@ export const REPORT_LIMITS = {
   pathChars: 1000,
   /** Namespaces listed on one coverage entry (read namespace by namespace). */
   coverageNamespaces: 1000,
+  /** Helm releases listed with their chart, for joining a cluster with a repository. */
+  helmCharts: 5000,
 } as const;
 
 /** Appended where a value was cut to fit the limits. */

@@ -58,6 +58,8 @@ export interface ReportCluster {
   namespaces: number;
   pods: number;
   workloads: number;
+  /** The chart each deployed Helm release installed: what joins a release's objects with a chart in a repository. */
+  helmCharts?: { namespace: string; name: string; chart: string }[];
 }
 
 /** The impact report: every finding, every change in scope, how each check ran and what could be read. */

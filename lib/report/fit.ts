@@ -62,6 +62,15 @@ function fitFinding(f: Finding): Finding {
     changeId: fitString(f.changeId, L.idChars),
     object: fitRef(f.object),
     ...(f.location ? { location: { ...f.location, path: fitString(f.location.path, L.pathChars) } } : {}),
+    ...(f.source
+      ? {
+          source: {
+            ...f.source,
+            apiVersion: fitString(f.source.apiVersion, L.idChars),
+            location: { ...f.source.location, path: fitString(f.source.location.path, L.pathChars) },
+          },
+        }
+      : {}),
     ...(f.accepted
       ? {
           accepted: {
@@ -103,6 +112,15 @@ export function fitReport(report: Report): Report {
       provider: fitString(cluster.provider, L.shortChars),
       ...(cluster.providerEvidence ? { providerEvidence: fitText(cluster.providerEvidence) } : {}),
       policyEngines: cluster.policyEngines.map((p) => fitString(p, L.shortChars)),
+      ...(cluster.helmCharts
+        ? {
+            helmCharts: cluster.helmCharts.slice(0, L.helmCharts).map((h) => ({
+              namespace: fitString(h.namespace, L.refChars),
+              name: fitString(h.name, L.refChars),
+              chart: fitString(h.chart, L.refChars),
+            })),
+          }
+        : {}),
     },
     findings: report.findings.map(fitFinding),
     changes: report.changes.map((c) => (c.reason ? { ...c, reason: fitText(c.reason) } : c)),

@@ -22,9 +22,10 @@ const SALT_ID_PREFIX = 'salt-id:';
 /** What redaction does, as listed in `redaction.fields` of every redacted report. */
 export const REDACTED_FIELDS = [
   'identity slots in every sentence',
-  'findings.object, findings.owner, findings.helmRelease, findings.location.path, findings.accepted',
+  'findings.object, findings.owner, findings.helmRelease',
+  'findings.location.path, findings.source.location.path, findings.accepted',
   'findings.id',
-  'cluster.source.label, cluster.source.server',
+  'cluster.source.label, cluster.source.server, cluster.helmCharts',
   'coverage.namespaces',
 ] as const;
 
@@ -73,6 +74,7 @@ function* identities(report: Report): Generator<{ kind: IdentityKind; value: str
     // A repository's layout can name teams and services: the path is the owner's data.
     if (f.location) yield { kind: 'value', value: f.location.path };
     if (f.accepted) yield { kind: 'value', value: f.accepted.entry.path };
+    if (f.source) yield { kind: 'value', value: f.source.location.path };
     yield* fromText(f.message);
     yield* fromText(f.remediation);
     for (const e of f.evidence) {
@@ -89,6 +91,11 @@ function* identities(report: Report): Generator<{ kind: IdentityKind; value: str
   for (const r of report.rules) yield* fromText(r.message);
   for (const c of report.changes) yield* fromText(c.reason);
   yield* fromText(report.cluster.providerEvidence);
+  for (const h of report.cluster.helmCharts ?? []) {
+    yield { kind: 'namespace', value: h.namespace };
+    yield { kind: 'helm-release', value: h.name };
+    yield { kind: 'value', value: h.chart };
+  }
   yield { kind: 'context', value: report.cluster.source.label };
   if (report.cluster.source.server !== undefined) yield { kind: 'server', value: report.cluster.source.server };
 }
@@ -156,6 +163,14 @@ class Redactor {
       ...(f.owner ? { owner: this.ref(f.owner) } : {}),
       ...(f.helmRelease ? { helmRelease: this.helm(f.helmRelease) } : {}),
       ...(f.location ? { location: { ...f.location, path: this.token('value', f.location.path) } } : {}),
+      ...(f.source
+        ? {
+            source: {
+              ...f.source,
+              location: { ...f.source.location, path: this.token('value', f.source.location.path) },
+            },
+          }
+        : {}),
       // The reason is the owner's free text, which may name anything: it is dropped, the acceptance kept.
       ...(f.accepted
         ? {
@@ -196,6 +211,15 @@ export function redactReport(report: Report, options: RedactOptions): Report {
     cluster: {
       ...cluster,
       ...(providerEvidence === undefined ? {} : { providerEvidence }),
+      ...(cluster.helmCharts
+        ? {
+            helmCharts: cluster.helmCharts.map((h) => ({
+              namespace: r.token('namespace', h.namespace),
+              name: r.token('helm-release', h.name),
+              chart: r.token('value', h.chart),
+            })),
+          }
+        : {}),
       source: {
         kind: cluster.source.kind,
         label: r.token('context', cluster.source.label),

@@ -67,6 +67,14 @@ export const findingSchema = z.object({
       entry: locationSchema,
     })
     .optional(),
+  source: z
+    .object({
+      location: locationSchema,
+      apiVersion: text(L.idChars),
+      state: z.enum(['fixed', 'unfixed', 'defined']),
+      via: z.enum(['name', 'helm-chart']),
+    })
+    .optional(),
   message: textSchema,
   remediation: textSchema,
   evidence: z.array(evidenceSchema).max(REPORT_LIMITS.evidence),
@@ -119,6 +127,10 @@ export const reportSchema = z.object({
     namespaces: z.number().int().nonnegative(),
     pods: z.number().int().nonnegative(),
     workloads: z.number().int().nonnegative(),
+    helmCharts: z
+      .array(z.object({ namespace: text(L.refChars), name: text(L.refChars), chart: text(L.refChars) }))
+      .max(L.helmCharts)
+      .optional(),
   }),
   findings: z.array(findingSchema),
   changes: z.array(changeImpactSchema),

@@ -9,6 +9,7 @@ import type { Finding } from '../model/finding';
 import type { Rule, RuleContext } from '../rules/support/check';
 import type { Target } from '../model/releases';
 import type { Snapshot, SourceLocation } from '../model/snapshot';
+import { REPORT_LIMITS } from '../model/limits';
 import { TOOL_VERSION } from '../version';
 import { fitReport } from '../report/fit';
 import { changeImpacts } from './impacts';
@@ -80,6 +81,7 @@ function* evaluation(snapshot: Snapshot, options: EvaluateOptions): Generator<vo
       namespaces: snapshot.namespaces.length,
       pods: snapshot.pods.length,
       workloads: snapshot.workloads.length,
+      ...helmChartsOf(snapshot),
     },
     findings: sortFindings(withLocations(findings, snapshot)),
     changes: changeImpacts(inScope, findings, runs),
@@ -87,6 +89,15 @@ function* evaluation(snapshot: Snapshot, options: EvaluateOptions): Generator<vo
     coverage: snapshot.coverage,
     notes: [...helmAnomalies(snapshot), ...coverageNotes(snapshot)],
   });
+}
+
+/** Each Helm release with the chart it installed, when the cluster has any. */
+function helmChartsOf(snapshot: Snapshot): { helmCharts?: { namespace: string; name: string; chart: string }[] } {
+  const helmCharts = snapshot.helmReleases.flatMap((r) => {
+    const chart = r.current?.chart ?? r.revisions[0]?.chart;
+    return chart ? [{ namespace: r.namespace, name: r.name, chart }] : [];
+  });
+  return helmCharts.length > 0 ? { helmCharts: helmCharts.slice(0, REPORT_LIMITS.helmCharts) } : {};
 }
 
 const refKey = (r: { kind: string; namespace?: string | undefined; name: string }) =>

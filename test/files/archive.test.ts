@@ -80,6 +80,34 @@ describe('readUploadedRepository', () => {
     ]);
   });
 
+  it('stops reading an archive once it has inflated past the repository budget, files it skips included', async () => {
+    const tree = path.join(dir, 'total');
+    mkdirSync(path.join(tree, 'repo'), { recursive: true });
+    const manifest =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\ndata:\n  x: "' + 'y'.repeat(600 * 1024) + '"\n';
+    for (const name of ['a.yaml', 'b.yaml', 'c.yaml']) writeFileSync(path.join(tree, 'repo', name), manifest);
+    writeFileSync(path.join(tree, 'repo', 'README.md'), Buffer.alloc(3 * 1024 * 1024, 0x20));
+    execFileSync(
+      'tar',
+      ['-czf', path.join(tree, 'total.tgz'), 'repo/README.md', 'repo/a.yaml', 'repo/b.yaml', 'repo/c.yaml'],
+      { cwd: tree },
+    );
+    const budgets = { ...DEFAULT_BUDGETS, repositoryBytes: 4 * 1024 * 1024 };
+    const repo = await readUploadedRepository('total.tgz', once(readFileSync(path.join(tree, 'total.tgz'))), {
+      ...options,
+      budgets,
+    });
+    // The README is not kept, but its 3 MiB count: a and b fit in the rest, c does not.
+    expect(repo.files.map((f) => f.path)).toEqual(['a.yaml']);
+    expect(repo.unread).toEqual([
+      {
+        path: 'b.yaml',
+        reason:
+          'the repository has more than 4 MiB (RELEASE_LENS_MAX_REPOSITORY_BYTES): this file and those after it were not read',
+      },
+    ]);
+  });
+
   it('takes anything else as one file of pasted manifests, and refuses a broken archive or an oversized upload', async () => {
     const pasted = await readUploadedRepository(
       'pasted.yaml',

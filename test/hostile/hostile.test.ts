@@ -20,8 +20,17 @@ import {
   separatorBombSecret,
   separatorBombSnapshot,
   snapshotOfSize,
+  tarGzBomb,
 } from './inputs';
-import { chunkedUpload, demo as demoScan, notes, pasted as pastedAt, scan as scanAt, upload } from './requests';
+import {
+  chunkedUpload,
+  demo as demoScan,
+  notes,
+  pasted as pastedAt,
+  repositoryUpload,
+  scan as scanAt,
+  upload,
+} from './requests';
 import { startServer, whileProbing, type TestServer } from './server';
 
 const MiB = 1024 * 1024;
@@ -171,6 +180,21 @@ describe('hostile input against the production server', () => {
     expect(slowestMs).toBeLessThan(PATIENCE_MS);
     await stillServing();
   }, 60_000);
+
+  it('a repository archive that inflates to 64 MiB stops at the file budget; the other files are scanned', async () => {
+    const bomb = tarGzBomb(64 * MiB);
+    expect(bomb.length).toBeLessThan(2 * MiB);
+    const { result, slowestMs } = await whileProbing(server.url, () => scan(repositoryUpload('repo.tar.gz', bomb)));
+    expect(result.status).toBe(200);
+    expect(notes(result.report)).toContainEqual(
+      expect.stringContaining('deploy/huge.yaml was not read (it is larger than 16 MiB (RELEASE_LENS_MAX_FILE_BYTES))'),
+    );
+    expect(
+      result.report?.findings.filter((f) => f.changeId === 'pdb-v1beta1-removal').map((f) => f.location?.path),
+    ).toEqual(expect.arrayContaining(['deploy/pdb.yaml', 'deploy/after.yaml']));
+    expect(slowestMs).toBeLessThan(PATIENCE_MS);
+    await stillServing();
+  }, 120_000);
 
   it('a scan answers ordinary input as before, after all of that', async () => {
     const { result } = await whileProbing(server.url, () => scan(upload('ok.json', list([]))));

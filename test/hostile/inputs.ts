@@ -112,3 +112,46 @@ export async function* endlessUpload(boundary: string, bytes: number): AsyncGene
   const chunk = Buffer.from(item.repeat(Math.ceil(MiB / item.length)));
   for (let sent = 0; sent < bytes; sent += chunk.length) yield await Promise.resolve(chunk);
 }
+
+/** A 512-byte tar header for a regular file (ustar), with its checksum. */
+function tarHeader(name: string, size: number): Buffer {
+  const h = Buffer.alloc(512, 0);
+  h.write(name, 0, 100, 'utf8');
+  h.write('0000644\0', 100);
+  h.write('0000000\0', 108);
+  h.write('0000000\0', 116);
+  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
+  h.write('00000000000\0', 136);
+  h.write('        ', 148);
+  h.write('0', 156);
+  h.write('ustar\0', 257);
+  h.write('00', 263);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+  return h;
+}
+
+/**
+ * A repository .tar.gz of a few hundred KB: one manifest that names a removed API, then a file that inflates to
+ * `inflated` bytes of spaces, then another manifest. Written by hand so the test needs no archiver.
+ */
+export function tarGzBomb(inflated = 256 * MiB): Buffer {
+  const pdb = Buffer.from(
+    'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\n  namespace: shop\n',
+  );
+  const pad = (n: number) => Buffer.alloc((512 - (n % 512)) % 512, 0);
+  const parts = [
+    tarHeader('repo/deploy/pdb.yaml', pdb.length),
+    pdb,
+    pad(pdb.length),
+    tarHeader('repo/deploy/huge.yaml', inflated),
+    Buffer.alloc(inflated, 0x20),
+    pad(inflated),
+    tarHeader('repo/deploy/after.yaml', pdb.length),
+    pdb,
+    pad(pdb.length),
+    Buffer.alloc(1024, 0),
+  ];
+  return gzipSync(Buffer.concat(parts), { level: 9 });
+}

@@ -39,6 +39,14 @@ export function upload(name: string, content: string | Buffer): FormData {
   return form;
 }
 
+/** A repository upload form: one archive in the `repository` part. */
+export function repositoryUpload(name: string, content: Buffer): FormData {
+  const form = new FormData();
+  form.append('target', '1.25');
+  form.append('repository', new Blob([new Uint8Array(content)]), name);
+  return form;
+}
+
 /** Scans with a pasted kubeconfig. */
 export const pasted = (url: string, kubeconfig: string): Promise<ScanAnswer> =>
   scan(url, JSON.stringify({ target: '1.25', source: { kind: 'upload', kubeconfig } }), {

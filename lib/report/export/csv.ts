@@ -1,7 +1,7 @@
 import type { Catalog } from '../../catalog/load';
 import type { Evidence, Finding } from '../../model/finding';
 import type { Report } from '../../model/report';
-import { acceptedText, changesById, sortFindings } from './shared';
+import { acceptedText, changesById, sortFindings, sourceText } from './shared';
 import { renderText } from '../../model/text';
 
 /** The CSV columns, in order; `finding_id` last so a spreadsheet can track a finding across scans. */
@@ -21,6 +21,7 @@ export const CSV_COLUMNS = [
   'helm_release',
   'location',
   'accepted',
+  'source',
   'message',
   'remediation',
   'evidence',
@@ -62,6 +63,7 @@ function findingRecord(f: Finding, title: string, kep: string): string[] {
     f.helmRelease ? `${f.helmRelease.namespace}/${f.helmRelease.name}` : '',
     f.location ? `${f.location.path}:${f.location.line}:${f.location.column}` : '',
     f.accepted ? acceptedText(f.accepted) : '',
+    f.source ? sourceText(f.source) : '',
     renderText(f.message),
     renderText(f.remediation),
     f.evidence.map(evidenceText).join('\n'),

@@ -5,7 +5,7 @@ import type { Finding } from '../../model/finding';
 import type { Report } from '../../model/report';
 import { clip, mdCode, mdText, table } from './markdown-escape';
 import { CELL_MAX, gapsSection, headerSection, plural, SEVERITY_LABEL, summarySection } from './markdown-sections';
-import { acceptedText, actionLines, changesById, groupByChange, primaryLink } from './shared';
+import { acceptedText, actionLines, changesById, groupByChange, primaryLink, sourceText } from './shared';
 import { renderText } from '../../model/text';
 
 /** GitHub refuses comments longer than this many characters. */
@@ -39,7 +39,9 @@ function findingRow(f: Finding, limits: MarkdownLimits): string {
     mdCode(f.object.namespace ?? ''),
     f.location
       ? `${mdCode(f.object.name)} at ${mdCode(`${f.location.path}:${f.location.line}`)}`
-      : mdCode(f.object.name),
+      : f.source
+        ? `${mdCode(f.object.name)} (${mdText(sourceText(f.source))})`
+        : mdCode(f.object.name),
     owner,
     f.helmRelease ? mdCode(f.helmRelease.name) : '',
     f.confidence,

@@ -46,6 +46,7 @@ function sarifRule(changeId: string, change: Change | undefined, severity: Sever
 
 function sarifResult(f: Finding, ruleIndex: number) {
   const fqn = objectPath(f.object);
+  const at = f.location ?? f.source?.location;
   return {
     ruleId: f.changeId,
     ruleIndex,
@@ -72,11 +73,12 @@ function sarifResult(f: Finding, ruleIndex: number) {
       : {}),
     locations: [
       {
-        // A finding from a repository's files points code-scanning tools at the exact line.
-        physicalLocation: f.location
+        // A finding from a repository's files, or a cluster finding joined with its source, points code-scanning
+        // tools at the exact line.
+        physicalLocation: at
           ? {
-              artifactLocation: { uri: f.location.path, uriBaseId: '%SRCROOT%' },
-              region: { startLine: f.location.line, startColumn: f.location.column },
+              artifactLocation: { uri: at.path, uriBaseId: '%SRCROOT%' },
+              region: { startLine: at.line, startColumn: at.column },
             }
           : { artifactLocation: { uri: objectUri(f.object) } },
         logicalLocations: [{ name: f.object.name, fullyQualifiedName: fqn, kind: 'resource' }],

@@ -63,3 +63,16 @@ export function actionLines(change: Change | undefined): string[] {
 export function acceptedText(a: NonNullable<Finding['accepted']>): string {
   return `${a.reason}${a.expires ? `, until ${a.expires}` : ''}, ${a.entry.path}:${a.entry.line}`;
 }
+
+/** What a finding joined with a repository says about its source: 'its source deploy/pdb.yaml:3 already says …'. */
+export function sourceText(s: NonNullable<Finding['source']>): string {
+  const where = `${s.location.path}:${s.location.line}`;
+  switch (s.state) {
+    case 'fixed':
+      return `its source ${where} already says ${s.apiVersion}: redeploy it`;
+    case 'unfixed':
+      return `its source ${where} still says ${s.apiVersion}: fix the source first`;
+    case 'defined':
+      return `defined at ${where}`;
+  }
+}

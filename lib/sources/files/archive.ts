@@ -32,15 +32,22 @@ export function entryPath(raw: string): string | undefined {
   return READ.test(name) ? parts.join('/') : undefined;
 }
 
-/** Collects entries within the repository budgets, counting real decompressed bytes, whatever headers claim. */
+/** Thrown inside an entry when the archive as a whole has inflated past the repository budget. */
+class ArchiveBudgetExceeded extends Error {}
+
+/**
+ * Collects entries within the repository budgets, counting real decompressed bytes, whatever headers claim. An
+ * entry over the file budget is read on to its end but not kept (the archive format needs that to go on); once the
+ * archive has inflated past the repository budget in all, reading stops there.
+ */
 class Collector {
   readonly files: ManifestFile[] = [];
   readonly unread: UnreadFile[] = [];
   private bytes = 0;
+  private inflated = 0;
   full = false;
   constructor(private readonly budgets: Budgets) {}
 
-  /** Reads one entry's stream, or drains it when over a budget. */
   async take(path: string, stream: AsyncIterable<Uint8Array>): Promise<void> {
     if (this.files.length >= this.budgets.repositoryFiles) {
       this.stop(path, 'repositoryFiles');
@@ -48,20 +55,34 @@ class Collector {
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     for await (const chunk of stream) {
       size += chunk.length;
-      if (size > this.budgets.fileBytes) {
-        this.unread.push({ path, reason: `it is larger than ${overBudget('fileBytes', this.budgets.fileBytes)}` });
-        return;
-      }
-      if (this.bytes + size > this.budgets.repositoryBytes) {
+      this.inflated += chunk.length;
+      if (this.inflated > this.budgets.repositoryBytes) {
         this.stop(path, 'repositoryBytes');
-        return;
+        throw new ArchiveBudgetExceeded();
       }
-      chunks.push(Buffer.from(chunk));
+      if (size > this.budgets.fileBytes) tooLarge = true;
+      if (!tooLarge) chunks.push(Buffer.from(chunk));
+    }
+    if (tooLarge) {
+      this.unread.push({ path, reason: `it is larger than ${overBudget('fileBytes', this.budgets.fileBytes)}` });
+      return;
     }
     this.bytes += size;
     this.files.push({ path, text: Buffer.concat(chunks).toString('utf8') });
+  }
+
+  /** Reads past an entry that is not kept, counting what it inflates to. */
+  async skip(path: string, stream: AsyncIterable<Uint8Array>): Promise<void> {
+    for await (const chunk of stream) {
+      this.inflated += chunk.length;
+      if (this.inflated > this.budgets.repositoryBytes) {
+        this.stop(path, 'repositoryBytes');
+        throw new ArchiveBudgetExceeded();
+      }
+    }
   }
 
   private stop(path: string, budget: 'repositoryFiles' | 'repositoryBytes'): void {
@@ -115,11 +136,12 @@ async function readZip(data: Buffer, budgets: Budgets): Promise<UploadedReposito
           if (err) return reject(corrupt('zip', err));
           collector
             .take(path, stream)
-            .then(() => {
+            .then(() => zip.readEntry())
+            .catch((e: unknown) => {
               stream.destroy();
-              zip.readEntry();
-            })
-            .catch((e: unknown) => reject(corrupt('zip', e)));
+              if (e instanceof ArchiveBudgetExceeded) resolve();
+              else reject(corrupt('zip', e));
+            });
         });
       });
       zip.readEntry();
@@ -139,11 +161,16 @@ async function readTarGz(data: Buffer, budgets: Budgets): Promise<UploadedReposi
   try {
     for await (const entry of extract) {
       const path = entryPath(entry.header.name);
-      if (entry.header.type !== 'file' || path === undefined || collector.full) entry.resume();
-      else await collector.take(path, entry as AsyncIterable<Uint8Array>);
+      const data = entry as AsyncIterable<Uint8Array>;
+      if (entry.header.type !== 'file' || path === undefined || collector.full) {
+        await collector.skip(entry.header.name, data);
+      } else await collector.take(path, data);
     }
   } catch (error) {
-    throw error instanceof AppError ? error : corrupt('tar.gz', error);
+    if (!(error instanceof ArchiveBudgetExceeded)) throw error instanceof AppError ? error : corrupt('tar.gz', error);
+  } finally {
+    source.destroy();
+    extract.destroy();
   }
   return withoutCommonFolder(collector.files, collector.unread);
 }
