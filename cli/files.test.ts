@@ -5,8 +5,8 @@ import { memoryIo } from './testing/memory-io';
 
 const REPO = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'repository');
 
-async function run(argv: string[], stdin = '') {
-  const { io, stdout, stderr } = memoryIo(stdin);
+async function run(argv: string[], stdin = '', tty = false) {
+  const { io, stdout, stderr } = memoryIo(stdin, { tty });
   const code = await runCli(argv, { ...io, cwd: REPO });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
@@ -26,6 +26,20 @@ describe('release-lens scan --files', () => {
     expect(r.stdout).toContain('`nightly-report` at `deploy/jobs.json:5`');
     expect(r.stdout).toContain('at `charts/legacy/Chart.yaml:5`');
     expect(r.stderr).toContain('Not checkable from files (need a live cluster):');
+  });
+
+  it('prints a table on a terminal by default, one row per finding with where it is written', async () => {
+    const r = await run(['scan', '--files', 'deploy', '-q'], '', true);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Complete: every file was read\./);
+    expect(lines.find((l) => l.includes('Severity'))).toMatch(/Severity\s+│\s+Object\s+│\s+Finding/);
+    expect(r.stdout).toContain('@ deploy/web.yaml:27');
+    expect(r.stdout).toContain('(pdb-v1beta1-removal)');
+    expect(r.stdout).toContain('BREAKING');
+    // Piped, the same scan is Markdown.
+    expect((await run(['scan', '--files', 'deploy', '-q'])).stdout).toMatch(
+      /^## Release Lens: upgrade to Kubernetes 1\.25/,
+    );
   });
 
   it('gives SARIF physical locations, so code scanning annotates the line', async () => {

@@ -40,8 +40,11 @@ Source (choose one; the default is the current context of your kubeconfig):
 
 Options:
   --target 1.24|1.25      the release you are upgrading to (default 1.25)
-  -f, --format FORMAT     md (the full report), pr-comment (a short summary for a pull request),
-                          json, csv or sarif (default md)
+  -n, --namespace NS      a live scan reads namespaced objects in NS only (repeatable, or a,b,c);
+                          cluster-scoped ones (nodes, webhooks, CRDs) are read whole
+  -f, --format FORMAT     table (one row per finding), md (the full report), pr-comment (a short
+                          summary for a pull request), json, csv or sarif (default: table on a terminal,
+                          md when piped or written with -o)
   -o, --output FILE       write the report to FILE (atomically) instead of stdout
   --fail-on LEVEL         breaking, action, info or none: exit 1 when a finding is at or above it
                           (default breaking)

@@ -15,11 +15,10 @@ function usage(argv: string[]): CliError {
 }
 
 describe('release-lens scan arguments', () => {
-  it('defaults to the current kubeconfig context, target 1.25, Markdown on stdout, failing on breaking', () => {
+  it('defaults to the current kubeconfig context, target 1.25, the format chosen by where stdout goes, failing on breaking', () => {
     expect(parseScanArgs([])).toEqual({
       input: { kind: 'kubeconfig' },
       target: '1.25',
-      format: 'md',
       failOn: 'breaking',
       failOnIncomplete: false,
       redact: false,
@@ -68,11 +67,24 @@ describe('release-lens scan arguments', () => {
     expect(parseScanArgs(['--help'])).toBe('help');
   });
 
+  it('takes namespaces repeated or comma-separated, once each', () => {
+    const args = parseScanArgs(['--context', 'prod', '-n', 'shop,pay', '--namespace', 'shop']);
+    expect(args !== 'help' && args.namespaces).toEqual(['shop', 'pay']);
+  });
+
+  it('joins a cluster with a repository when --files comes beside a cluster source', () => {
+    const args = parseScanArgs(['--context', 'prod', '--files', 'deploy', 'charts']);
+    expect(args !== 'help' && [args.input, args.repository]).toEqual([
+      { kind: 'kubeconfig', context: 'prod' },
+      { kind: 'files', paths: ['deploy', 'charts'], values: [] },
+    ]);
+  });
+
   it.each([
     [['--demo', '--snapshot', 'a.json'], /--snapshot and --demo cannot be combined/],
     [['--kubeconfig', 'k', '--in-cluster'], /--kubeconfig and --in-cluster cannot be combined/],
     [['--demo', '--context', 'x'], /--context .* does not apply to --demo/],
-    [['--format', 'pdf'], /--format must be one of md, json, csv, sarif, pr-comment \(got "pdf"\)/],
+    [['--format', 'pdf'], /--format must be one of md, json, csv, sarif, pr-comment, table \(got "pdf"\)/],
     [['--target', '1.26'], /--target must be one of 1\.24, 1\.25/],
     [['--fail-on', 'warning'], /--fail-on must be one of breaking, action, info, none/],
     [['--context', ' '], /--context needs a value/],
@@ -82,6 +94,10 @@ describe('release-lens scan arguments', () => {
     [['--upload', 'lens.example.com'], /--upload must be the dashboard's http\(s\) address/],
     [['--upload', 'https://lens.example.com/?x=1'], /--upload must be/],
     [['--verbose'], /Unknown option '--verbose' \(see release-lens scan --help\)/],
+    [['--namespace', 'Shop_1'], /--namespace takes namespace names \(got "Shop_1"\)/],
+    [['--demo', '-n', 'shop'], /--namespace narrows a live cluster scan/],
+    [['--files', '.', '-n', 'shop'], /--namespace narrows a live cluster scan/],
+    [['stray'], /Unexpected argument 'stray'/],
   ])('refuses %j with exit 2 and a message naming the flag', (argv, message) => {
     const error = usage(argv);
     expect(error.code).toBe(EXIT.usage);

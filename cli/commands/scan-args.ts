@@ -11,6 +11,7 @@ const OPTIONS = {
   files: { type: 'string', multiple: true },
   values: { type: 'string', multiple: true },
   'ignore-file': { type: 'string' },
+  namespace: { type: 'string', short: 'n', multiple: true },
   demo: { type: 'boolean' },
   'in-cluster': { type: 'boolean' },
   target: { type: 'string' },
@@ -35,10 +36,13 @@ export type ScanInput =
 
 export interface ScanArgs {
   input: ScanInput;
+  /** Namespaces a live scan is narrowed to (--namespace, repeatable or comma-separated). */
+  namespaces?: string[];
   /** A repository to join the cluster's findings with (--files beside a cluster source). */
   repository?: Extract<ScanInput, { kind: 'files' }>;
   target: Target;
-  format: ExportFormat;
+  /** Undefined: a table on a terminal, Markdown when piped or written to a file. */
+  format?: ExportFormat | 'table';
   /** Undefined: stdout. */
   output?: string;
   failOn: FailOn;
@@ -51,6 +55,9 @@ export interface ScanArgs {
   ignoreFile?: string;
   quiet: boolean;
 }
+
+/** What the CLI writes: every export format, and a table for the terminal. */
+const CLI_FORMATS = [...EXPORT_FORMATS, 'table'] as const;
 
 type Values = ReturnType<typeof parseStrict<typeof OPTIONS>>['values'];
 
@@ -112,6 +119,18 @@ function scanInput(v: Values, positionals: readonly string[]): { input: ScanInpu
   return { input, ...(files ? { repository: files } : {}) };
 }
 
+/** `--namespace a,b -n c`: valid namespace names, for a live cluster only. */
+function namespacesOf(values: string[] | undefined, input: ScanInput): string[] | undefined {
+  if (values === undefined) return undefined;
+  const names = values.flatMap((v) => v.split(',')).map((n) => n.trim());
+  const bad = names.find((n) => !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(n));
+  if (bad !== undefined) throw usageError(`--namespace takes namespace names (got "${bad}").`);
+  if (input.kind !== 'kubeconfig' && input.kind !== 'in-cluster') {
+    throw usageError('--namespace narrows a live cluster scan; it does not apply to files, snapshots or the demo.');
+  }
+  return [...new Set(names)];
+}
+
 /** Checks the --upload address early, so a typo does not cost a whole scan. */
 function uploadBase(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -132,12 +151,14 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs | 'help' {
   const upload = uploadBase(v.upload);
   const ignoreFile = nonEmpty('ignore-file', v['ignore-file']);
   const { input, repository } = scanInput(v, positionals);
+  const namespaces = namespacesOf(v.namespace, input);
   return {
     ...(ignoreFile === undefined ? {} : { ignoreFile }),
     input,
     ...(repository ? { repository } : {}),
+    ...(namespaces ? { namespaces } : {}),
     target: oneOf('target', v.target, TARGETS, '1.25'),
-    format: oneOf('format', v.format, EXPORT_FORMATS, 'md'),
+    ...(v.format === undefined ? {} : { format: oneOf('format', v.format, CLI_FORMATS, 'md') }),
     ...(output === undefined || output === '-' ? {} : { output }),
     failOn: oneOf('fail-on', v['fail-on'], FAIL_ON, 'breaking'),
     failOnIncomplete: v['fail-on-incomplete'] === true,

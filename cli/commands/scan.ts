@@ -20,6 +20,7 @@ import { loadIgnoreFile } from '../acceptances';
 import { applyAcceptances } from '../../lib/report/acceptances';
 import type { ScanArgs, ScanInput } from './scan-args';
 import { scanSummary } from './scan-summary';
+import { findingsTable } from '../table';
 
 async function scanSource(input: ScanInput, io: CliIo, maxBytes: number): Promise<ScanSource> {
   switch (input.kind) {
@@ -56,6 +57,7 @@ async function scan(args: ScanArgs, io: CliIo, catalog: Catalog): Promise<Report
       onProgress: (p) => progress.update(p),
       maxSnapshotBytes: maxBytes,
       budgets,
+      ...(args.namespaces ? { namespaces: args.namespaces } : {}),
       ...(pool ? { helmDecoder: pool.decoder(budgets) } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       connect: {
@@ -90,7 +92,10 @@ export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<ExitCod
   const accepted = await loadIgnoreFile(args.ignoreFile, io.cwd ?? process.cwd());
   const scanned = applyAcceptances(await scan(args, io, catalog), accepted, new Date().toISOString().slice(0, 10));
   const report = args.redact ? redactReport(scanned, { salt: newRedactionSalt() }) : scanned;
-  await writeReport(io, exportReport(args.format, report, catalog), args.output);
+  const format = args.format ?? (args.output === undefined && io.stdout.isTTY ? 'table' : 'md');
+  const text =
+    format === 'table' ? findingsTable(report, catalog, io.stdout.columns) : exportReport(format, report, catalog);
+  await writeReport(io, text, args.output);
   if (!args.quiet) await io.stderr.write(`${scanSummary(report, args)}\n`);
   const code = exitCodeForScan(report, args.failOn, args.failOnIncomplete);
   if (args.upload === undefined) return code;

@@ -27,6 +27,8 @@ export interface ScanOptions {
   budgets?: ReadBudgets;
   /** Where Helm records are decoded (a worker pool on a server and in the CLI); inline when absent. */
   helmDecoder?: HelmDecoder;
+  /** A live scan narrowed to these namespaces (the CLI's --namespace): namespaced resources are read there only. */
+  namespaces?: string[];
   /** How to reach a live cluster (the CLI passes its --kubeconfig file, settings and User-Agent). */
   connect?: ConnectOptions;
 }
@@ -125,6 +127,7 @@ export async function readOpened(
       ...(options.connect?.env ? { env: options.connect.env } : {}),
       ...(options.budgets ? { budgets: options.budgets } : {}),
       ...(options.helmDecoder ? { helmDecoder: options.helmDecoder } : {}),
+      ...(options.namespaces?.length ? { onlyNamespaces: options.namespaces } : {}),
     });
   } finally {
     connection.close();

@@ -16,6 +16,8 @@ export interface ResourceContext {
   pageSize: number;
   /** Namespaces to read one by one when a cluster-wide list is forbidden (the context's namespace). */
   fallbackNamespaces: readonly string[];
+  /** Namespaces the user narrowed the scan to (--namespace): namespaced resources are read in these only. */
+  onlyNamespaces?: readonly string[];
   addItems: (spec: ResourceSpec, items: readonly unknown[]) => void;
   /** An object over a read budget, not read. */
   skipped: (spec: ResourceSpec, reason: string) => void;
@@ -58,9 +60,14 @@ function list(ctx: ResourceContext, spec: ResourceSpec, c: VersionCandidate, nam
 }
 
 /** Reads the fallback namespaces one by one after a forbidden cluster-wide read. */
-async function fallback(ctx: ResourceContext, spec: ResourceSpec, c: VersionCandidate): Promise<ListResult> {
+async function fallback(
+  ctx: ResourceContext,
+  spec: ResourceSpec,
+  c: VersionCandidate,
+  namespaces: readonly string[] = ctx.fallbackNamespaces,
+): Promise<ListResult> {
   const total: ListResult = { count: 0, pages: 0, restarted: false };
-  for (const ns of ctx.fallbackNamespaces) {
+  for (const ns of namespaces) {
     if (spec.key === 'namespaces') {
       const path = `${prefix(c.groupVersion)}/namespaces/${enc(ns)}`;
       const res = await getWithRetry(ctx.conn, path, { signal: ctx.signal }, ctx.retry);
@@ -107,6 +114,17 @@ function okEntry(
 }
 
 async function readThrough(ctx: ResourceContext, spec: ResourceSpec, c: VersionCandidate): Promise<CoverageEntry> {
+  const only = ctx.onlyNamespaces;
+  if (only && only.length > 0 && (spec.namespaced || spec.key === 'namespaces') && !spec.namespace) {
+    const names = join(only.map((n) => slot('namespace', n)));
+    return okEntry(
+      spec,
+      c,
+      await fallback(ctx, spec, c, only),
+      [t`Only namespace ${names} was read, as asked.`],
+      [...only],
+    );
+  }
   try {
     return okEntry(spec, c, await list(ctx, spec, c, spec.namespace), []);
   } catch (error) {

@@ -207,6 +207,23 @@ describe('collectSnapshot against a fake 1.24 API server', () => {
     expect(s.nodes).toEqual([]);
   });
 
+  it('narrowed to namespaces, lists namespaced resources there only and cluster-scoped ones whole', async () => {
+    const s = await scan(fakeCluster(model()), { onlyNamespaces: ['team-a'] });
+    const paths = (fake?.requests ?? []).map((r) => r.path.split('?')[0] ?? '');
+    expect(paths).not.toContain('/api/v1/pods');
+    expect(paths).toContain('/api/v1/namespaces/team-a/pods');
+    expect(paths).toContain('/api/v1/nodes');
+    expect(paths.some((p) => p.includes('/namespaces/default/'))).toBe(false);
+    expect(s.pods.map((p) => p.metadata.name)).toEqual(['pod-t']);
+    expect(s.nodes).toHaveLength(2);
+    expect(coverage(s, 'pods')).toMatchObject({
+      status: 'ok',
+      namespaces: ['team-a'],
+      message: 'Only namespace team-a was read, as asked.',
+    });
+    expect(coverage(s, 'nodes')?.namespaces).toBeUndefined();
+  });
+
   it('retries 429 with Retry-After, and turns a hanging resource into a timeout entry', async () => {
     let busy = 0;
     const s = await scan(

@@ -30,6 +30,8 @@ export interface CollectOptions {
   concurrency?: number;
   /** Namespaces to read one by one when cluster-wide lists are forbidden; default: the context's namespace. */
   namespaces?: string[];
+  /** Namespaces to narrow the scan to: namespaced resources are read in these only (cluster-scoped ones whole). */
+  onlyNamespaces?: string[];
   retry?: RetryPolicy;
   env?: Env;
   collectedAt?: Date;
@@ -99,6 +101,7 @@ async function collect(conn: ClusterConnection, options: CollectOptions): Promis
     discovery,
     pageSize: options.pageSize ?? e.RELEASE_LENS_PAGE_SIZE,
     fallbackNamespaces: options.namespaces ?? (conn.defaultNamespace ? [conn.defaultNamespace] : []),
+    ...(options.onlyNamespaces?.length ? { onlyNamespaces: options.onlyNamespaces } : {}),
     addItems: (spec, items) => {
       builder.addItems(spec.key, items);
       progress.addItems(spec.key, items.length);
