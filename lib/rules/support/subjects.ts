@@ -61,8 +61,22 @@ export function topOwner(meta: ObjectMeta, byUid: ReadonlyMap<string, Workload>)
   return current;
 }
 
-/** Every pod template of a top-level controller, then every pod, each once. */
-export function podSubjects(snapshot: Snapshot): PodSubject[] {
+/** Built once per snapshot: a dozen checks walk the same subjects. */
+const SUBJECTS = new WeakMap<Snapshot, readonly PodSubject[]>();
+
+/**
+ * Every pod template of a top-level controller, then every pod, each once. Shared by every check of a scan (the
+ * snapshot does not change while checks run), so read-only.
+ */
+export function podSubjects(snapshot: Snapshot): readonly PodSubject[] {
+  const known = SUBJECTS.get(snapshot);
+  if (known) return known;
+  const subjects = buildSubjects(snapshot);
+  SUBJECTS.set(snapshot, subjects);
+  return subjects;
+}
+
+function buildSubjects(snapshot: Snapshot): PodSubject[] {
   const byUid = new Map(snapshot.workloads.map((w) => [w.metadata.uid, w]));
   const subjects: PodSubject[] = [];
   for (const w of snapshot.workloads) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kustomizationRoots, readKustomization, resolveEntry } from './kustomization';
+import { kustomizationRoots, lineOfObject, readKustomization, resolveEntry } from './kustomization';
 
 const k = (dir: string, text: string) => readKustomization({ dir, file: { path: `${dir}/kustomization.yaml`, text } });
 
@@ -50,5 +50,30 @@ describe('kustomizations', () => {
   it('does not read what is not a kustomization', () => {
     expect(k('x', '- just\n- a list')).toBeUndefined();
     expect(k('x', ': : :')).toBeUndefined();
+  });
+});
+
+describe('lineOfObject', () => {
+  const text = [
+    '# two budgets',
+    'apiVersion: policy/v1beta1',
+    'kind: PodDisruptionBudget',
+    'metadata:',
+    '  name: api',
+    '---',
+    '',
+    'apiVersion: policy/v1beta1',
+    'kind: PodDisruptionBudget',
+    'metadata:',
+    '  name: worker',
+    '',
+  ].join('\n');
+
+  it('finds the document of the object kustomize renamed, by kind and the name inside the new one', () => {
+    expect(lineOfObject(text, 'PodDisruptionBudget', 'prod-worker-v2')).toBe(8);
+    expect(lineOfObject(text, 'PodDisruptionBudget', 'prod-api')).toBe(2);
+    expect(lineOfObject(text, 'PodDisruptionBudget', 'other')).toBe(2);
+    expect(lineOfObject(text, 'Deployment', 'api')).toBe(1);
+    expect(lineOfObject(text, '(a+)+$', 'api')).toBe(1);
   });
 });

@@ -102,3 +102,27 @@ export function kustomizationRoots(all: readonly KustomizationRefs[]): {
       return { root, tree, files, remote: tree.flatMap((k) => k.remote) };
     });
 }
+
+/**
+ * The line where the document declaring an object starts in a file's text (1 when it cannot be told): the
+ * document of that kind whose name the rendered name contains (kustomize adds prefixes and suffixes), else the
+ * first of that kind.
+ */
+export function lineOfObject(text: string, kind: unknown, renderedName: unknown): number {
+  if (typeof kind !== 'string') return 1;
+  const name = typeof renderedName === 'string' ? renderedName : '';
+  const starts = [0, ...[...text.matchAll(/^---[^\n]*$/gm)].map((m) => (m.index ?? 0) + m[0].length)];
+  let first: number | undefined;
+  for (const [i, start] of starts.entries()) {
+    const doc = text.slice(start, starts[i + 1] ?? text.length);
+    const declared = /^kind:[ \t]*["']?([A-Za-z0-9]+)["']?[ \t]*(?:#.*)?$/m.exec(doc)?.[1];
+    if (declared !== kind) continue;
+    // The first line of the document that is neither blank nor a comment.
+    const offset = doc.split('\n').findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+    const line = text.slice(0, start).split('\n').length + Math.max(offset, 0);
+    const own = /^[ \t]{1,4}name:[ \t]*["']?([^"'\s#]+)/m.exec(doc)?.[1];
+    if (own !== undefined && name.includes(own)) return line;
+    first ??= line;
+  }
+  return first ?? 1;
+}

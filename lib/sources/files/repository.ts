@@ -5,7 +5,7 @@ import type { ChartFacts, DeclaredObject, SourceLocation } from '../../model/sna
 import type { SnapshotSource } from '../../model/sources';
 import type { CapabilityWorld } from './helm/conditions';
 import { readChartTree } from './helm/chart';
-import { kustomizationRoots, readKustomization, type KustomizationRefs } from './kustomization';
+import { kustomizationRoots, lineOfObject, readKustomization, type KustomizationRefs } from './kustomization';
 import { chartTree, layoutOf, type ChartLayout } from './layout';
 import { readManifestFiles, type FilesResult, type ManifestFile, type UnreadFile } from './read';
 import { renderChart, renderedDocuments } from './render/helm';
@@ -160,25 +160,6 @@ async function readChart(
   return { facts: charts.map(({ dependencies: _, ...f }) => f), declared, rendered, unread };
 }
 
-/** The line where the document declaring a kind starts in a file's text (1 when it cannot be told). */
-export function lineOfKind(text: string, kind: unknown): number {
-  if (typeof kind !== 'string') return 1;
-  let start = 0;
-  const docs = [...text.matchAll(/^---[^\n]*$/gm)].map((m) => m.index ?? 0);
-  for (const end of [...docs, text.length]) {
-    const doc = text.slice(start, end);
-    const at = new RegExp(`^kind:[ \\t]*["']?${kind}["']?[ \\t]*$`, 'm').exec(doc);
-    if (at) {
-      // The first line of the document that is neither blank, a comment, nor the separator.
-      const lines = text.slice(0, start).split('\n').length;
-      const offset = doc.split('\n').findIndex((l) => l.trim() !== '' && !l.startsWith('#') && !l.startsWith('---'));
-      return lines + Math.max(offset, 0);
-    }
-    start = end;
-  }
-  return 1;
-}
-
 async function readKustomizations(
   refs: KustomizationRefs[],
   base: string,
@@ -228,7 +209,15 @@ async function readKustomizations(
           const file = typeof origin === 'string' ? originFile(origin, wrapper) : undefined;
           if (!file) return { path: root.path, line: 1, column: 1 };
           const repoPath = toRepo(file);
-          return { path: repoPath, line: lineOfKind(textOf(repoPath) ?? '', object.kind), column: 1 };
+          return {
+            path: repoPath,
+            line: lineOfObject(
+              textOf(repoPath) ?? '',
+              object.kind,
+              (object.metadata as { name?: unknown } | undefined)?.name,
+            ),
+            column: 1,
+          };
         },
       },
     });
