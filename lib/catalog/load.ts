@@ -11,6 +11,7 @@ import {
   type ReleaseInfo,
   type RemovedApi,
 } from './schema';
+import { addonSchema, type Addon } from './addon-schema';
 
 /** The whole curated catalog, validated. */
 export interface Catalog {
@@ -19,6 +20,8 @@ export interface Catalog {
   releases: ReleaseInfo[];
   changes: Change[];
   removedApis: RemovedApi[];
+  /** Widely used add-ons and the versions that support each release (data/addons). */
+  addons: Addon[];
 }
 
 /** One problem found while validating the catalog files. */
@@ -124,7 +127,17 @@ export function loadCatalogFrom(dataDir: string): Catalog {
     .map((d, i) => validateDocument(removedApiSchema, d, `apis.yaml[${i}]`, problems))
     .filter((a): a is RemovedApi => a !== undefined);
 
-  const catalog = { version: hash.digest('hex').slice(0, 12), releases, changes, removedApis };
+  const addons: Addon[] = [];
+  for (const file of listYaml(path.join(dataDir, 'addons'))) {
+    const addon = validateDocument(addonSchema, readYaml(file), rel(file), problems);
+    if (!addon) continue;
+    if (path.basename(file, '.yaml') !== addon.id) {
+      problems.push({ file: rel(file), field: 'id', message: `must match the file name` });
+    }
+    addons.push(addon);
+  }
+
+  const catalog = { version: hash.digest('hex').slice(0, 12), releases, changes, removedApis, addons };
   crossCheck(catalog, problems);
   if (problems.length > 0) throw new CatalogError(problems);
   return catalog;

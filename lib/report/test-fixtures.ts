@@ -92,6 +92,7 @@ export function makeTestCatalog(): Catalog {
   return {
     version: 'abc123def456',
     releases: [],
+    addons: [],
     removedApis: [],
     changes: [
       makeChange({

@@ -12,6 +12,7 @@ import { evaluate } from './evaluate';
 const catalog: Catalog = {
   version: 'abcdef123456',
   releases: [],
+  addons: [],
   removedApis: [],
   changes: [
     makeChange({

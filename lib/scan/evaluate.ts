@@ -49,7 +49,7 @@ export async function evaluateInTurns(snapshot: Snapshot, options: EvaluateOptio
 function* evaluation(snapshot: Snapshot, options: EvaluateOptions): Generator<void, Report> {
   const { target, catalog, rules = RULES } = options;
   const profile = detectProfile(snapshot);
-  const ctx: RuleContext = { target, removedApis: catalog.removedApis, profile };
+  const ctx: RuleContext = { target, removedApis: catalog.removedApis, addons: catalog.addons, profile };
   const coverage = new Map(snapshot.coverage.map((c) => [c.resource, c]));
   const scope = releasesInScope(snapshot, profile, target);
   const inScope = catalog.changes.filter((c) => scope.includes(c.release));

@@ -1,5 +1,6 @@
 import type { Text } from '../../model/text';
 import type { RemovedApi } from '../../catalog/schema';
+import type { Addon } from '../../catalog/addon-schema';
 import type { Finding } from '../../model/finding';
 import type { Target } from '../../model/releases';
 import type { Snapshot } from '../../model/snapshot';
@@ -18,6 +19,8 @@ export interface ClusterProfile {
 export interface RuleContext {
   target: Target;
   removedApis: RemovedApi[];
+  /** The add-on table (data/addons); absent in contexts built before it existed. */
+  addons?: readonly Addon[];
   profile: ClusterProfile;
 }
 

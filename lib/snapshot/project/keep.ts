@@ -32,6 +32,8 @@ export const KEPT_LABELS: readonly string[] = [
   'app.kubernetes.io/managed-by',
   'app.kubernetes.io/instance',
   'helm.sh/chart',
+  // The release of an add-on deployed by digest (addon-versions).
+  'app.kubernetes.io/version',
 ];
 
 /** Labels kept on objects other than nodes and namespaces: key prefixes. */

@@ -1,3 +1,4 @@
+import { addons } from './addons';
 import { crds } from './crds';
 import { dockerSocket } from './docker-socket';
 import { helmReleases } from './helm-releases';
@@ -16,6 +17,7 @@ import { webhookCertificates } from './webhook-certificates';
 
 /** Every seeded scenario, in seeding order. */
 export const allScenarios: readonly Scenario[] = [
+  addons,
   nodes,
   dockerSocket,
   removedApis,

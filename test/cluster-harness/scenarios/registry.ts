@@ -58,6 +58,12 @@ export const registry: Scenario = {
       severity: 'action',
       why: 'image from k8s.gcr.io',
     },
+    {
+      ...key('Deployment', 'ingress-nginx', NS),
+      changeId: 'addon-compatibility',
+      severity: 'breaking',
+      why: 'from registry.k8s.io (no registry finding), but controller v1.3.0 predates v1.4.0, the first to support 1.25',
+    },
   ],
-  clean: [key('Deployment', 'ingress-nginx', NS), key('Deployment', 'internal-tools', NS), key('Namespace', NS)],
+  clean: [key('Deployment', 'internal-tools', NS), key('Namespace', NS)],
 };

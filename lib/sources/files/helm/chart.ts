@@ -2,7 +2,7 @@ import { isMap, LineCounter, parseDocument, type Node } from 'yaml';
 import type { ChartFacts, DeclaredObject, SourceLocation, Taken } from '../../../model/snapshot';
 import type { ChartLayout } from '../layout';
 import type { CapabilityWorld } from './conditions';
-import { admits } from './semver';
+import { admits } from '../../../model/semver';
 import { collectHelpers, readTemplateApis } from './templates';
 
 /** What Chart.yaml says that matters here: name, version, the kubeVersion constraint, dependencies. */

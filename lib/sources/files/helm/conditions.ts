@@ -1,5 +1,5 @@
 import type { Taken } from '../../../model/snapshot';
-import { admits } from './semver';
+import { admits } from '../../../model/semver';
 
 /** What a chart can ask of the cluster it is rendered for: its version and the API versions it serves. */
 export interface CapabilityWorld {

@@ -1,0 +1,174 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalogFrom } from '../catalog/load';
+import type { Target } from '../model/releases';
+import type { HelmRelease } from '../model/snapshot';
+import { container, meta, snapshot, workload } from '../snapshot/test-fixtures';
+import { rule as check } from './addon-versions';
+import { addonOfImage, parseImage, rangeVerdict, versionOfTag } from './support/addons';
+import { ruleContext } from './testing/context';
+import { plainRule } from './testing/plain';
+
+const { addons } = loadCatalogFrom(path.join(import.meta.dirname, '..', '..', 'data'));
+const rule = plainRule(check);
+
+function run(
+  image: string,
+  opts: {
+    target?: Target;
+    labels?: Record<string, string>;
+    kind?: 'Deployment' | 'DaemonSet';
+    helm?: HelmRelease;
+  } = {},
+) {
+  const w = workload(
+    opts.kind ?? 'Deployment',
+    'addon',
+    'kube-system',
+    { containers: [container('main', { image })] },
+    {
+      metadata: { ...meta('addon', 'kube-system'), labels: opts.labels ?? {} },
+    },
+  );
+  const s = snapshot({ workloads: [w], helmReleases: opts.helm ? [opts.helm] : [] });
+  return rule.run(s, { ...ruleContext(opts.target ? { target: opts.target } : {}), addons });
+}
+
+const verdict = (image: string, target: Target = '1.25') =>
+  run(image, { target }).map((f) => `${f.severity}/${f.confidence}`);
+
+describe('recognising add-ons', () => {
+  it.each([
+    ['registry.k8s.io/ingress-nginx/controller:v1.3.0', 'ingress-nginx'],
+    ['k8s.gcr.io/ingress-nginx/controller:v0.49.3@sha256:abc', 'ingress-nginx'],
+    // A mirror: another registry, or a proxy path, ending with the listed path.
+    ['harbor.example.com/proxy/ingress-nginx/controller:v1.8.1', 'ingress-nginx'],
+    ['quay.io/jetstack/cert-manager-controller:v1.8.0', 'cert-manager'],
+    ['calico/node:v3.23.1', 'calico'],
+    ['docker.io/calico/node:v3.23.1', 'calico'],
+    ['602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/kube-proxy:v1.24.7-eksbuild.2', 'kube-proxy'],
+    ['registry.k8s.io/coredns/coredns:v1.8.6', 'coredns'],
+    ['ghcr.io/fluxcd/source-controller:v0.25.9', 'flux'],
+  ])('%s is %s', (image, id) => {
+    expect(addonOfImage(addons, parseImage(image))?.id).toBe(id);
+  });
+
+  it('does not take an unrelated image for an add-on', () => {
+    for (const image of ['nginx:1.25', 'registry.example.com/shop/controller:v1.3.0', 'node:20', 'busybox']) {
+      expect(addonOfImage(addons, parseImage(image))?.id, image).toBeUndefined();
+    }
+  });
+
+  it('reads release numbers from tags, and nothing from tags that are not', () => {
+    expect(versionOfTag('v1.24.7-eksbuild.2')).toBe('1.24.7');
+    expect(versionOfTag('1.8.6')).toBe('1.8.6');
+    expect(versionOfTag('v3.23')).toBe('3.23');
+    expect(versionOfTag('latest')).toBeUndefined();
+    expect(versionOfTag('sha-4f2a9c1')).toBeUndefined();
+    expect(parseImage('nginx')).toEqual({ registry: 'docker.io', path: 'library/nginx' });
+    expect(parseImage('localhost:5000/a/b:1.0@sha256:ff')).toEqual({
+      registry: 'localhost:5000',
+      path: 'a/b',
+      tag: '1.0',
+      digest: 'sha256:ff',
+    });
+  });
+
+  it('places versions against ranges: inside, older than the first, newer than the last', () => {
+    expect(rangeVerdict('>=1.3.0 <1.9.0', '1.3.0')).toBe('inside');
+    expect(rangeVerdict('>=1.3.0 <1.9.0', '1.2.1')).toBe('older');
+    expect(rangeVerdict('>=1.3.0 <1.9.0', '1.9.0')).toBe('newer');
+    expect(rangeVerdict('>=1.8.6', '1.10.1')).toBe('inside');
+  });
+});
+
+describe('addon-versions', () => {
+  it('says breaking for a release older than the first that supports the target, naming it', () => {
+    const [f] = run('registry.k8s.io/ingress-nginx/controller:v1.2.1');
+    expect(f).toMatchObject({ changeId: 'addon-compatibility', severity: 'breaking', confidence: 'certain' });
+    expect(f?.message).toContain(
+      'older than any release the project supports on Kubernetes 1.25 (>=1.4.0 <1.10.0; the first is 1.4.0)',
+    );
+    expect(f?.evidence.map((e) => e.detail).join(' ')).toContain('https://github.com/kubernetes/ingress-nginx');
+  });
+
+  it('says verified compatible inside the range, and action for a release newer than the tested ones', () => {
+    expect(verdict('registry.k8s.io/ingress-nginx/controller:v1.5.1')).toEqual(['info/certain']);
+    expect(verdict('registry.k8s.io/ingress-nginx/controller:v1.11.0')).toEqual(['action/certain']);
+    expect(verdict('registry.k8s.io/ingress-nginx/controller:v1.3.0', '1.24')).toEqual(['info/certain']);
+    expect(verdict('registry.k8s.io/ingress-nginx/controller:v1.3.0', '1.25')).toEqual(['breaking/certain']);
+  });
+
+  it('grades a range that is only a reference pairing (CoreDNS and kubeadm) as worth a look, not a break', () => {
+    const [f] = run('registry.k8s.io/coredns/coredns:v1.8.6');
+    expect(f).toMatchObject({ severity: 'action', confidence: 'possible' });
+    expect(f?.message).toContain('publishes no support range');
+    expect(verdict('registry.k8s.io/coredns/coredns:v1.9.3')).toEqual(['info/certain']);
+  });
+
+  it('keeps cluster-autoscaler in lockstep with the control plane minor', () => {
+    expect(verdict('registry.k8s.io/autoscaling/cluster-autoscaler:v1.24.3', '1.25')).toEqual(['breaking/certain']);
+    expect(verdict('registry.k8s.io/autoscaling/cluster-autoscaler:v1.25.1', '1.25')).toEqual(['info/certain']);
+  });
+
+  it('reads a digest-pinned image through its version label, or says why it cannot', () => {
+    const pinned = 'quay.io/jetstack/cert-manager-controller@sha256:0123456789abcdef';
+    const labelled = run(pinned, { labels: { 'app.kubernetes.io/version': 'v1.5.3' } });
+    expect(labelled.map((f) => `${f.severity}/${f.confidence}`)).toEqual(['breaking/likely']);
+    const [unknown] = run(pinned);
+    expect(unknown).toMatchObject({ severity: 'info', confidence: 'possible' });
+    expect(unknown?.message).toContain('pinned by digest');
+    expect(run('quay.io/jetstack/cert-manager-controller:latest')[0]?.message).toContain(
+      'the image tag latest is not a release number',
+    );
+  });
+
+  it('reads Flux from its version label or chart, not from each controller image', () => {
+    const [f] = run('ghcr.io/fluxcd/source-controller:v0.25.9', { labels: { 'app.kubernetes.io/version': 'v0.31.0' } });
+    expect(f?.message).toContain('runs Flux (flux2) 0.31.0');
+    const helm: HelmRelease = {
+      name: 'flux',
+      namespace: 'kube-system',
+      storage: 'Secret',
+      revisions: [],
+      decodeErrors: [],
+      current: {
+        revision: 1,
+        status: 'deployed',
+        storageObject: 's',
+        chart: 'flux2',
+        appVersion: '2.0.1',
+        objects: [],
+      },
+    };
+    const w = workload(
+      'Deployment',
+      'source-controller',
+      'kube-system',
+      { containers: [container('m', { image: 'ghcr.io/fluxcd/source-controller:v1.0.0' })] },
+      {
+        metadata: {
+          ...meta('source-controller', 'kube-system'),
+          labels: { 'app.kubernetes.io/managed-by': 'Helm', 'app.kubernetes.io/instance': 'flux' },
+          annotations: { 'meta.helm.sh/release-name': 'flux', 'meta.helm.sh/release-namespace': 'kube-system' },
+        },
+      },
+    );
+    const [viaChart] = rule.run(snapshot({ workloads: [w], helmReleases: [helm] }), { ...ruleContext(), addons });
+    expect(viaChart?.message).toContain('2.0.1');
+  });
+
+  it('reports each add-on of a workload once, and nothing for workloads without one', () => {
+    const w = workload('DaemonSet', 'calico-node', 'kube-system', {
+      containers: [
+        container('install-cni', { image: 'docker.io/calico/cni:v3.20.0', role: 'init' }),
+        container('calico-node', { image: 'docker.io/calico/node:v3.20.0' }),
+      ],
+    });
+    const findings = rule.run(snapshot({ workloads: [w, workload('Deployment', 'web', 'shop')] }), {
+      ...ruleContext(),
+      addons,
+    });
+    expect(findings.map((f) => `${f.object.name} ${f.severity}`)).toEqual(['calico-node breaking']);
+  });
+});
