@@ -119,6 +119,20 @@ test.describe('browsing the catalog', () => {
     await expect(row).toContainText('1.25');
   });
 
+  test('lists each add-on with the versions that support each step, linked to the project', async ({ page }) => {
+    await page.goto('/upgrade?from=1.23&to=1.25');
+    const table = page.getByTestId('addon-ranges');
+    await expect(table.getByRole('columnheader', { name: 'Kubernetes 1.24' })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: 'Kubernetes 1.25' })).toBeVisible();
+    const nginx = table.locator('[data-addon="ingress-nginx"]');
+    await expect(nginx).toContainText('>=1.4.0 <1.10.0');
+    await expect(nginx.getByRole('link', { name: '>=1.4.0 <1.10.0' })).toHaveAttribute(
+      'href',
+      /github\.com\/kubernetes\/ingress-nginx/,
+    );
+    await expect(table.locator('tbody tr')).toHaveCount(24);
+  });
+
   test('shows both releases and the breaking changes on the overview', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { name: /Kubernetes 1\.24.*Stargazer/ })).toBeVisible();

@@ -15,6 +15,10 @@ test.describe('checking a cluster', () => {
     expect(await impact.changeStatus('psp-removal')).toBe('affected');
     expect(await impact.changeStatus('cronjob-v1beta1-removal')).toBe('affected');
     await expect(impact.findings().first()).toBeVisible();
+    // The add-ons it runs, each with its standing at every step.
+    const coredns = page.getByTestId('detected-addons').locator('[data-addon="coredns"]');
+    await expect(coredns.locator('[data-release="1.24"]')).toHaveAttribute('data-verdict', 'inside');
+    await expect(coredns.locator('[data-release="1.25"]')).toContainText('below the reference pairing');
   });
 
   test('scans the real cluster from a pasted kubeconfig, with progress, and finds the seeded problems', async ({

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AddonRanges } from '@/components/addons/addon-ranges';
 import { ChangeCard } from '@/components/catalog/change-card';
 import { PageHeader } from '@/components/ui/card';
 import { getCatalog } from '@/lib/catalog';
@@ -33,7 +34,8 @@ function VersionSelect({ name, label, value }: { name: string; label: string; va
 
 export default async function UpgradePage({ searchParams }: PageProps<'/upgrade'>) {
   const { from, to } = parsePath(await searchParams);
-  const path = upgradePath(getCatalog().changes, from, to);
+  const catalog = getCatalog();
+  const path = upgradePath(catalog.changes, from, to);
   return (
     <>
       <PageHeader title="Upgrade path">
@@ -77,6 +79,7 @@ export default async function UpgradePage({ searchParams }: PageProps<'/upgrade'
               </section>
             );
           })}
+          <AddonRanges addons={catalog.addons} releases={path.releases} />
         </>
       )}
     </>

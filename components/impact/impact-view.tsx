@@ -7,6 +7,7 @@ import { ChangeStatusList } from './change-status-list';
 import { CompletenessBanner } from './completeness-banner';
 import { CoveragePanel } from './coverage-panel';
 import { FindingsBrowser } from './findings-browser';
+import { DetectedAddons } from '../addons/detected-addons';
 import { ImpactSummary } from './impact-summary';
 
 interface Props {
@@ -37,6 +38,7 @@ export function ImpactView({ report, changes, actions, reveal = false }: Props) 
       <ImpactSummary report={report} />
       <ChangeStatusList impacts={report.changes} changes={byId} />
       <FindingsBrowser findings={report.findings} changeTitle={(id) => byId.get(id)?.title ?? id} />
+      <DetectedAddons addons={report.addons} />
       <CoveragePanel report={report} />
     </div>
   );

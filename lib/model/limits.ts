@@ -25,6 +25,8 @@ export const REPORT_LIMITS = {
   coverageNamespaces: 1000,
   /** Helm releases listed with their chart, for joining a cluster with a repository. */
   helmCharts: 5000,
+  /** Add-ons listed in the inventory. */
+  addons: 5000,
 } as const;
 
 /** Appended where a value was cut to fit the limits. */

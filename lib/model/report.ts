@@ -2,7 +2,7 @@ import type { Severity } from './catalog';
 import type { Finding } from './finding';
 import type { Release, Target } from './releases';
 import type { ResourceKey } from './resources';
-import type { CoverageEntry } from './snapshot';
+import type { CoverageEntry, ObjectRef } from './snapshot';
 import type { SnapshotSource } from './sources';
 import type { Text } from './text';
 
@@ -62,6 +62,23 @@ export interface ReportCluster {
   helmCharts?: { namespace: string; name: string; chart: string }[];
 }
 
+/** Where an add-on version stands against one release's supported range. */
+export type AddonVerdict = 'inside' | 'older' | 'newer' | 'unknown' | 'no-statement';
+
+/** An add-on found in the cluster (or repository): which, where, its version, and its standing per release. */
+export interface AddonEntry {
+  object: ObjectRef;
+  /** The add-on's id in the table (data/addons) and its name. */
+  addon: string;
+  name: string;
+  version?: string;
+  /** Where the version was read, or why it could not be. */
+  versionFrom?: 'tag' | 'label' | 'chart';
+  unknown?: 'digest' | 'not-a-version' | 'no-label';
+  /** Per release ('1.24', '1.25'): the supported range and where this version stands. */
+  releases: { release: Release; range?: string; verdict: AddonVerdict; reference?: boolean }[];
+}
+
 /** The impact report: every finding, every change in scope, how each check ran and what could be read. */
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
@@ -75,6 +92,8 @@ export interface Report {
   rules: RuleRun[];
   coverage: CoverageEntry[];
   notes: ReportNote[];
+  /** The add-ons found, with their versions and standing per release (absent in reports made before). */
+  addons?: AddonEntry[];
   redaction?: {
     /** What was replaced by stable tokens or dropped. */
     fields: string[];

@@ -132,6 +132,17 @@ export function fitReport(report: Report): Report {
       ...(c.namespaces ? { namespaces: fitNamespaces(c.namespaces) } : {}),
     })),
     notes: report.notes.map((n) => ({ kind: fitString(n.kind, L.idChars), message: fitText(n.message) })),
+    ...(report.addons
+      ? {
+          addons: report.addons.slice(0, L.addons).map((a) => ({
+            ...a,
+            object: fitRef(a.object),
+            addon: fitString(a.addon, L.idChars),
+            name: fitString(a.name, L.refChars),
+            ...(a.version === undefined ? {} : { version: fitString(a.version, L.shortChars) }),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -64,6 +64,7 @@ function* identities(report: Report): Generator<{ kind: IdentityKind; value: str
     if (r.namespace !== undefined) yield { kind: 'namespace' as const, value: r.namespace };
     yield { kind: refNameKind(r), value: r.name };
   };
+  for (const a of report.addons ?? []) yield* fromRef(a.object);
   for (const f of report.findings) {
     yield* fromRef(f.object);
     yield* fromRef(f.owner);
@@ -234,6 +235,7 @@ export function redactReport(report: Report, options: RedactOptions): Report {
       ...(c.namespaces === undefined ? {} : { namespaces: c.namespaces.map((ns) => r.token('namespace', ns)) }),
     })),
     notes: report.notes.map((n) => ({ ...n, message: r.text(n.message) })),
+    ...(report.addons ? { addons: report.addons.map((a) => ({ ...a, object: r.ref(a.object) })) } : {}),
     redaction: { fields: [...REDACTED_FIELDS, `${SALT_ID_PREFIX}${r.saltId()}`] },
   };
 }

@@ -137,6 +137,29 @@ export const reportSchema = z.object({
   rules: z.array(ruleRunSchema),
   coverage: z.array(coverageSchema),
   notes: z.array(z.object({ kind: text(L.idChars), message: textSchema })).default([]),
+  addons: z
+    .array(
+      z.object({
+        object: objectRefSchema,
+        addon: text(L.idChars),
+        name: text(L.refChars),
+        version: text(L.shortChars).optional(),
+        versionFrom: z.enum(['tag', 'label', 'chart']).optional(),
+        unknown: z.enum(['digest', 'not-a-version', 'no-label']).optional(),
+        releases: z
+          .array(
+            z.object({
+              release: z.enum(RELEASES),
+              range: text(L.shortChars).optional(),
+              verdict: z.enum(['inside', 'older', 'newer', 'unknown', 'no-statement']),
+              reference: z.boolean().optional(),
+            }),
+          )
+          .max(10),
+      }),
+    )
+    .max(L.addons)
+    .optional(),
   redaction: z.object({ fields: z.array(text(L.idChars)) }).optional(),
 }) satisfies z.ZodType<Report, unknown>;
 

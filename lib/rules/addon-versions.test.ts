@@ -5,7 +5,7 @@ import type { Target } from '../model/releases';
 import type { HelmRelease } from '../model/snapshot';
 import { container, meta, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule as check } from './addon-versions';
-import { addonOfImage, parseImage, rangeVerdict, versionOfTag } from './support/addons';
+import { addonInventory, addonOfImage, parseImage, rangeVerdict, versionOfTag } from './support/addons';
 import { ruleContext } from './testing/context';
 import { plainRule } from './testing/plain';
 
@@ -170,5 +170,43 @@ describe('addon-versions', () => {
       addons,
     });
     expect(findings.map((f) => `${f.object.name} ${f.severity}`)).toEqual(['calico-node breaking']);
+  });
+});
+
+describe('the add-on inventory', () => {
+  it('lists each add-on with its version and its standing at every release step', () => {
+    const s = snapshot({
+      workloads: [
+        workload('Deployment', 'coredns', 'kube-system', {
+          containers: [container('c', { image: 'registry.k8s.io/coredns/coredns:v1.8.6' })],
+        }),
+        workload('Deployment', 'cm', 'cert-manager', {
+          containers: [container('c', { image: 'quay.io/jetstack/cert-manager-controller@sha256:00' })],
+        }),
+      ],
+    });
+    expect(addonInventory(s, addons, ['1.24', '1.25'])).toEqual([
+      {
+        object: expect.objectContaining({ kind: 'Deployment', name: 'coredns' }),
+        addon: 'coredns',
+        name: 'CoreDNS (CNCF)',
+        version: '1.8.6',
+        versionFrom: 'tag',
+        releases: [
+          { release: '1.24', range: '>=1.8.6', verdict: 'inside', reference: true },
+          { release: '1.25', range: '>=1.9.3', verdict: 'older', reference: true },
+        ],
+      },
+      {
+        object: expect.objectContaining({ name: 'cm' }),
+        addon: 'cert-manager',
+        name: expect.any(String),
+        unknown: 'digest',
+        releases: [
+          { release: '1.24', range: '>=1.8.0 <1.15.0', verdict: 'unknown' },
+          { release: '1.25', range: '>=1.10.0 <1.17.0', verdict: 'unknown' },
+        ],
+      },
+    ]);
   });
 });

@@ -1,20 +1,24 @@
-import type { Addon } from '../catalog/addon-schema';
 import type { Finding } from '../model/finding';
 import type { Target } from '../model/releases';
-import type { Container, HelmRelease, Snapshot } from '../model/snapshot';
+import type { Container } from '../model/snapshot';
 import type { Slot, Text } from '../model/text';
 import { fixed, t } from '../model/text';
 import type { Rule, RuleContext } from './support/check';
-import { addonOfImage, lowerBound, parseImage, rangeVerdict, versionOfTag } from './support/addons';
+import {
+  detectAddons,
+  lowerBound,
+  parseImage,
+  rangeVerdict,
+  type DetectedAddon,
+  type UnknownVersion,
+} from './support/addons';
 import { makeFinding, type EvidenceDraft } from './support/finding';
 import { sortFindings, subjectTarget } from './support/object-refs';
 import { POD_SUBJECT_NEEDS } from './support/scope';
-import { podSubjects, type PodSubject } from './support/subjects';
 import { image as imageSlot, refText, setting, value, version as versionSlot } from './support/text';
 
 const RULE_ID = 'addon-versions';
 const CHANGE_ID = 'addon-compatibility';
-const VERSION_LABEL = 'app.kubernetes.io/version';
 
 /** Where a version was read. */
 type Read = { version: string; from: 'tag' | 'label' | 'chart' } | { unknown: Text };
@@ -53,45 +57,22 @@ const say = {
   sourceEvidence: (source: Slot) => t`The project's own statement of the supported range: ${source}.`,
 };
 
-/** The Helm release a subject belongs to, when the snapshot has its records. */
-function releaseOf(s: PodSubject, releases: readonly HelmRelease[]): HelmRelease | undefined {
-  const r = s.helmRelease;
-  return r ? releases.find((h) => h.name === r.name && h.namespace === r.namespace) : undefined;
-}
-
-function readVersion(
-  addon: Addon,
-  image: ReturnType<typeof parseImage>,
-  s: PodSubject,
-  releases: readonly HelmRelease[],
-): Read {
-  const fromLabel = versionOfTag(s.metadata.labels[VERSION_LABEL]);
-  const release = releaseOf(s, releases)?.current;
-  const fromChart =
-    release && addon.recognise.charts.includes(release.chart ?? '') ? versionOfTag(release.appVersion) : undefined;
-  if (addon.version.from === 'app-version') {
-    if (fromLabel) return { version: fromLabel, from: 'label' };
-    if (fromChart) return { version: fromChart, from: 'chart' };
-    return { unknown: say.noLabel };
+/** Why a version could not be read, in words. */
+function unknownText(reason: UnknownVersion, c: Container): Text {
+  switch (reason) {
+    case 'digest':
+      return say.digestOnly;
+    case 'no-label':
+      return say.noLabel;
+    case 'not-a-version':
+      // The tag is part of the image's identity: it travels in an image slot, so redaction replaces it.
+      return say.notVersion(imageSlot(parseImage(c.image).tag ?? 'latest'));
   }
-  const fromTag = versionOfTag(image.tag);
-  if (fromTag) return { version: fromTag, from: 'tag' };
-  if (fromLabel) return { version: fromLabel, from: 'label' };
-  if (fromChart) return { version: fromChart, from: 'chart' };
-  if (image.tag === undefined && image.digest) return { unknown: say.digestOnly };
-  // The tag is part of the image's identity: it travels in an image slot, so redaction replaces it.
-  return { unknown: say.notVersion(imageSlot(image.tag ?? 'latest')) };
 }
 
-function findingFor(
-  s: PodSubject,
-  c: Container,
-  addon: Addon,
-  snapshot: Snapshot,
-  ctx: RuleContext & { addons: readonly Addon[] },
-): Finding {
-  const image = parseImage(c.image);
-  const read = readVersion(addon, image, s, snapshot.helmReleases);
+function findingFor(d: DetectedAddon, ctx: RuleContext): Finding {
+  const { subject: s, container: c, addon } = d;
+  const read: Read = 'unknown' in d.read ? { unknown: unknownText(d.read.unknown, c) } : d.read;
   const what = refText(s.ref);
   const name = setting(addon.name);
   const row = addon.support.find((r) => r.kubernetes === ctx.target);
@@ -182,21 +163,6 @@ function findingFor(
   }
 }
 
-/** The add-ons a subject runs, each once, with the first container that identifies it. */
-function addonsOf(s: PodSubject, addons: readonly Addon[]): { addon: Addon; container: Container }[] {
-  const found = new Map<string, { addon: Addon; container: Container }>();
-  for (const c of s.spec.containers) {
-    if (c.role === 'ephemeral') continue;
-    const addon = addonOfImage(addons, parseImage(c.image));
-    // A version-bearing container wins over, say, an init container with a helper image of the same project.
-    if (addon && (!found.has(addon.id) || c.role === 'container')) {
-      if (!found.has(addon.id) || found.get(addon.id)?.container.role !== 'container')
-        found.set(addon.id, { addon, container: c });
-    }
-  }
-  return [...found.values()];
-}
-
 export const rule: Rule = {
   id: RULE_ID,
   title: 'Add-ons whose running version does not support the target release',
@@ -205,13 +171,6 @@ export const rule: Rule = {
   run(snapshot, ctx) {
     const addons = ctx.addons ?? [];
     if (addons.length === 0) return [];
-    const withAddons = { ...ctx, addons };
-    return sortFindings(
-      podSubjects(snapshot)
-        .filter((s) => !s.coveredByOwner)
-        .flatMap((s) =>
-          addonsOf(s, addons).map(({ addon, container }) => findingFor(s, container, addon, snapshot, withAddons)),
-        ),
-    );
+    return sortFindings(detectAddons(snapshot, addons).map((d) => findingFor(d, ctx)));
   },
 };

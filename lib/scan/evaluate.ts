@@ -1,13 +1,14 @@
 import type { Catalog } from '../catalog/load';
-import type { Report, RuleRun } from '../model/report';
+import type { AddonEntry, Report, RuleRun } from '../model/report';
 import { REPORT_SCHEMA_VERSION } from '../model/report';
 import { helmAnomalies } from './helm-anomalies';
 import { detectProfile } from './profile';
 import { RULES } from './checks';
 import { sortFindings } from '../rules/support/object-refs';
+import { addonInventory } from '../rules/support/addons';
 import type { Finding } from '../model/finding';
 import type { Rule, RuleContext } from '../rules/support/check';
-import type { Target } from '../model/releases';
+import { RELEASES, type Release, type Target } from '../model/releases';
 import type { Snapshot, SourceLocation } from '../model/snapshot';
 import { REPORT_LIMITS } from '../model/limits';
 import { TOOL_VERSION } from '../version';
@@ -88,6 +89,7 @@ function* evaluation(snapshot: Snapshot, options: EvaluateOptions): Generator<vo
     rules: [...runs.values()],
     coverage: snapshot.coverage,
     notes: [...helmAnomalies(snapshot), ...coverageNotes(snapshot)],
+    ...inventoryOf(snapshot, catalog, scope),
   });
 }
 
@@ -98,6 +100,12 @@ function helmChartsOf(snapshot: Snapshot): { helmCharts?: { namespace: string; n
     return chart ? [{ namespace: r.namespace, name: r.name, chart }] : [];
   });
   return helmCharts.length > 0 ? { helmCharts: helmCharts.slice(0, REPORT_LIMITS.helmCharts) } : {};
+}
+
+/** The add-ons found, with their standing at each release in scope (the target's step last). */
+function inventoryOf(snapshot: Snapshot, catalog: Catalog, scope: readonly Release[]): { addons?: AddonEntry[] } {
+  const addons = addonInventory(snapshot, catalog.addons, scope.length > 0 ? scope : RELEASES);
+  return addons.length > 0 ? { addons: addons.slice(0, REPORT_LIMITS.addons) } : {};
 }
 
 const refKey = (r: { kind: string; namespace?: string | undefined; name: string }) =>

@@ -73,6 +73,39 @@ export function summarySection(report: Report, groups: readonly FindingGroup[]):
   ];
 }
 
+const VERDICT_TEXT = {
+  inside: 'supported',
+  older: '**too old**',
+  newer: 'newer than tested',
+  unknown: 'version unknown',
+  'no-statement': 'no statement',
+} as const;
+
+/** The add-ons found: version, and for each release step the supported range and where the version stands. */
+export function addonsSection(report: Report): string[] {
+  const addons = report.addons ?? [];
+  if (addons.length === 0) return [];
+  const releases = [...new Set(addons.flatMap((a) => a.releases.map((r) => r.release)))].sort();
+  const rows = addons.map((a) => {
+    const object = `${a.object.kind} ${a.object.namespace ? `${a.object.namespace}/` : ''}${a.object.name}`;
+    const steps = releases.map((r) => {
+      const step = a.releases.find((x) => x.release === r);
+      if (!step) return '';
+      const verdict =
+        step.reference && step.verdict === 'older' ? 'below the reference pairing' : VERDICT_TEXT[step.verdict];
+      return `${verdict}${step.range ? ` (${mdCode(step.range)})` : ''}`;
+    });
+    const version = a.version === undefined ? `unknown (${a.unknown ?? 'unreadable'})` : mdCode(a.version);
+    return `| ${mdText(a.name)} | ${mdCode(object)} | ${version} | ${steps.join(' | ')} |`;
+  });
+  return [
+    '### Add-ons',
+    '',
+    ...table(['Add-on', 'Workload', 'Version', ...releases.map((r) => `Kubernetes ${r}`)], rows),
+    '',
+  ];
+}
+
 /** Changes that could not be checked and why, unreadable resources, and checks that ran blind. */
 export function gapsSection(report: Report, changes: ReadonlyMap<string, Change>): string[] {
   const out: string[] = [];

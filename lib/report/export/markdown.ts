@@ -4,7 +4,15 @@ import type { Severity } from '../../model/catalog';
 import type { Finding } from '../../model/finding';
 import type { Report } from '../../model/report';
 import { clip, mdCode, mdText, table } from './markdown-escape';
-import { CELL_MAX, gapsSection, headerSection, plural, SEVERITY_LABEL, summarySection } from './markdown-sections';
+import {
+  addonsSection,
+  CELL_MAX,
+  gapsSection,
+  headerSection,
+  plural,
+  SEVERITY_LABEL,
+  summarySection,
+} from './markdown-sections';
 import { acceptedText, actionLines, changesById, groupByChange, primaryLink, sourceText } from './shared';
 import { renderText } from '../../model/text';
 
@@ -119,7 +127,9 @@ function renderMarkdown(report: Report, catalog: Catalog, limits: MarkdownLimits
   const groups = groupByChange(report.findings);
   const head = [...headerSection(report), ...summarySection(report, groups)];
   const footer = `<sub>Release Lens ${mdText(report.tool.version)} · catalog ${mdCode(report.catalogVersion)}</sub>`;
-  const tail = [...gapsSection(report, changes), footer];
+  // The add-on table goes with the full report; the pull-request comment stays short.
+  const addons = limits.budget === Infinity ? addonsSection(report) : [];
+  const tail = [...addons, ...gapsSection(report, changes), footer];
   let budget = limits.budget - size(head) - size(tail) - NOTE_RESERVE;
   const body: string[] = [];
   let shown = 0;

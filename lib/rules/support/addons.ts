@@ -1,5 +1,9 @@
 import type { Addon } from '../../catalog/addon-schema';
 import { parseConstraint } from '../../model/semver';
+import type { Release } from '../../model/releases';
+import type { AddonEntry, AddonVerdict } from '../../model/report';
+import type { Container, HelmRelease, Snapshot } from '../../model/snapshot';
+import { podSubjects, type PodSubject } from './subjects';
 
 /** An image reference split into its parts; the registry defaults as the container runtime does (Docker Hub). */
 export interface ImageRef {
@@ -74,4 +78,110 @@ export function rangeVerdict(range: string, version: string): RangeVerdict | und
   if (test(version)) return 'inside';
   const low = lowerBound(range);
   return low !== undefined && cmp(version, low) < 0 ? 'older' : 'newer';
+}
+
+const VERSION_LABEL = 'app.kubernetes.io/version';
+
+/** Why an add-on's version could not be read. */
+export type UnknownVersion = 'digest' | 'not-a-version' | 'no-label';
+
+/** An add-on's version and where it was read, or why it could not be. */
+export type AddonVersionRead = { version: string; from: 'tag' | 'label' | 'chart' } | { unknown: UnknownVersion };
+
+/** One add-on found in one workload (or bare pod), with the container that identifies it and its version. */
+export interface DetectedAddon {
+  subject: PodSubject;
+  container: Container;
+  addon: Addon;
+  read: AddonVersionRead;
+}
+
+function releaseOf(s: PodSubject, releases: readonly HelmRelease[]): HelmRelease | undefined {
+  const r = s.helmRelease;
+  return r ? releases.find((h) => h.name === r.name && h.namespace === r.namespace) : undefined;
+}
+
+/**
+ * Reads an add-on's version: the image tag; for a digest-pinned image the app.kubernetes.io/version label, then
+ * the Helm chart's appVersion; for add-ons whose images carry their own versions (Flux), the label or the chart.
+ */
+export function readAddonVersion(
+  addon: Addon,
+  image: ImageRef,
+  s: PodSubject,
+  releases: readonly HelmRelease[],
+): AddonVersionRead {
+  const fromLabel = versionOfTag(s.metadata.labels[VERSION_LABEL]);
+  const release = releaseOf(s, releases)?.current;
+  const fromChart =
+    release && addon.recognise.charts.includes(release.chart ?? '') ? versionOfTag(release.appVersion) : undefined;
+  if (addon.version.from === 'app-version') {
+    if (fromLabel) return { version: fromLabel, from: 'label' };
+    if (fromChart) return { version: fromChart, from: 'chart' };
+    return { unknown: 'no-label' };
+  }
+  const fromTag = versionOfTag(image.tag);
+  if (fromTag) return { version: fromTag, from: 'tag' };
+  if (fromLabel) return { version: fromLabel, from: 'label' };
+  if (fromChart) return { version: fromChart, from: 'chart' };
+  return { unknown: image.tag === undefined && image.digest ? 'digest' : 'not-a-version' };
+}
+
+/** The add-ons a subject runs, each once, identified by a main container when one matches. */
+function addonsOf(s: PodSubject, addons: readonly Addon[]): { addon: Addon; container: Container }[] {
+  const found = new Map<string, { addon: Addon; container: Container }>();
+  for (const c of s.spec.containers) {
+    if (c.role === 'ephemeral') continue;
+    const addon = addonOfImage(addons, parseImage(c.image));
+    if (!addon) continue;
+    const known = found.get(addon.id);
+    if (!known || (known.container.role !== 'container' && c.role === 'container'))
+      found.set(addon.id, { addon, container: c });
+  }
+  return [...found.values()];
+}
+
+/** Every add-on of the snapshot's workloads and bare pods (pods of a known controller are its template's). */
+export function detectAddons(snapshot: Snapshot, addons: readonly Addon[]): DetectedAddon[] {
+  if (addons.length === 0) return [];
+  return podSubjects(snapshot)
+    .filter((s) => !s.coveredByOwner)
+    .flatMap((s) =>
+      addonsOf(s, addons).map(({ addon, container }) => ({
+        subject: s,
+        container,
+        addon,
+        read: readAddonVersion(addon, parseImage(container.image), s, snapshot.helmReleases),
+      })),
+    );
+}
+
+/** The add-on inventory of a snapshot, as a report lists it: each add-on's version and standing per release. */
+export function addonInventory(
+  snapshot: Snapshot,
+  addons: readonly Addon[],
+  releases: readonly Release[],
+): AddonEntry[] {
+  return detectAddons(snapshot, addons).map(({ subject, addon, read }) => ({
+    object: subject.ref,
+    addon: addon.id,
+    name: addon.name,
+    ...('unknown' in read ? { unknown: read.unknown } : { version: read.version, versionFrom: read.from }),
+    releases: releases.map((release) => {
+      const row = addon.support.find((s) => s.kubernetes === release);
+      const verdict: AddonVerdict =
+        row === undefined
+          ? 'no-statement'
+          : 'unknown' in read
+            ? 'unknown'
+            : (rangeVerdict(row.versions, read.version) ?? 'unknown');
+      return {
+        release,
+        ...(row ? { range: row.versions } : {}),
+        verdict,
+        // A range that is only a reference installer's pairing: outside it is worth a look, not a break.
+        ...(row?.basis === 'reference' ? { reference: true } : {}),
+      };
+    }),
+  }));
 }
