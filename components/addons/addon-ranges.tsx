@@ -1,3 +1,4 @@
+import { AddonTable } from './addon-table';
 import type { Addon } from '@/lib/catalog/addon-schema';
 import type { Release } from '@/lib/model/releases';
 
@@ -16,54 +17,35 @@ export function AddonRanges({ addons, releases }: { addons: readonly Addon[]; re
         Upgrade each add-on to a release inside the range of every step before the control plane takes that step. A scan
         reports the add-ons it finds and where each stands.
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-300 dark:border-slate-700">
-              <th scope="col" className="py-2 pr-3">
-                Add-on
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Kind
-              </th>
-              {releases.map((r) => (
-                <th key={r} scope="col" className="py-2 pr-3">
-                  Kubernetes {r}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((a) => (
-              <tr key={a.id} data-addon={a.id} className="border-b border-slate-200 align-top dark:border-slate-800">
-                <th scope="row" className="py-2 pr-3 font-medium">
-                  <a href={a.homepage}>{a.name}</a>
-                </th>
-                <td className="py-2 pr-3">{a.category}</td>
-                {releases.map((r) => {
-                  const row = a.support.find((s) => s.kubernetes === r);
-                  return (
-                    <td key={r} className="py-2 pr-3 font-mono text-xs">
-                      {row ? (
-                        <>
-                          <a href={row.source} title={row.checked}>
-                            {row.versions}
-                          </a>
-                          {row.basis === 'reference' ? (
-                            <span className="ml-1 font-sans text-slate-600 dark:text-slate-400">(reference)</span>
-                          ) : null}
-                        </>
-                      ) : (
-                        <span className="font-sans">no statement</span>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AddonTable columns={['Add-on', 'Kind']} releases={releases}>
+        {sorted.map((a) => (
+          <tr key={a.id} data-addon={a.id} className="border-b border-slate-200 align-top dark:border-slate-800">
+            <th scope="row" className="py-2 pr-3 font-medium">
+              <a href={a.homepage}>{a.name}</a>
+            </th>
+            <td className="py-2 pr-3">{a.category}</td>
+            {releases.map((r) => {
+              const row = a.support.find((s) => s.kubernetes === r);
+              return (
+                <td key={r} className="py-2 pr-3 font-mono text-xs">
+                  {row ? (
+                    <>
+                      <a href={row.source} title={row.checked}>
+                        {row.versions}
+                      </a>
+                      {row.basis === 'reference' ? (
+                        <span className="ml-1 font-sans text-slate-600 dark:text-slate-400">(reference)</span>
+                      ) : null}
+                    </>
+                  ) : (
+                    <span className="font-sans">no statement</span>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </AddonTable>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { AddonTable } from './addon-table';
 import type { AddonEntry, AddonVerdict } from '@/lib/model/report';
 
 const VERDICT: Record<AddonVerdict, { label: string; className: string }> = {
@@ -26,65 +27,43 @@ export function DetectedAddons({ addons }: { addons: readonly AddonEntry[] | und
       <h2 id="addons-heading" className="mb-2 text-lg font-semibold">
         Add-ons ({addons.length})
       </h2>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-300 dark:border-slate-700">
-              <th scope="col" className="py-2 pr-3">
-                Add-on
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Workload
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Version
-              </th>
-              {releases.map((r) => (
-                <th key={r} scope="col" className="py-2 pr-3">
-                  Kubernetes {r}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {addons.map((a, i) => (
-              <tr
-                key={`${a.addon}-${a.object.kind}-${a.object.namespace ?? ''}-${a.object.name}-${i}`}
-                data-addon={a.addon}
-                className="border-b border-slate-200 align-top dark:border-slate-800"
-              >
-                <th scope="row" className="py-2 pr-3 font-medium">
-                  {a.name}
-                </th>
-                <td className="py-2 pr-3 font-mono text-xs break-all">
-                  {a.object.kind} {a.object.namespace ? `${a.object.namespace}/` : ''}
-                  {a.object.name}
+      <AddonTable columns={['Add-on', 'Workload', 'Version']} releases={releases}>
+        {addons.map((a, i) => (
+          <tr
+            key={`${a.addon}-${a.object.kind}-${a.object.namespace ?? ''}-${a.object.name}-${i}`}
+            data-addon={a.addon}
+            className="border-b border-slate-200 align-top dark:border-slate-800"
+          >
+            <th scope="row" className="py-2 pr-3 font-medium">
+              {a.name}
+            </th>
+            <td className="py-2 pr-3 font-mono text-xs break-all">
+              {a.object.kind} {a.object.namespace ? `${a.object.namespace}/` : ''}
+              {a.object.name}
+            </td>
+            <td className="py-2 pr-3">
+              {a.version !== undefined ? (
+                <span className="font-mono text-xs">{a.version}</span>
+              ) : (
+                <span className="text-xs">{a.unknown ? UNKNOWN[a.unknown] : 'unknown'}</span>
+              )}
+            </td>
+            {releases.map((r) => {
+              const step = a.releases.find((x) => x.release === r);
+              const verdict =
+                step?.reference && step.verdict === 'older'
+                  ? { label: 'below the reference pairing', className: 'text-amber-800 dark:text-amber-300' }
+                  : VERDICT[step?.verdict ?? 'no-statement'];
+              return (
+                <td key={r} className="py-2 pr-3" data-release={r} data-verdict={step?.verdict}>
+                  <span className={verdict.className}>{verdict.label}</span>
+                  {step?.range ? <span className="ml-1 font-mono text-xs">{step.range}</span> : null}
                 </td>
-                <td className="py-2 pr-3">
-                  {a.version !== undefined ? (
-                    <span className="font-mono text-xs">{a.version}</span>
-                  ) : (
-                    <span className="text-xs">{a.unknown ? UNKNOWN[a.unknown] : 'unknown'}</span>
-                  )}
-                </td>
-                {releases.map((r) => {
-                  const step = a.releases.find((x) => x.release === r);
-                  const verdict =
-                    step?.reference && step.verdict === 'older'
-                      ? { label: 'below the reference pairing', className: 'text-amber-800 dark:text-amber-300' }
-                      : VERDICT[step?.verdict ?? 'no-statement'];
-                  return (
-                    <td key={r} className="py-2 pr-3" data-release={r} data-verdict={step?.verdict}>
-                      <span className={verdict.className}>{verdict.label}</span>
-                      {step?.range ? <span className="ml-1 font-mono text-xs">{step.range}</span> : null}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              );
+            })}
+          </tr>
+        ))}
+      </AddonTable>
     </section>
   );
 }
