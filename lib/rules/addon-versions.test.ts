@@ -158,6 +158,20 @@ describe('addon-versions', () => {
     expect(viaChart?.message).toContain('2.0.1');
   });
 
+  it('recognises an add-on built into a private image by its Helm chart, never trusting that image tag', () => {
+    const labels = { 'helm.sh/chart': 'ingress-nginx-4.7.1', 'app.kubernetes.io/version': '1.8.1' };
+    const [f] = run('registry.example.com/platform/edge-proxy:3.2.0', { labels });
+    expect(f?.message).toContain('runs ingress-nginx (Kubernetes community) 1.8.1');
+    expect(f).toMatchObject({ severity: 'info', confidence: 'likely' });
+    const [unknown] = run('registry.example.com/platform/edge-proxy:3.2.0', {
+      labels: { 'helm.sh/chart': 'ingress-nginx-4.7.1' },
+    });
+    expect(unknown).toMatchObject({ severity: 'info', confidence: 'possible' });
+    expect(
+      run('registry.example.com/platform/edge-proxy:3.2.0', { labels: { 'helm.sh/chart': 'shop-1.0.0' } }),
+    ).toEqual([]);
+  });
+
   it('reports each add-on of a workload once, and nothing for workloads without one', () => {
     const w = workload('DaemonSet', 'calico-node', 'kube-system', {
       containers: [

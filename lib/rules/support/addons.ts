@@ -110,12 +110,13 @@ export function readAddonVersion(
   image: ImageRef,
   s: PodSubject,
   releases: readonly HelmRelease[],
+  byChart = false,
 ): AddonVersionRead {
   const fromLabel = versionOfTag(s.metadata.labels[VERSION_LABEL]);
   const release = releaseOf(s, releases)?.current;
   const fromChart =
     release && addon.recognise.charts.includes(release.chart ?? '') ? versionOfTag(release.appVersion) : undefined;
-  if (addon.version.from === 'app-version') {
+  if (addon.version.from === 'app-version' || byChart) {
     if (fromLabel) return { version: fromLabel, from: 'label' };
     if (fromChart) return { version: fromChart, from: 'chart' };
     return { unknown: 'no-label' };
@@ -127,18 +128,39 @@ export function readAddonVersion(
   return { unknown: image.tag === undefined && image.digest ? 'digest' : 'not-a-version' };
 }
 
-/** The add-ons a subject runs, each once, identified by a main container when one matches. */
-function addonsOf(s: PodSubject, addons: readonly Addon[]): { addon: Addon; container: Container }[] {
-  const found = new Map<string, { addon: Addon; container: Container }>();
+/** The chart a subject was installed from: its helm.sh/chart label (name-version), else its Helm release's record. */
+export function chartOf(s: PodSubject, releases: readonly HelmRelease[]): string | undefined {
+  const label = s.metadata.labels['helm.sh/chart'];
+  if (label) return /^(.+?)-v?\d+\.\d+\.\d+.*$/.exec(label)?.[1] ?? label;
+  return releaseOf(s, releases)?.current?.chart;
+}
+
+interface Found {
+  addon: Addon;
+  container: Container;
+  /** Recognised by its chart rather than its image: the image may be a private build, its tag says nothing. */
+  byChart: boolean;
+}
+
+/**
+ * The add-ons a subject runs, each once: by image (a main container preferred), else by the Helm chart it was
+ * installed from, for add-ons built into private images.
+ */
+function addonsOf(s: PodSubject, addons: readonly Addon[], releases: readonly HelmRelease[]): Found[] {
+  const found = new Map<string, Found>();
   for (const c of s.spec.containers) {
     if (c.role === 'ephemeral') continue;
     const addon = addonOfImage(addons, parseImage(c.image));
     if (!addon) continue;
     const known = found.get(addon.id);
     if (!known || (known.container.role !== 'container' && c.role === 'container'))
-      found.set(addon.id, { addon, container: c });
+      found.set(addon.id, { addon, container: c, byChart: false });
   }
-  return [...found.values()];
+  if (found.size > 0) return [...found.values()];
+  const chart = chartOf(s, releases);
+  const addon = chart === undefined ? undefined : addons.find((a) => a.recognise.charts.includes(chart));
+  const container = s.spec.containers.find((c) => c.role === 'container') ?? s.spec.containers[0];
+  return addon && container ? [{ addon, container, byChart: true }] : [];
 }
 
 /** Every add-on of the snapshot's workloads and bare pods (pods of a known controller are its template's). */
@@ -147,11 +169,11 @@ export function detectAddons(snapshot: Snapshot, addons: readonly Addon[]): Dete
   return podSubjects(snapshot)
     .filter((s) => !s.coveredByOwner)
     .flatMap((s) =>
-      addonsOf(s, addons).map(({ addon, container }) => ({
+      addonsOf(s, addons, snapshot.helmReleases).map(({ addon, container, byChart }) => ({
         subject: s,
         container,
         addon,
-        read: readAddonVersion(addon, parseImage(container.image), s, snapshot.helmReleases),
+        read: readAddonVersion(addon, parseImage(container.image), s, snapshot.helmReleases, byChart),
       })),
     );
 }
