@@ -1,12 +1,18 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The package root: one folder up from this module, both as source (cli/paths.ts) and bundled (dist/cli.mjs).
- * The catalog is found from here, never from the working directory, so the CLI runs from anywhere.
+ * The package root: the nearest folder above this module that holds the catalog (data/releases.yaml), whether the
+ * module runs as source (cli/paths.ts) or bundled (dist/cli.mjs, or a chunk under dist/cli-chunks/). The catalog is
+ * found from here, never from the working directory, so the CLI runs from anywhere.
  */
 export function packageRoot(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'data', 'releases.yaml'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(here, '..');
+  }
 }
 
 /** The catalog and demo cluster shipped with the package. */

@@ -1,7 +1,6 @@
 import { TOOL_VERSION } from '../lib/version';
 import { parseTopLevel } from './args';
-import { parseChangesArgs, runChangesCommand } from './commands/changes';
-import { runScanCommand } from './commands/scan';
+import { parseChangesArgs } from './commands/changes';
 import { parseScanArgs } from './commands/scan-args';
 import { describeFailure } from './errors';
 import { EXIT, type ExitCode } from './exit-codes';
@@ -29,11 +28,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (top.name === 'changes') {
     const args = parseChangesArgs(top.argv);
     if (args === 'help') return dispatch(['help', 'changes'], io);
-    return runChangesCommand(args, io);
+    // Each command is loaded when run: --version and help stay quick, a scan does not pay for the catalog listing.
+    return (await import('./commands/changes')).runChangesCommand(args, io);
   }
   const args = parseScanArgs(top.argv);
   if (args === 'help') return dispatch(['help', 'scan'], io);
-  return runScanCommand(args, io);
+  return (await import('./commands/scan')).runScanCommand(args, io);
 }
 
 /** Runs `release-lens <argv>` and returns the exit code; every failure becomes one line on stderr. */
