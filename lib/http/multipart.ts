@@ -132,3 +132,19 @@ export function readMultipart(request: Request, limits: UploadLimits): Multipart
     },
   };
 }
+
+/**
+ * Reads the parts left to the end without keeping them (the body limit still counts them), so the body is read
+ * whole before the answer goes out; then the text fields.
+ */
+export async function finishUpload(
+  upload: MultipartUpload,
+  parts: AsyncIterator<UploadedFile>,
+): Promise<Record<string, string>> {
+  for (let next = await parts.next(); !next.done; next = await parts.next()) {
+    for await (const _ of next.value.chunks) {
+      // not kept
+    }
+  }
+  return upload.fields();
+}

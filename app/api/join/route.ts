@@ -3,7 +3,7 @@ import { env, readBudgets } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { busy } from '@/lib/http/admission';
 import { activeScans } from '@/lib/http/admissions';
-import { readMultipart } from '@/lib/http/multipart';
+import { finishUpload, readMultipart } from '@/lib/http/multipart';
 import { errorResponse, json } from '@/lib/http/responses';
 import { route } from '@/lib/http/route';
 import { validate } from '@/lib/http/validate';
@@ -12,7 +12,7 @@ import type { ScanResult } from '@/lib/model/scan';
 import { changeSummaries } from '@/lib/report/change-summaries';
 import { joinRepository } from '@/lib/report/join';
 import { reportSchema } from '@/lib/report/schema';
-import { readUploadedRepository } from '@/lib/sources/files/archive';
+import { readUploadedRepository, UPLOADS_NOT_RENDERED } from '@/lib/sources/files/archive';
 import { readRepository } from '@/lib/sources/files/repository';
 
 export const dynamic = 'force-dynamic';
@@ -73,19 +73,14 @@ export const POST = route(async (request: Request): Promise<Response> => {
     });
     // Read the body to its end before answering: a request stream still being read when the answer goes out is
     // closed under the reader.
-    for (let next = await parts.next(); !next.done; next = await parts.next()) {
-      for await (const _ of next.value.chunks) {
-        // a third part is not read
-      }
-    }
-    await upload.fields();
+    await finishUpload(upload, parts);
     const catalog = getCatalog();
     const repository = await readRepository([], '/', {
       source: { kind: 'files', label: name },
       budgets,
       target: report.target,
       removedApis: catalog.removedApis,
-      tools: { off: 'an uploaded repository is read as text' },
+      tools: { off: UPLOADS_NOT_RENDERED },
       extra: uploaded.files,
       extraUnread: uploaded.unread,
       signal: request.signal,

@@ -1,7 +1,7 @@
 import { env, readBudgets } from '@/lib/env';
-import { readUploadedRepository } from '@/lib/sources/files/archive';
+import { readUploadedRepository, UPLOADS_NOT_RENDERED } from '@/lib/sources/files/archive';
 import { AppError } from '@/lib/errors';
-import { readMultipart } from '@/lib/http/multipart';
+import { finishUpload, readMultipart } from '@/lib/http/multipart';
 import { readJson } from '@/lib/http/read-body';
 import { validate } from '@/lib/http/validate';
 import { TARGETS, type Target } from '@/lib/model/releases';
@@ -24,10 +24,6 @@ function targetOf(value: string | undefined): Target {
   if (!target) throw new AppError('invalid-input', `target: must be one of ${TARGETS.join(', ')}`, 'target');
   return target;
 }
-
-/** Why an uploaded repository's charts and kustomizations are read as text on the dashboard. */
-const UPLOADS_NOT_RENDERED =
-  'an uploaded repository is read as text: the dashboard does not run helm or kustomize on uploads; the CLI renders them (release-lens scan --files)';
 
 /**
  * A multipart upload: snapshot files, streamed straight into the offline reader; or one repository (a .zip or
@@ -53,13 +49,8 @@ async function fromUpload(request: Request): Promise<ParsedScan> {
         maxBytes: env().RELEASE_LENS_MAX_SNAPSHOT_BYTES,
         setting: 'RELEASE_LENS_MAX_SNAPSHOT_BYTES',
       });
-      // One repository per scan: any further part is read past (the body limit still counts it), not scanned.
-      for (let next = await parts.next(); !next.done; next = await parts.next()) {
-        for await (const _ of next.value.chunks) {
-          // discarded
-        }
-      }
-      const fields = await upload.fields();
+      // One repository per scan: any further part is read past, not scanned.
+      const fields = await finishUpload(upload, parts);
       return {
         source: {
           kind: 'files',

@@ -163,9 +163,20 @@ function addonsOf(s: PodSubject, addons: readonly Addon[], releases: readonly He
   return addon && container ? [{ addon, container, byChart: true }] : [];
 }
 
+/** Found once per snapshot and table: the check and the report's inventory both read them. */
+const DETECTED = new WeakMap<Snapshot, { addons: readonly Addon[]; found: readonly DetectedAddon[] }>();
+
 /** Every add-on of the snapshot's workloads and bare pods (pods of a known controller are its template's). */
-export function detectAddons(snapshot: Snapshot, addons: readonly Addon[]): DetectedAddon[] {
+export function detectAddons(snapshot: Snapshot, addons: readonly Addon[]): readonly DetectedAddon[] {
   if (addons.length === 0) return [];
+  const known = DETECTED.get(snapshot);
+  if (known?.addons === addons) return known.found;
+  const found = findAddons(snapshot, addons);
+  DETECTED.set(snapshot, { addons, found });
+  return found;
+}
+
+function findAddons(snapshot: Snapshot, addons: readonly Addon[]): DetectedAddon[] {
   return podSubjects(snapshot)
     .filter((s) => !s.coveredByOwner)
     .flatMap((s) =>

@@ -6,6 +6,10 @@ import { AppError } from '../../errors';
 import { formatBytes, overBudget, type ReadBudgets } from '../../model/budgets';
 import type { ManifestFile, UnreadFile } from './read';
 
+/** Why an uploaded repository's charts and kustomizations are read as text: the server runs no renderer on uploads. */
+export const UPLOADS_NOT_RENDERED =
+  'an uploaded repository is read as text: the dashboard does not run helm or kustomize on uploads; the CLI renders them (release-lens scan --files)';
+
 /** What a repository upload held: its files (paths as in the repository), and what was left out and why. */
 export interface UploadedRepository {
   files: ManifestFile[];

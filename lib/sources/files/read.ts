@@ -100,15 +100,17 @@ function readDocument(text: string, budgets: ReadBudgets, templatesPossible: boo
   if (refused !== undefined) return { kind: 'refused', reason: refused };
   const parsed = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   const error = parsed.errors[0];
-  if (template >= 0 && (error || !plainWithTemplateText(parsed.toJS({ maxAliasCount: 50 }) as unknown))) {
-    return { kind: 'template', offset: template };
+  let value: unknown;
+  if (!error) {
+    try {
+      value = parsed.toJS({ maxAliasCount: 50 });
+    } catch {
+      return { kind: 'refused', reason: 'it expands too many YAML aliases' };
+    }
   }
+  if (template >= 0 && (error || !plainWithTemplateText(value))) return { kind: 'template', offset: template };
   if (error) return { kind: 'error', offset: error.pos[0], reason: error.message.split('\n')[0] ?? 'invalid YAML' };
-  try {
-    return { kind: 'objects', objects: objectsOf(parsed.contents, parsed.toJS({ maxAliasCount: 50 })) };
-  } catch {
-    return { kind: 'refused', reason: 'it expands too many YAML aliases' };
-  }
+  return { kind: 'objects', objects: objectsOf(parsed.contents, value) };
 }
 
 /**

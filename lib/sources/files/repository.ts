@@ -91,6 +91,67 @@ function templateLocator(templatePath: string, declared: readonly DeclaredObject
   };
 }
 
+/** Dependencies Helm would need in a chart's charts/ (a subchart directory or a packaged .tgz) that are not there. */
+function missingDependencies(
+  tree: readonly ChartLayout[],
+  charts: readonly (ChartFacts & { dependencies: { name: string; repository?: string }[] })[],
+  files: ReadonlySet<string>,
+): UnreadFile[] {
+  return tree.flatMap((chart) => {
+    const prefix = `${chart.dir === '' ? '' : `${chart.dir}/`}charts/`;
+    const facts = charts.find((c) => c.location.path === chart.chartFile.path);
+    return (facts?.dependencies ?? [])
+      .filter(
+        (dep) =>
+          !tree.some((c) => c.dir === `${prefix}${dep.name}`) &&
+          ![...files].some((f) => f.startsWith(`${prefix}${dep.name}-`)),
+      )
+      .map((dep) => ({
+        path: chart.chartFile.path,
+        reason: `its dependency ${dep.name}${dep.repository ? ` (${dep.repository})` : ''} is not in charts/: run helm dependency build to have it scanned`,
+      }));
+  });
+}
+
+/**
+ * Renders a chart tree with helm for each release (the last is the target); the target's documents, each located
+ * at its template. A reason instead when it cannot be rendered.
+ */
+async function renderTree(
+  top: ChartLayout,
+  base: string,
+  releases: readonly string[],
+  declared: readonly DeclaredObject[],
+  options: RepositoryOptions,
+): Promise<{ rendered: ManifestFile[] } | { notRendered: string }> {
+  if (options.tools.off) return { notRendered: options.tools.off };
+  if (!options.tools.helm) return { notRendered: 'helm is not installed' };
+  let target = '';
+  // Every release is rendered, so a chart that fails on either is said to; the target's output is what is read.
+  for (const release of releases) {
+    const result = await renderChart({
+      helm: options.tools.helm,
+      chartDir: path.resolve(base, top.dir),
+      release,
+      apiVersions: servedExtras(release, options.removedApis),
+      valuesFiles: options.valuesFiles ?? [],
+      timeoutMs: RENDER_TIMEOUT_MS,
+      maxOutputBytes: options.budgets.fileBytes * 4,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (!result.ok) return { notRendered: `helm template for ${release} failed: ${firstLine(result.reason)}` };
+    target = result.stdout;
+  }
+  const join = (p: string) => (top.dir === '' ? p : `${top.dir}/${p}`);
+  return {
+    rendered: renderedDocuments(target).map((doc, i) => ({
+      path: `${join(doc.template)}#rendered-${i + 1}`,
+      text: doc.text,
+      rendered: { from: top.chartFile.path, locate: templateLocator(join(doc.template), declared) },
+    })),
+  };
+}
+
 async function readChart(
   tree: ChartLayout[],
   base: string,
@@ -100,64 +161,22 @@ async function readChart(
   const releases = releasesFor(options.target);
   const worlds = releases.map((r) => worldFor(r, options.removedApis));
   const { charts, declared } = readChartTree(tree, worlds);
+  const unread = missingDependencies(tree, charts, files);
+  const facts = () => charts.map(({ dependencies: _, ...f }) => f);
   const top = tree.find((c) => c.dir === c.top) ?? tree[0];
-  const unread: UnreadFile[] = [];
-  const topFacts = charts.find((c) => c.location.path === top?.chartFile.path);
-  // Dependencies Helm would need in charts/: a subchart directory or a packaged .tgz.
-  for (const chart of tree) {
-    const facts = charts.find((c) => c.location.path === chart.chartFile.path);
-    for (const dep of facts?.dependencies ?? []) {
-      const prefix = `${chart.dir === '' ? '' : `${chart.dir}/`}charts/`;
-      const present =
-        tree.some((c) => c.dir === `${prefix}${dep.name}`) ||
-        [...files].some((f) => f.startsWith(`${prefix}${dep.name}-`));
-      if (!present) {
-        unread.push({
-          path: chart.chartFile.path,
-          reason: `its dependency ${dep.name}${dep.repository ? ` (${dep.repository})` : ''} is not in charts/: run helm dependency build to have it scanned`,
-        });
-      }
-    }
-  }
-  const plainFacts = charts.map(({ dependencies: _, ...f }) => f);
-  if (!top || !topFacts) return { facts: plainFacts, declared, rendered: [], unread };
-  const notRendered = (reason: string): ChartOutcome => {
-    topFacts.rendering = { notRendered: reason };
+  if (!top) return { facts: facts(), declared, rendered: [], unread };
+  const outcome = await renderTree(top, base, releases, declared, options);
+  if ('notRendered' in outcome) {
+    const topFacts = charts.find((c) => c.location.path === top.chartFile.path);
+    if (topFacts) topFacts.rendering = { notRendered: outcome.notRendered };
     unread.push({
       path: top.chartFile.path,
-      reason: `the chart was not rendered (${reason}): its apiVersions were read from the template text on every branch, but the checks of pod templates did not see its workloads`,
+      reason: `the chart was not rendered (${outcome.notRendered}): its apiVersions were read from the template text on every branch, but the checks of pod templates did not see its workloads`,
     });
-    return { facts: charts.map(({ dependencies: _, ...f }) => f), declared, rendered: [], unread };
-  };
-  if (options.tools.off) return notRendered(options.tools.off);
-  if (!options.tools.helm) return notRendered('helm is not installed');
-  const chartDir = path.resolve(base, top.dir);
-  const outputs: { release: string; stdout: string }[] = [];
-  for (const release of releases) {
-    const result = await renderChart({
-      helm: options.tools.helm,
-      chartDir,
-      release,
-      apiVersions: servedExtras(release, options.removedApis),
-      valuesFiles: options.valuesFiles ?? [],
-      timeoutMs: RENDER_TIMEOUT_MS,
-      maxOutputBytes: options.budgets.fileBytes * 4,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    if (!result.ok) return notRendered(`helm template for ${release} failed: ${firstLine(result.reason)}`);
-    outputs.push({ release, stdout: result.stdout });
+    return { facts: facts(), declared, rendered: [], unread };
   }
-  topFacts.rendering = { rendered: releases };
-  for (const f of charts) if (f !== topFacts) f.rendering = { rendered: releases };
-  const join = (p: string) => (top.dir === '' ? p : `${top.dir}/${p}`);
-  const targetDocs = renderedDocuments(outputs[outputs.length - 1]?.stdout ?? '');
-  // Each rendered document is a file of its own, named after its template, located at its template's line.
-  const rendered: ManifestFile[] = targetDocs.map((doc, i) => ({
-    path: `${join(doc.template)}#rendered-${i + 1}`,
-    text: doc.text,
-    rendered: { from: top.chartFile.path, locate: templateLocator(join(doc.template), declared) },
-  }));
-  return { facts: charts.map(({ dependencies: _, ...f }) => f), declared, rendered, unread };
+  for (const f of charts) f.rendering = { rendered: releases };
+  return { facts: facts(), declared, rendered: outcome.rendered, unread };
 }
 
 async function readKustomizations(
