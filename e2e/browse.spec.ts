@@ -131,6 +131,9 @@ test.describe('browsing the catalog', () => {
       /github\.com\/kubernetes\/ingress-nginx/,
     );
     await expect(table.locator('tbody tr')).toHaveCount(24);
+    // Ranges that are not the project's own statement say where they come from.
+    await expect(table.locator('[data-addon="gatekeeper"]')).toContainText('(derived)');
+    await expect(table.locator('[data-addon="coredns"]')).toContainText('(reference)');
   });
 
   test('shows both releases and the breaking changes on the overview', async ({ page }) => {

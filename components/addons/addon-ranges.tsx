@@ -33,8 +33,8 @@ export function AddonRanges({ addons, releases }: { addons: readonly Addon[]; re
                       <a href={row.source} title={row.checked}>
                         {row.versions}
                       </a>
-                      {row.basis === 'reference' ? (
-                        <span className="ml-1 font-sans text-slate-600 dark:text-slate-400">(reference)</span>
+                      {row.basis !== 'statement' ? (
+                        <span className="ml-1 font-sans text-slate-600 dark:text-slate-400">({row.basis})</span>
                       ) : null}
                     </>
                   ) : (

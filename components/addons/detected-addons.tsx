@@ -1,5 +1,5 @@
 import { AddonTable } from './addon-table';
-import type { AddonEntry, AddonVerdict } from '@/lib/model/report';
+import { ADDON_BELOW_BASIS, type AddonEntry, type AddonVerdict } from '@/lib/model/report';
 
 const VERDICT: Record<AddonVerdict, { label: string; className: string }> = {
   inside: { label: 'supported', className: 'text-emerald-800 dark:text-emerald-300' },
@@ -51,8 +51,8 @@ export function DetectedAddons({ addons }: { addons: readonly AddonEntry[] | und
             {releases.map((r) => {
               const step = a.releases.find((x) => x.release === r);
               const verdict =
-                step?.reference && step.verdict === 'older'
-                  ? { label: 'below the reference pairing', className: 'text-amber-800 dark:text-amber-300' }
+                step?.basis && step.verdict === 'older'
+                  ? { label: ADDON_BELOW_BASIS[step.basis], className: 'text-amber-800 dark:text-amber-300' }
                   : VERDICT[step?.verdict ?? 'no-statement'];
               return (
                 <td key={r} className="py-2 pr-3" data-release={r} data-verdict={step?.verdict}>

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RELEASES } from '../model/releases';
 import { parseConstraint } from '../model/semver';
+import { keepLabel } from '../snapshot/project/keep';
 import { addonSchema } from './addon-schema';
 import { loadCatalogFrom } from './load';
 
@@ -50,5 +51,28 @@ describe('the add-on table', () => {
     const { source: _, ...unsourced } = valid.support[0] ?? {};
     expect(problems({ support: [unsourced] })[0]).toContain('support.0.source');
     expect(problems({ support: [valid.support[0], valid.support[0]] })).toEqual(['support: lists 1.24 twice']);
+    expect(problems({ recognise: { ...valid.recognise, labels: [{}] } })).toEqual([
+      'recognise.labels.0: a label selector needs at least one label',
+    ]);
+  });
+
+  it('has every label of its selectors kept by projection, or a selector could never match a scanned cluster', () => {
+    const dropped = catalog.addons.flatMap((a) =>
+      a.recognise.labels.flatMap((selector) =>
+        Object.entries(selector)
+          .filter(([key, value]) => !keepLabel(key, value))
+          .map(([key, value]) => `${a.id}: ${key}=${value}`),
+      ),
+    );
+    expect(dropped).toEqual([]);
+  });
+
+  it("marks ranges that are not the project's own statement, and explains each in what was checked", () => {
+    const notStated = catalog.addons.flatMap((a) =>
+      a.support.filter((s) => s.basis !== 'statement').map((s) => `${a.id} ${s.kubernetes} ${s.basis}`),
+    );
+    expect(notStated).toEqual(
+      expect.arrayContaining(['coredns 1.25 reference', 'gatekeeper 1.24 derived', 'flannel 1.25 derived']),
+    );
   });
 });

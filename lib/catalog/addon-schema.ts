@@ -21,10 +21,12 @@ const supportSchema = z.strictObject({
   /** The row or line of the source this range was read from, in our words. */
   checked: prose(10),
   /**
-   * `statement`: the project states which releases support this minor. `reference`: it states none, and the range
-   * is what a reference installer pairs with the minor (kubeadm's CoreDNS); outside it is worth a look, not a break.
+   * `statement`: the project states which releases support this minor. It states none, and the range is either
+   * `reference`, what a reference installer or bundle pairs with the minor (kubeadm's CoreDNS), or `derived`, read
+   * off the project's support policy or the first release whose own manifests work on the minor. Outside a range
+   * that is not a statement is worth a look, not a known break.
    */
-  basis: z.enum(['statement', 'reference']).default('statement'),
+  basis: z.enum(['statement', 'reference', 'derived']).default('statement'),
 });
 
 /**
@@ -40,7 +42,17 @@ export const addonSchema = z
     homepage: z.url({ protocol: /^https$/ }),
     recognise: z.strictObject({
       images: z.array(imageRepository).min(1),
-      labels: z.array(z.strictObject({ key: z.string().min(1), value: z.string().min(1) })).default([]),
+      /**
+       * Label selectors, each matching when every one of its labels is on the workload or its pod template. Used
+       * only when no image and no chart names the add-on (a private build), so each must be specific to it.
+       */
+      labels: z
+        .array(
+          z
+            .record(z.string().min(1), z.string().min(1))
+            .refine((selector) => Object.keys(selector).length > 0, 'a label selector needs at least one label'),
+        )
+        .default([]),
       charts: z.array(slug).default([]),
     }),
     version: z.strictObject({

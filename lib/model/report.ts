@@ -66,6 +66,18 @@ export interface ReportCluster {
 export type AddonVerdict = 'inside' | 'older' | 'newer' | 'unknown' | 'no-statement';
 
 /** An add-on found in the cluster (or repository): which, where, its version, and its standing per release. */
+/**
+ * Where a range that is not the project's own statement comes from: a reference installer's pairing (`reference`),
+ * or the project's support policy or manifests (`derived`). Outside such a range is worth a look, not a known break.
+ */
+export type AddonRangeBasis = 'reference' | 'derived';
+
+/** How a table, an export or the dashboard says a version is older than a range that is not a statement. */
+export const ADDON_BELOW_BASIS: Record<AddonRangeBasis, string> = {
+  reference: 'below the reference pairing',
+  derived: 'below the range derived from its policy or manifests',
+};
+
 export interface AddonEntry {
   object: ObjectRef;
   /** The add-on's id in the table (data/addons) and its name. */
@@ -76,7 +88,7 @@ export interface AddonEntry {
   versionFrom?: 'tag' | 'label' | 'chart';
   unknown?: 'digest' | 'not-a-version' | 'no-label';
   /** Per release ('1.24', '1.25'): the supported range and where this version stands. */
-  releases: { release: Release; range?: string; verdict: AddonVerdict; reference?: boolean }[];
+  releases: { release: Release; range?: string; verdict: AddonVerdict; basis?: AddonRangeBasis }[];
 }
 
 /** The impact report: every finding, every change in scope, how each check ran and what could be read. */

@@ -152,7 +152,7 @@ export const reportSchema = z.object({
               release: z.enum(RELEASES),
               range: text(L.shortChars).optional(),
               verdict: z.enum(['inside', 'older', 'newer', 'unknown', 'no-statement']),
-              reference: z.boolean().optional(),
+              basis: z.enum(['reference', 'derived']).optional(),
             }),
           )
           .max(10),

@@ -57,3 +57,25 @@ describe('renamed change ids', () => {
     });
   });
 });
+
+describe('add-on range basis', () => {
+  it('reads a step saved as `reference: true` as basis reference, and validates', () => {
+    const addon = {
+      object: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'kube-system', name: 'coredns' },
+      addon: 'coredns',
+      name: 'CoreDNS (CNCF)',
+      version: '1.8.6',
+      versionFrom: 'tag',
+      releases: [
+        { release: '1.24', range: '>=1.8.6', verdict: 'inside', reference: true },
+        { release: '1.25', range: '>=1.9.3', verdict: 'older' },
+      ],
+    };
+    const upgraded = upgradeReportDocument({ ...makeTestReport(), addons: [addon] });
+    const parsed = reportSchema.parse(upgraded);
+    expect(parsed.addons?.[0]?.releases).toEqual([
+      { release: '1.24', range: '>=1.8.6', verdict: 'inside', basis: 'reference' },
+      { release: '1.25', range: '>=1.9.3', verdict: 'older' },
+    ]);
+  });
+});

@@ -7,7 +7,27 @@ import type { Text } from '../model/text';
  * single literal parts. Anything else passes through unchanged for the validator to judge.
  */
 export function upgradeReportDocument(input: unknown): unknown {
-  return renameChanges(upgradeVersion1(input));
+  return addonBasis(renameChanges(upgradeVersion1(input)));
+}
+
+/** Add-on steps saved before ranges had a basis said `reference: true`; they now say `basis: 'reference'`. */
+function addonBasis(input: unknown): unknown {
+  if (!isRecord(input) || !Array.isArray(input.addons)) return input;
+  const legacy = (step: unknown) => isRecord(step) && step.reference === true && step.basis === undefined;
+  const addons = input.addons as unknown[];
+  if (!addons.some((a) => isRecord(a) && Array.isArray(a.releases) && (a.releases as unknown[]).some(legacy)))
+    return input;
+  const step = (s: unknown) => {
+    if (!legacy(s)) return s;
+    const { reference: _legacy, ...rest } = s as Record<string, unknown>;
+    return { ...rest, basis: 'reference' };
+  };
+  return {
+    ...input,
+    addons: addons.map((a) =>
+      isRecord(a) && Array.isArray(a.releases) ? { ...a, releases: (a.releases as unknown[]).map(step) } : a,
+    ),
+  };
 }
 
 /** Reports name changes by id; a renamed id (RENAMED_CHANGE_IDS) is read as its current one. */

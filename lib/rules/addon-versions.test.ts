@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogFrom } from '../catalog/load';
 import type { Target } from '../model/releases';
 import type { HelmRelease } from '../model/snapshot';
+import { projectWorkload } from '../snapshot/project/workload';
 import { container, meta, snapshot, workload } from '../snapshot/test-fixtures';
 import { rule as check } from './addon-versions';
 import { addonInventory, addonOfImage, parseImage, rangeVerdict, versionOfTag } from './support/addons';
@@ -172,6 +173,48 @@ describe('addon-versions', () => {
     ).toEqual([]);
   });
 
+  it("recognises a private build by the table's label selectors, read as projection keeps them", () => {
+    // Raw Deployments as the API server returns them: projection keeps only the selector pairs.
+    const raw = (name: string, labels: Record<string, string>, podLabels: Record<string, string>) => ({
+      metadata: { name, namespace: 'edge', uid: name, labels },
+      spec: {
+        template: {
+          metadata: { labels: podLabels },
+          spec: { containers: [{ name: 'main', image: 'registry.example.com/platform/edge-proxy:3.2.0' }] },
+        },
+      },
+    });
+    const scan = (...objects: ReturnType<typeof raw>[]) => {
+      const workloads = objects.flatMap((o) => projectWorkload(o, 'Deployment', 'apps/v1') ?? []);
+      return rule.run(snapshot({ workloads }), { ...ruleContext(), addons });
+    };
+    const controller = raw(
+      'edge',
+      { 'app.kubernetes.io/version': '1.2.1', team: 'platform' },
+      { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
+    );
+    const [f] = scan(controller);
+    expect(f?.message).toContain('runs ingress-nginx (Kubernetes community) 1.2.1');
+    // Not the image tag (3.2.0): a private build's tag says nothing about the release.
+    expect(f).toMatchObject({ severity: 'breaking', confidence: 'likely' });
+    // Every label of a selector must be there: the admission webhook job of the same chart is not the controller.
+    expect(scan(raw('hook', {}, { 'app.kubernetes.io/name': 'ingress-nginx' }))).toEqual([]);
+    // GKE's kube-dns carries k8s-app=kube-dns as CoreDNS does, and is not CoreDNS.
+    expect(scan(raw('kube-dns', {}, { 'k8s-app': 'kube-dns' }))).toEqual([]);
+    expect(scan(raw('web', { app: 'web' }, { app: 'web', tier: 'node' }))).toEqual([]);
+    // Recognised, but no version label: unknown, with the reason.
+    const [unknown] = scan(raw('cni', {}, { app: 'flannel', tier: 'node' }));
+    expect(unknown?.message).toContain('Flannel (flannel-io), but its version cannot be read');
+  });
+
+  it('grades a range derived from a support policy or manifests as worth a look, not a break', () => {
+    const [f] = run('docker.io/openpolicyagent/gatekeeper:v3.6.0');
+    expect(f).toMatchObject({ severity: 'action', confidence: 'possible' });
+    expect(f?.message).toContain("by the project's support policy or its own manifests (>=3.8.0 <3.14.0)");
+    expect(verdict('docker.io/openpolicyagent/gatekeeper:v3.15.0')).toEqual(['action/possible']);
+    expect(verdict('docker.io/openpolicyagent/gatekeeper:v3.10.0')).toEqual(['info/certain']);
+  });
+
   it('reports each add-on of a workload once, and nothing for workloads without one', () => {
     const w = workload('DaemonSet', 'calico-node', 'kube-system', {
       containers: [
@@ -207,8 +250,8 @@ describe('the add-on inventory', () => {
         version: '1.8.6',
         versionFrom: 'tag',
         releases: [
-          { release: '1.24', range: '>=1.8.6', verdict: 'inside', reference: true },
-          { release: '1.25', range: '>=1.9.3', verdict: 'older', reference: true },
+          { release: '1.24', range: '>=1.8.6', verdict: 'inside', basis: 'reference' },
+          { release: '1.25', range: '>=1.9.3', verdict: 'older', basis: 'reference' },
         ],
       },
       {

@@ -34,6 +34,8 @@ const say = {
   first: (v: Slot) => t`; the first is ${v}`,
   olderReference: (what: Text, addon: Slot, v: Slot, range: Slot, target: Target) =>
     t`${what} runs ${addon} ${v}, older than the version a reference installer pairs with Kubernetes ${target} (${range}). The project publishes no support range, so this is worth checking, not a known break.`,
+  olderDerived: (what: Text, addon: Slot, v: Slot, range: Slot, target: Target) =>
+    t`${what} runs ${addon} ${v}, older than the releases that fit Kubernetes ${target} by the project's support policy or its own manifests (${range}). The project publishes no tested range, so this is worth checking, not a known break.`,
   unknown: (what: Text, addon: Slot, why: Text) => t`${what} runs ${addon}, but its version cannot be read: ${why}.`,
   noStatement: (what: Text, addon: Slot, v: Slot, target: Target) =>
     t`${what} runs ${addon} ${v}; the add-on table holds no statement of the project for Kubernetes ${target}, so nothing is claimed either way.`,
@@ -133,12 +135,13 @@ function findingFor(d: DetectedAddon, ctx: RuleContext): Finding {
         evidence,
       });
     case 'older':
-      if (row.basis === 'reference') {
+      if (row.basis !== 'statement') {
+        const older = row.basis === 'reference' ? say.olderReference : say.olderDerived;
         return makeFinding({
           ...base,
           severity: 'action',
           confidence: 'possible',
-          message: say.olderReference(what, name, v, range, ctx.target),
+          message: older(what, name, v, range, ctx.target),
           remediation: say.fixOlder(first, addon.advice),
           evidence,
         });
@@ -155,7 +158,7 @@ function findingFor(d: DetectedAddon, ctx: RuleContext): Finding {
       return makeFinding({
         ...base,
         severity: 'action',
-        confidence,
+        confidence: row.basis === 'statement' ? confidence : 'possible',
         message: say.newer(what, name, v, range, ctx.target),
         remediation: say.fixNewer(addon.advice),
         evidence,

@@ -1,6 +1,6 @@
 import { SEVERITIES, type Severity } from '../../model/catalog';
 import { type Change } from '../../catalog/schema';
-import type { Report } from '../../model/report';
+import { ADDON_BELOW_BASIS, type Report } from '../../model/report';
 import { clip, mdCode, mdText, table } from './markdown-escape';
 import type { FindingGroup } from '../group';
 import { renderText } from '../../model/text';
@@ -92,7 +92,7 @@ export function addonsSection(report: Report): string[] {
       const step = a.releases.find((x) => x.release === r);
       if (!step) return '';
       const verdict =
-        step.reference && step.verdict === 'older' ? 'below the reference pairing' : VERDICT_TEXT[step.verdict];
+        step.basis && step.verdict === 'older' ? ADDON_BELOW_BASIS[step.basis] : VERDICT_TEXT[step.verdict];
       return `${verdict}${step.range ? ` (${mdCode(step.range)})` : ''}`;
     });
     const version = a.version === undefined ? `unknown (${a.unknown ?? 'unreadable'})` : mdCode(a.version);

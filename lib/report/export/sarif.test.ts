@@ -91,6 +91,32 @@ describe('exportSarif', () => {
     expect(notes).toContain('pods: forbidden: RBAC says no');
   });
 
+  it('carries the add-on inventory in the run properties, redacted with the rest', () => {
+    const report = makeTestReport([makeTestFinding()], {
+      addons: [
+        {
+          object: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'ingress', name: 'edge-controller' },
+          addon: 'ingress-nginx',
+          name: 'ingress-nginx (Kubernetes community)',
+          version: '1.2.1',
+          versionFrom: 'tag',
+          releases: [
+            { release: '1.24', range: '>=1.2.0 <1.9.0', verdict: 'inside' },
+            { release: '1.25', range: '>=1.4.0 <1.10.0', verdict: 'older' },
+          ],
+        },
+      ],
+    });
+    const props = (text: string) =>
+      (JSON.parse(text) as { runs: { properties: { addons: { name: string; object: { name: string } }[] } }[] }).runs[0]
+        ?.properties.addons;
+    expect(props(exportSarif(report, catalog))).toEqual(report.addons);
+    const redacted = props(exportSarif(redactReport(report, { salt: 's' }), catalog));
+    expect(redacted?.[0]?.name).toBe('ingress-nginx (Kubernetes community)');
+    expect(redacted?.[0]?.object.name).not.toContain('edge-controller');
+    expect(validate(JSON.parse(exportSarif(report, catalog)))).toBe(true);
+  });
+
   it('builds k8s:// uris for namespaced objects', () => {
     expect(objectUri({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'api' })).toBe(
       'k8s://shop/Deployment/api',

@@ -148,6 +148,8 @@ export function exportSarif(report: Report, catalog: Catalog): string {
       cluster: report.cluster.source.label,
       serverVersion: report.cluster.serverVersion ?? null,
       redacted: report.redaction !== undefined,
+      // The add-on inventory: each add-on found, its version and its standing at every release step.
+      addons: report.addons ?? [],
     },
   };
   return `${JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }, null, 2)}\n`;

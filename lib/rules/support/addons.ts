@@ -112,7 +112,7 @@ export function readAddonVersion(
   releases: readonly HelmRelease[],
   byChart = false,
 ): AddonVersionRead {
-  const fromLabel = versionOfTag(s.metadata.labels[VERSION_LABEL]);
+  const fromLabel = versionOfTag(s.metadata.labels[VERSION_LABEL] ?? s.podLabels[VERSION_LABEL]);
   const release = releaseOf(s, releases)?.current;
   const fromChart =
     release && addon.recognise.charts.includes(release.chart ?? '') ? versionOfTag(release.appVersion) : undefined;
@@ -138,13 +138,18 @@ export function chartOf(s: PodSubject, releases: readonly HelmRelease[]): string
 interface Found {
   addon: Addon;
   container: Container;
-  /** Recognised by its chart rather than its image: the image may be a private build, its tag says nothing. */
+  /** Recognised by its chart or labels rather than its image: the image may be a private build, its tag says nothing. */
   byChart: boolean;
+}
+
+/** True when every label of a selector is on the workload or on its pods. */
+function selects(selector: Readonly<Record<string, string>>, s: PodSubject): boolean {
+  return Object.entries(selector).every(([k, v]) => s.metadata.labels[k] === v || s.podLabels[k] === v);
 }
 
 /**
  * The add-ons a subject runs, each once: by image (a main container preferred), else by the Helm chart it was
- * installed from, for add-ons built into private images.
+ * installed from or by the table's label selectors, for add-ons built into private images.
  */
 function addonsOf(s: PodSubject, addons: readonly Addon[], releases: readonly HelmRelease[]): Found[] {
   const found = new Map<string, Found>();
@@ -158,7 +163,9 @@ function addonsOf(s: PodSubject, addons: readonly Addon[], releases: readonly He
   }
   if (found.size > 0) return [...found.values()];
   const chart = chartOf(s, releases);
-  const addon = chart === undefined ? undefined : addons.find((a) => a.recognise.charts.includes(chart));
+  const addon =
+    (chart === undefined ? undefined : addons.find((a) => a.recognise.charts.includes(chart))) ??
+    addons.find((a) => a.recognise.labels.some((selector) => selects(selector, s)));
   const container = s.spec.containers.find((c) => c.role === 'container') ?? s.spec.containers[0];
   return addon && container ? [{ addon, container, byChart: true }] : [];
 }
@@ -212,8 +219,8 @@ export function addonInventory(
         release,
         ...(row ? { range: row.versions } : {}),
         verdict,
-        // A range that is only a reference installer's pairing: outside it is worth a look, not a break.
-        ...(row?.basis === 'reference' ? { reference: true } : {}),
+        // A range that is not the project's statement: outside it is worth a look, not a break.
+        ...(row && row.basis !== 'statement' ? { basis: row.basis } : {}),
       };
     }),
   }));

@@ -12,6 +12,8 @@ export interface PodSubject {
   metadata: ObjectMeta;
   /** Annotations of the pod (or of the template's pod metadata). */
   podAnnotations: Record<string, string>;
+  /** Labels of the pod (or of the template's pod metadata), as far as projection keeps them. */
+  podLabels: Record<string, string>;
   spec: PodSpec;
   /** The top-level controller, when the subject is a pod or a nested controller found in the snapshot. */
   owner?: ObjectRef;
@@ -86,6 +88,7 @@ function buildSubjects(snapshot: Snapshot): PodSubject[] {
       ref: refOfWorkload(w),
       metadata: w.metadata,
       podAnnotations: w.template.annotations,
+      podLabels: w.template.labels,
       spec: w.template.spec,
       ...(owner ? { owner: refOfWorkload(owner) } : {}),
       ...(helm ? { helmRelease: helm } : {}),
@@ -102,6 +105,7 @@ function buildSubjects(snapshot: Snapshot): PodSubject[] {
       ref: refOfPod(p),
       metadata: p.metadata,
       podAnnotations: p.metadata.annotations,
+      podLabels: p.metadata.labels,
       spec: p.spec,
       ...(owner ? { owner: refOfWorkload(owner) } : {}),
       ...(helm ? { helmRelease: helm } : {}),

@@ -21,9 +21,15 @@ describe('allow-lists', () => {
   });
 
   it('keeps the labels checks and grouping read', () => {
-    expect(keepLabel('app.kubernetes.io/instance')).toBe(true);
-    expect(keepLabel('pod-security.kubernetes.io/enforce')).toBe(true);
-    expect(keepLabel('app')).toBe(false);
+    expect(keepLabel('app.kubernetes.io/instance', 'web')).toBe(true);
+    expect(keepLabel('pod-security.kubernetes.io/enforce', 'baseline')).toBe(true);
+    expect(keepLabel('app', 'web')).toBe(false);
+    // The add-on table's selectors are kept as pairs: the key alone keeps nothing.
+    expect(keepLabel('app', 'cert-manager')).toBe(true);
+    expect(keepLabel('k8s-app', 'calico-node')).toBe(true);
+    expect(keepLabel('k8s-app', 'shop')).toBe(false);
+    expect(keepLabel('constructor', 'x')).toBe(false);
+    expect(keepLabel('__proto__', 'x')).toBe(false);
   });
 
   it('recognizes Docker hints in env and args', () => {

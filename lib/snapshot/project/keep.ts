@@ -39,6 +39,56 @@ export const KEPT_LABELS: readonly string[] = [
 /** Labels kept on objects other than nodes and namespaces: key prefixes. */
 export const KEPT_LABEL_PREFIXES: readonly string[] = ['pod-security.kubernetes.io/'];
 
+/**
+ * Labels kept only with these values: the add-on table's label selectors (data/addons), which recognise an add-on
+ * built into a private image. Kept as pairs so that `app` or `k8s-app` of every other workload is still dropped; a
+ * catalog test fails when the table uses a pair that is not here.
+ */
+export const KEPT_ADDON_LABELS: Readonly<Record<string, readonly string[]>> = {
+  app: [
+    'cert-manager',
+    'cluster-autoscaler',
+    'csi-azuredisk-controller',
+    'csi-azuredisk-node',
+    'ebs-csi-controller',
+    'ebs-csi-node',
+    'external-dns',
+    'flannel',
+    'gcp-compute-persistent-disk-csi-driver',
+    'helm-controller',
+    'istiod',
+    'kustomize-controller',
+    'notification-controller',
+    'source-controller',
+  ],
+  'app.kubernetes.io/component': ['admission-controller', 'controller'],
+  'app.kubernetes.io/name': [
+    'argocd-application-controller',
+    'argocd-repo-server',
+    'argocd-server',
+    'aws-cluster-autoscaler',
+    'aws-load-balancer-controller',
+    'cert-manager',
+    'coredns',
+    'external-dns',
+    'ingress-nginx',
+    'kube-state-metrics',
+    'kyverno',
+    'metrics-server',
+    'nginx-ingress',
+    'prometheus-operator',
+    'velero',
+  ],
+  'app.kubernetes.io/part-of': ['kyverno'],
+  component: ['kube-proxy', 'velero'],
+  'control-plane': ['audit-controller', 'controller-manager'],
+  deploy: ['velero'],
+  'gatekeeper.sh/system': ['yes'],
+  'k8s-app': ['calico-kube-controllers', 'calico-node', 'cilium', 'kube-proxy', 'metrics-server'],
+  'linkerd.io/control-plane-component': ['destination', 'identity', 'proxy-injector'],
+  tier: ['node'],
+};
+
 /** The annotation that holds the last `kubectl apply`; only its apiVersion is kept (as ApiEvidenceObject). */
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -50,9 +100,14 @@ export function keepAnnotation(key: string): boolean {
   return matches(key, KEPT_ANNOTATIONS, KEPT_ANNOTATION_PREFIXES);
 }
 
-/** True when a label key is one the checks or the grouping read. */
-export function keepLabel(key: string): boolean {
-  return matches(key, KEPT_LABELS, KEPT_LABEL_PREFIXES);
+// A Set of `key=value`, not a lookup on the record: a label key such as `constructor` must not reach its prototype.
+const ADDON_LABEL_PAIRS: ReadonlySet<string> = new Set(
+  Object.entries(KEPT_ADDON_LABELS).flatMap(([key, values]) => values.map((v) => `${key}=${v}`)),
+);
+
+/** True when a label is one the checks or the grouping read. */
+export function keepLabel(key: string, value: string): boolean {
+  return matches(key, KEPT_LABELS, KEPT_LABEL_PREFIXES) || ADDON_LABEL_PAIRS.has(`${key}=${value}`);
 }
 
 /** Keeps every label (nodes and namespaces: roles, topology, pod-security levels all matter). */

@@ -18,7 +18,10 @@ function projectOwnerRef(o: Raw): OwnerRef | undefined {
  * Projects `metadata` of a raw object, keeping only allow-listed labels (or all of them when `labels` says so) and
  * annotations. Undefined when the object has no metadata.name: such an object cannot be reported on.
  */
-export function projectMeta(raw: unknown, labels: (key: string) => boolean = keepLabel): ObjectMeta | undefined {
+export function projectMeta(
+  raw: unknown,
+  labels: (key: string, value: string) => boolean = keepLabel,
+): ObjectMeta | undefined {
   if (!isRecord(raw)) return undefined;
   const m = rec(raw, 'metadata');
   const name = text(m, 'name');

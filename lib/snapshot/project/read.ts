@@ -67,14 +67,14 @@ export function nums(o: Raw | undefined, key: string): number[] {
 export function strMap(
   o: Raw | undefined,
   key: string,
-  keep: (k: string) => boolean = () => true,
+  keep: (k: string, value: string) => boolean = () => true,
 ): Record<string, string> {
   const v = rec(o, key);
   const out: Record<string, string> = {};
   if (!v) return out;
   for (const k of Object.keys(v).sort()) {
     const value = v[k];
-    if (typeof value === 'string' && keep(k)) out[k] = value;
+    if (typeof value === 'string' && keep(k, value)) out[k] = value;
   }
   return out;
 }

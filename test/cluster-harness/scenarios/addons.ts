@@ -54,6 +54,35 @@ export const addons: Scenario = {
       ),
     },
     {
+      // A private build of the ingress-nginx controller: recognised by the table's label selector, versioned by label.
+      manifest: deployment(
+        NS,
+        'edge-proxy',
+        { containers: [container('controller', 'registry.example.com/platform/edge-proxy:3.2.0')] },
+        {
+          labels: {
+            'app.kubernetes.io/name': 'ingress-nginx',
+            'app.kubernetes.io/component': 'controller',
+            'app.kubernetes.io/version': '1.2.1',
+          },
+        },
+      ),
+    },
+    {
+      // Half a selector is no match: the same chart's admission job is not the controller.
+      manifest: deployment(
+        NS,
+        'edge-admission',
+        { containers: [container('patch', 'registry.example.com/platform/edge-admission:3.2.0')] },
+        { labels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
+      ),
+    },
+    {
+      manifest: deployment(NS, 'gatekeeper-controller-manager', {
+        containers: [container('manager', 'docker.io/openpolicyagent/gatekeeper:v3.6.0')],
+      }),
+    },
+    {
       manifest: deployment(NS, 'storefront', {
         containers: [container('web', 'docker.io/library/nginx:1.25.2')],
       }),
@@ -75,6 +104,18 @@ export const addons: Scenario = {
       'action',
       'Kyverno 1.13.2 (from its label) is newer than the releases tested on 1.25',
     ),
+    addon(
+      'Deployment',
+      'edge-proxy',
+      'breaking',
+      'a private build recognised by its labels; ingress-nginx 1.2.1 (from its label) predates 1.4.0',
+    ),
+    addon(
+      'Deployment',
+      'gatekeeper-controller-manager',
+      'action',
+      'Gatekeeper 3.6.0 is below the range derived from its support policy for 1.25: worth a look, not a known break',
+    ),
   ],
-  clean: [key('Deployment', 'storefront', NS), key('Namespace', NS)],
+  clean: [key('Deployment', 'storefront', NS), key('Deployment', 'edge-admission', NS), key('Namespace', NS)],
 };
