@@ -8,7 +8,7 @@ export function CoveragePanel({ report }: { report: Report }) {
   const blind = report.rules.filter((r) => r.status !== 'ran');
   const read = report.coverage.filter((c) => c.status === 'ok');
   return (
-    <section aria-labelledby="coverage-heading" className="mt-8" data-testid="coverage-panel">
+    <section id="coverage" aria-labelledby="coverage-heading" className="mt-8 scroll-mt-4" data-testid="coverage-panel">
       <h2 id="coverage-heading" className="mb-2 text-xl font-bold">
         Coverage
       </h2>

@@ -1,14 +1,32 @@
 import type { Finding } from '@/lib/model/finding';
+import type { Slot, Text } from '@/lib/model/text';
 import { SeverityBadge, Tag } from '../ui/badge';
 import { TextView } from '../ui/text-view';
 import { sourceText } from '@/lib/report/export/shared';
+
+/** Values separated by commas, as a sentence of slots. */
+function joinSlots(slots: Slot[]): Text {
+  return slots.flatMap((s, i) => (i === 0 ? [s] : [', ', s]));
+}
 
 function refText(ref: Finding['object']): string {
   return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 }
 
 /** One finding: the object, what is wrong, what to do, and the evidence behind it. Cluster strings render as text. */
-export function FindingItem({ finding, changeTitle }: { finding: Finding; changeTitle?: string }) {
+export function FindingItem({
+  finding,
+  changeTitle,
+  hideAdvice = false,
+  specifics = [],
+}: {
+  finding: Finding;
+  changeTitle?: string;
+  /** The advice is shown once above a list of findings that share it. */
+  hideAdvice?: boolean;
+  /** With the advice shown once: the values it takes for this object. */
+  specifics?: Slot[];
+}) {
   return (
     <div
       data-testid="finding"
@@ -66,9 +84,17 @@ export function FindingItem({ finding, changeTitle }: { finding: Finding; change
       <p className="mt-2 text-sm">
         <TextView text={finding.message} />
       </p>
-      <p className="mt-1 text-sm">
-        <strong>What to do:</strong> <TextView text={finding.remediation} />
-      </p>
+      {hideAdvice ? (
+        specifics.length > 0 ? (
+          <p className="mt-1 text-sm" data-testid="finding-specifics">
+            <strong>For this object:</strong> <TextView text={joinSlots(specifics)} />
+          </p>
+        ) : null
+      ) : (
+        <p className="mt-1 text-sm">
+          <strong>What to do:</strong> <TextView text={finding.remediation} />
+        </p>
+      )}
       {finding.evidence.length > 0 ? (
         <details className="mt-2 text-sm">
           <summary className="cursor-pointer text-slate-700 dark:text-slate-300">

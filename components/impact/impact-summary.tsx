@@ -37,14 +37,18 @@ export function ImpactSummary({ report }: { report: Report }) {
         </dl>
       </div>
       <div className="flex flex-col gap-2" data-testid="severity-counts">
-        <p className="text-sm font-medium">
-          {affected} change{affected === 1 ? '' : 's'} affect this cluster
+        <p className="text-sm">
+          <span className="font-medium">Changes that affect this cluster:</span>{' '}
+          <span className="tabular-nums" data-testid="count-changes">
+            {affected} of {report.changes.length} in scope
+          </span>
         </p>
+        <p className="text-sm font-medium">Findings by severity (one per object and change)</p>
         {(['breaking', 'action', 'info'] as const).map((s) => (
           <div key={s} className="flex items-center justify-between gap-2">
             <SeverityBadge severity={s} />
             <span className="tabular-nums" data-testid={`count-${s}`}>
-              {counts[s]}
+              {counts[s]} finding{counts[s] === 1 ? '' : 's'}
             </span>
           </div>
         ))}

@@ -55,7 +55,7 @@ export class ImpactPage {
       await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
     }
     // Each click replaces its button with the rest of the list: click the first one left until none is.
-    const showAll = this.page.getByRole('button', { name: /^Show all/ });
+    const showAll = this.page.getByRole('button', { name: /^Show \d+ more/ });
     for (let left = await showAll.count(); left > 0; left = await showAll.count()) await showAll.first().click();
   }
 }

@@ -30,6 +30,8 @@ export interface ChangeSummary {
   severity: Severity;
   stage?: Stage;
   action: { before?: string; after?: string };
+  /** False when no check can see the change from the API: it is for a person to review, not a gap of the scan. */
+  observable: boolean;
 }
 
 /** A finished scan: the report and the catalog facts of every change it mentions. */

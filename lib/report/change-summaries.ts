@@ -7,7 +7,7 @@ export function changeSummaries(report: Report, catalog: Catalog): ChangeSummary
   const ids = new Set([...report.changes.map((c) => c.changeId), ...report.findings.map((f) => f.changeId)]);
   return catalog.changes
     .filter((c) => ids.has(c.id))
-    .map(({ id, title, release, kep, sig, severity, stage, action }) => ({
+    .map(({ id, title, release, kep, sig, severity, stage, action, detectedBy }) => ({
       id,
       title,
       release,
@@ -16,5 +16,6 @@ export function changeSummaries(report: Report, catalog: Catalog): ChangeSummary
       severity,
       ...(stage === undefined ? {} : { stage }),
       action,
+      observable: detectedBy.length > 0,
     }));
 }
