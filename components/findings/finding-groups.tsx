@@ -122,7 +122,7 @@ export function FindingGroups({
       {groups.map((g, i) => (
         <details
           key={`${by}:${g.key}`}
-          open={(i === 0 && g.findings.length <= 50) || printing}
+          open={i === 0 || groups.length === 1 || printing}
           className="rounded-lg border border-slate-200 dark:border-slate-800"
           data-testid="finding-group"
         >
