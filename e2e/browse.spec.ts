@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { ChangesPage } from './pages/changes-page';
 
@@ -94,22 +95,56 @@ test.describe('browsing the catalog', () => {
     });
   });
 
-  test('lists the 1.24 and 1.25 breaking changes on the 1.23 → 1.25 upgrade path', async ({ page }) => {
+  test('plans the 1.23 → 1.25 upgrade step by step, before, during and after each control-plane move', async ({
+    page,
+  }) => {
     await page.goto('/upgrade');
     await page.getByLabel('From', { exact: true }).selectOption('1.23');
     await page.getByLabel('To', { exact: true }).selectOption('1.25');
     await page.getByRole('button', { name: 'Show changes' }).click();
     await expect(page).toHaveURL(/from=1\.23&to=1\.25/);
+    const steps = page.getByTestId('plan-step');
+    await expect(steps).toHaveCount(2);
+    await expect(steps.nth(0)).toHaveAttribute('data-step', '1.23-1.24');
+    const before24 = steps.nth(0).locator('fieldset[data-phase="before"]');
+    await expect(before24.locator('[data-item="1.24:before:dockershim-removal"]')).toBeVisible();
+    await expect(steps.nth(0).locator('fieldset[data-phase="during"]')).toContainText(
+      'Upgrade the control plane to 1.24',
+    );
+    await expect(steps.nth(1).locator('[data-item="1.25:before:psp-removal"]')).toBeVisible();
+    // Every change stays one click away, collapsed.
+    await page.getByTestId('all-changes').locator('summary').click();
     const breaking = page.getByRole('region', { name: /Breaking changes/ });
-    await expect(breaking.locator('[data-change-id="dockershim-removal"]')).toBeVisible();
     await expect(breaking.locator('[data-change-id="psp-removal"]')).toBeVisible();
-    const firstSection = page.locator('main section').first();
-    await expect(firstSection).toHaveAttribute('aria-labelledby', 'h-breaking');
 
     await page.getByLabel('From', { exact: true }).selectOption('1.24');
     await page.getByRole('button', { name: 'Show changes' }).click();
-    await expect(page.locator('[data-change-id="dockershim-removal"]')).toHaveCount(0);
-    await expect(page.locator('[data-change-id="psp-removal"]')).toBeVisible();
+    await expect(steps).toHaveCount(1);
+    await expect(page.locator('[data-item="1.24:before:dockershim-removal"]')).toHaveCount(0);
+  });
+
+  test('keeps the ticks of the plan and downloads it as a Markdown checklist', async ({ page }) => {
+    await page.goto('/upgrade?from=1.23&to=1.25');
+    const item = page.locator('[data-item="1.24:before:dockershim-removal"]').getByRole('checkbox');
+    await item.check();
+    await expect(page.getByTestId('plan-progress')).toHaveText(/^1 of \d+ done$/);
+    await page.reload();
+    await expect(item).toBeChecked();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download as a Markdown checklist' }).click();
+    const file = await (await download).path();
+    const md = readFileSync(file, 'utf8');
+    expect(md).toContain('# Upgrade plan: Kubernetes 1.23 → 1.25');
+    expect(md).toMatch(/^- \[x\] \*\*Dockershim/m);
+    expect(md).toMatch(/^## 1\.24 → 1\.25$/m);
+    await page.getByRole('button', { name: 'Untick all' }).click();
+    await expect(item).not.toBeChecked();
+  });
+
+  test('says so when a version is outside the catalog instead of quietly picking another', async ({ page }) => {
+    await page.goto('/upgrade?from=1.23&to=1.30');
+    await expect(page.getByTestId('path-problems')).toContainText('"1.30" is not a version this catalog covers');
+    await expect(page.getByLabel('To', { exact: true })).toHaveValue('1.25');
   });
 
   test('lists removed APIs with their replacement', async ({ page }) => {

@@ -54,6 +54,8 @@ test.describe('the findings workbench', () => {
     const impact = new ImpactPage(page);
     await impact.scanDemo();
     await page.getByLabel('Search findings').fill('"PodSecurityPolicy"');
+    // The list follows the search a frame behind: expand it once it has.
+    await expect(page.getByTestId('findings-count')).toContainText(' of ');
     await impact.expandAllGroups();
     const group = page
       .getByTestId('advice-group')
@@ -86,5 +88,14 @@ test.describe('the findings workbench', () => {
     // Sorting from a column header rewrites the link.
     await table.getByRole('button', { name: /^Severity/ }).click();
     await expect(page).not.toHaveURL(/sort=object/);
+  });
+
+  test('a saved report opens its personalized upgrade plan', async ({ page }) => {
+    const link = await scanAndSaveDemo(page);
+    await page.goto(link);
+    await page.getByTestId('plan-link').click();
+    await expect(page).toHaveURL(/\/upgrade\?.*report=/);
+    await expect(page.getByTestId('plan-personalized')).toContainText('Demo cluster');
+    await expect(page.locator('[data-item="1.24:before:dockershim-removal"]')).toContainText(/affects \d+ object/);
   });
 });

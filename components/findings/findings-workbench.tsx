@@ -63,10 +63,13 @@ function usePrinting(): boolean {
 function FacetList({
   facet,
   values,
+  selected,
   onToggle,
 }: {
   facet: Facet;
   values: FacetCount[];
+  /** Ticked values, from the live query: the counts may lag a frame behind while a long list catches up. */
+  selected: readonly string[];
   onToggle: (value: string) => void;
 }) {
   const [all, setAll] = useState(false);
@@ -80,7 +83,7 @@ function FacetList({
             <label className="flex min-w-0 items-baseline gap-1.5">
               <input
                 type="checkbox"
-                checked={v.selected}
+                checked={selected.includes(v.value)}
                 onChange={() => onToggle(v.value)}
                 className="accent-sky-600"
               />
@@ -209,6 +212,7 @@ export function FindingsWorkbench({ findings, changeTitle, query, onQuery }: Pro
               key={facet}
               facet={facet}
               values={matched.counts[facet]}
+              selected={query.facets[facet]}
               onToggle={(value) => onQuery(toggleFacet(query, facet, value))}
             />
           ))}

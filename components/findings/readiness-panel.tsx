@@ -2,6 +2,7 @@
 
 import type { MouseEvent } from 'react';
 import { SEVERITIES, type Severity } from '@/lib/model/catalog';
+import { planQuery } from '@/lib/report/plan-link';
 import type { Report } from '@/lib/model/report';
 import type { ChangeSummary } from '@/lib/model/scan';
 import { phaseQuery, readinessOf, type Phase, type Readiness } from '@/lib/report/readiness';
@@ -27,12 +28,6 @@ const VERDICT: Record<Readiness['verdict'], { text: (r: Readiness) => string; cl
     className: 'border-slate-300 bg-slate-50 dark:border-slate-700 dark:bg-slate-900',
   },
 };
-
-/** The upgrade plan's parameters for this report: from the cluster's minor (when known) to the target. */
-function upgradeParams(report: Report): string {
-  const minor = /^v?(\d+\.\d+)/.exec(report.cluster.serverVersion ?? '')?.[1];
-  return new URLSearchParams({ ...(minor ? { from: minor } : {}), to: report.target }).toString();
-}
 
 const PHASES: { phase: Phase; label: string; hint: string }[] = [
   { phase: 'blocker', label: 'Blockers', hint: 'breaking findings, fix before the upgrade' },
@@ -190,7 +185,7 @@ export function ReadinessPanel({ report, changes, onShow }: Props) {
           <p className="mt-2 text-sm" data-testid="by-hand">
             {r.notChecked.byHand} change{r.notChecked.byHand === 1 ? '' : 's'} in scope cannot be seen by any scan
             (control-plane flags, node configuration): review them in{' '}
-            <a href={`/upgrade?${upgradeParams(report)}`}>the upgrade plan</a>.
+            <a href={`/upgrade?${planQuery(report)}`}>the upgrade plan</a>.
           </p>
         ) : null}
         {r.accepted > 0 ? (

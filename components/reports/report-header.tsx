@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { planQuery } from '@/lib/report/plan-link';
 import type { StoredReport } from '@/lib/model/saved-report';
 import { CopyLinkButton } from '../ui/copy-link-button';
 import { DeleteReportButton } from './delete-report-button';
@@ -33,6 +34,9 @@ export function ReportHeader({ stored }: { stored: StoredReport }) {
         <PrintButton />
         <Link href={`/reports/compare?head=${stored.id}`} className="text-sm">
           Compare with another report
+        </Link>
+        <Link href={`/upgrade?${planQuery(stored.report, stored.id)}`} className="text-sm" data-testid="plan-link">
+          Upgrade plan for this cluster
         </Link>
         <DeleteReportButton id={stored.id} label="this report" then="/reports" />
       </div>

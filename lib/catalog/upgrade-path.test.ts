@@ -20,8 +20,12 @@ describe('upgrade path', () => {
     expect(upgradePath(changes, '1.24', '1.25').changes.map((c) => c.id)).toEqual(['break-25']);
   });
 
-  it('defaults to 1.23 → 1.25 for missing or unknown versions', () => {
-    expect(parsePath({})).toEqual({ from: '1.23', to: '1.25' });
-    expect(parsePath({ from: '1.24', to: '9.9' })).toEqual({ from: '1.24', to: '1.25' });
+  it('defaults to 1.23 → 1.25 for missing versions, and says so for versions it does not cover', () => {
+    expect(parsePath({})).toEqual({ from: '1.23', to: '1.25', problems: [] });
+    const unknown = parsePath({ from: '1.24', to: '9.9' });
+    expect(unknown).toMatchObject({ from: '1.24', to: '1.25' });
+    expect(unknown.problems).toEqual([
+      '"9.9" is not a version this catalog covers as "to" (it covers 1.23, 1.24, 1.25); showing 1.25 instead.',
+    ]);
   });
 });

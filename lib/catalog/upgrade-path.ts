@@ -25,14 +25,29 @@ export function upgradePath(changes: readonly Change[], from: string, to: string
   };
 }
 
-/** Reads a from/to pair from a query, defaulting to 1.23 → 1.25. */
+/**
+ * Reads a from/to pair from a query, defaulting to 1.23 → 1.25. A version this catalog does not cover is not
+ * clamped silently: it is named in `problems`, so the page can say what it shows instead.
+ */
 export function parsePath(input: { from?: string | string[]; to?: string | string[] }): {
   from: PathVersion;
   to: PathVersion;
+  problems: string[];
 } {
-  const pick = (v: string | string[] | undefined, fallback: PathVersion): PathVersion => {
+  const problems: string[] = [];
+  const pick = (name: string, v: string | string[] | undefined, fallback: PathVersion): PathVersion => {
     const s = Array.isArray(v) ? v[0] : v;
-    return PATH_VERSIONS.find((p) => p === s) ?? fallback;
+    if (s === undefined || s === '') return fallback;
+    const known = PATH_VERSIONS.find((p) => p === s);
+    if (known) return known;
+    problems.push(
+      `"${s.slice(0, 20)}" is not a version this catalog covers as "${name}" (it covers ${PATH_VERSIONS.join(', ')}); showing ${fallback} instead.`,
+    );
+    return fallback;
   };
-  return { from: pick(input.from, PATH_VERSIONS[0]), to: pick(input.to, LATEST_RELEASE) };
+  return {
+    from: pick('from', input.from, PATH_VERSIONS[0]),
+    to: pick('to', input.to, LATEST_RELEASE),
+    problems,
+  };
 }
