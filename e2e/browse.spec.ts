@@ -61,6 +61,55 @@ test.describe('browsing the catalog', () => {
     expect(await changes.resultCount()).toBeGreaterThan(100);
   });
 
+  test('pages the list, and shows it compact, one change per line, keeping filters and order', async ({ page }) => {
+    const changes = new ChangesPage(page);
+    await changes.goto('?release=1.24');
+    const total = await changes.resultCount();
+    expect(total).toBeGreaterThan(20);
+    await expect(changes.cards).toHaveCount(20);
+    await expect(page.getByTestId('page-range')).toHaveText('(showing 1–20)');
+    await page.getByTestId('pager').getByRole('link', { name: 'Next →' }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByTestId('page-range')).toContainText('(showing 21–');
+    await page.getByRole('radio', { name: 'Compact' }).check();
+    await expect(page).toHaveURL(/view=compact/);
+    await expect(page).not.toHaveURL(/page=/);
+    await expect(page).toHaveURL(/release=1\.24/);
+    await expect(page.getByTestId('change-row')).toHaveCount(Math.min(total, 100));
+    await page.getByLabel('Sort').selectOption('title');
+    await expect(page).toHaveURL(/sort=title/);
+    const titles = await page.getByTestId('change-row').locator('a').allTextContents();
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
+  });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 390, height: 844 } });
+    test('puts the first result on the first screen, the filters one tap away', async ({ page }) => {
+      const changes = new ChangesPage(page);
+      await changes.goto();
+      await expect(changes.cards.first()).toBeInViewport();
+      await expect(page.getByRole('group', { name: 'Release' })).toBeHidden();
+      await page.getByTestId('filters-disclosure').locator(':scope > summary').click();
+      await expect(page.getByRole('group', { name: 'Release' })).toBeVisible();
+    });
+  });
+
+  test('lets a keyboard user skip the filters to the results', async ({ page }) => {
+    const changes = new ChangesPage(page);
+    await changes.goto();
+    let reached = false;
+    // From the top of the page: past the site navigation, the skip link is the first stop of the filters.
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page
+        .getByRole('link', { name: 'Skip to results' })
+        .evaluate((el) => el === document.activeElement);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#results-heading$/);
+  });
+
   test('opens a change from the list and shows its details and sources', async ({ page }) => {
     const changes = new ChangesPage(page);
     await changes.goto('?q=PodSecurityPolicy&release=1.25');

@@ -2,19 +2,31 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChangeCard } from '@/components/catalog/change-card';
 import { ChangeFilters } from '@/components/catalog/change-filters';
+import { ChangeRow } from '@/components/catalog/change-row';
+import { FiltersDisclosure } from '@/components/catalog/filters-disclosure';
+import { ListControls } from '@/components/catalog/list-controls';
+import { Pager } from '@/components/catalog/pager';
 import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { PageHeader } from '@/components/ui/card';
 import { getCatalog } from '@/lib/catalog';
-import { isEmpty, parseFilters } from '@/lib/catalog/filters';
+import { FACET_KEYS, isEmpty, parseFilters, serializeFilters } from '@/lib/catalog/filters';
+import { PAGE_SIZE, pageOf, parseListing, serializeListing, sortChanges } from '@/lib/catalog/listing';
 import { facetCounts, queryChanges } from '@/lib/catalog/query';
 
 export const metadata: Metadata = { title: 'Changes' };
 
 export default async function ChangesPage({ searchParams }: PageProps<'/changes'>) {
-  const filters = parseFilters(await searchParams);
+  const query = await searchParams;
+  const filters = parseFilters(query);
+  const listing = parseListing(query);
   const { changes } = getCatalog();
-  const results = queryChanges(changes, filters);
+  const results = sortChanges(queryChanges(changes, filters), listing.sort);
   const facets = facetCounts(changes, filters);
+  const shown = pageOf(results, listing.page, PAGE_SIZE[listing.view]);
+  const pageHref = (page: number) =>
+    `/changes?${[serializeFilters(filters), serializeListing({ ...listing, page })].filter(Boolean).join('&')}`;
+  const active =
+    FACET_KEYS.reduce((n, k) => n + filters[k].length, 0) + (filters.actionRequired ? 1 : 0) + (filters.q ? 1 : 0);
 
   return (
     <>
@@ -24,14 +36,30 @@ export default async function ChangesPage({ searchParams }: PageProps<'/changes'
       </PageHeader>
       <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
         <aside aria-label="Filters" className="min-w-0">
-          <ChangeFilters filters={filters} facets={facets} />
+          <FiltersDisclosure active={active}>
+            <ChangeFilters filters={filters} facets={facets} listing={listing} />
+          </FiltersDisclosure>
         </aside>
         <section aria-labelledby="results-heading" className="min-w-0">
           <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-            <h2 id="results-heading" className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+            <h2
+              id="results-heading"
+              tabIndex={-1}
+              className="text-sm text-slate-600 outline-none dark:text-slate-400"
+              aria-live="polite"
+            >
               <span data-testid="result-count">{results.length}</span> of {changes.length} changes
+              {shown.pages > 1 ? (
+                <span data-testid="page-range">
+                  {' '}
+                  (showing {shown.from}–{shown.to})
+                </span>
+              ) : null}
             </h2>
-            <CopyLinkButton />
+            <div className="flex flex-wrap items-center gap-3">
+              <ListControls filters={filters} listing={listing} />
+              <CopyLinkButton />
+            </div>
           </div>
           {results.length === 0 ? (
             <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
@@ -43,13 +71,24 @@ export default async function ChangesPage({ searchParams }: PageProps<'/changes'
               )}
             </div>
           ) : (
-            <ul className="space-y-3">
-              {results.map((c) => (
-                <li key={c.id}>
-                  <ChangeCard change={c} />
-                </li>
-              ))}
-            </ul>
+            <>
+              {listing.view === 'compact' ? (
+                <ul className="border-t border-slate-200 dark:border-slate-800" data-testid="compact-list">
+                  {shown.items.map((c) => (
+                    <ChangeRow key={c.id} change={c} />
+                  ))}
+                </ul>
+              ) : (
+                <ul className="space-y-3">
+                  {shown.items.map((c) => (
+                    <li key={c.id}>
+                      <ChangeCard change={c} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <Pager page={shown.page} pages={shown.pages} href={pageHref} />
+            </>
           )}
         </section>
       </div>

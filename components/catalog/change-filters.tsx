@@ -4,6 +4,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
 import { EMPTY_FILTERS, serializeFilters, toggleFacet, type FacetKey, type Filters } from '@/lib/catalog/filters';
 import type { FacetCounts } from '@/lib/catalog/query';
+import { serializeListing, type Listing } from '@/lib/catalog/listing';
 import { FacetGroup } from './facet-group';
 
 const groups: { key: FacetKey; legend: string; limit?: number }[] = [
@@ -16,7 +17,16 @@ const groups: { key: FacetKey; legend: string; limit?: number }[] = [
 ];
 
 /** Search box and facets; every change becomes a new URL so the view can be shared and the back button works. */
-export function ChangeFilters({ filters, facets }: { filters: Filters; facets: FacetCounts }) {
+export function ChangeFilters({
+  filters,
+  facets,
+  listing,
+}: {
+  filters: Filters;
+  facets: FacetCounts;
+  /** The view and order are kept when a filter changes; the page goes back to the first. */
+  listing: Listing;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -29,7 +39,7 @@ export function ChangeFilters({ filters, facets }: { filters: Filters; facets: F
   }
 
   function go(next: Filters, mode: 'push' | 'replace' = 'push') {
-    const query = serializeFilters(next);
+    const query = [serializeFilters(next), serializeListing({ ...listing, page: 1 })].filter(Boolean).join('&');
     const url = query ? `${pathname}?${query}` : pathname;
     startTransition(() => router[mode](url, { scroll: false }));
   }
