@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -206,6 +207,43 @@ test.describe('checking a cluster', () => {
     await impact.scan();
     await expect(impact.error).toHaveAttribute('data-kind', 'unreachable', { timeout: 30_000 });
     await expect(impact.error).toContainText('127.0.0.1:9');
+  });
+
+  test('names a silent API server while it waits, and cancels the scan on request', async ({ page }) => {
+    // A loopback server that accepts connections and never answers: a hung API server.
+    const sockets: Socket[] = [];
+    const hung = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const port = (hung.address() as AddressInfo).port;
+    try {
+      const yaml = kubeconfigFor('reader').replace(
+        /server: https:\/\/127\.0\.0\.1:\d+/,
+        `server: https://127.0.0.1:${port}`,
+      );
+      const impact = new ImpactPage(page);
+      await impact.goto();
+      await impact.pasteKubeconfig(yaml);
+      await impact.scan();
+      await expect(page.getByTestId('scan-quiet')).toContainText(/No answer for \d+ s/, { timeout: 10_000 });
+      await expect(page.getByTestId('scan-quiet')).toContainText('up to 15 s');
+      await page.getByRole('button', { name: 'Cancel scan' }).click();
+      await expect(page.getByTestId('scan-cancelled')).toBeVisible();
+      await expect(impact.progress).toBeHidden();
+      await expect(page.getByRole('button', { name: /^Scan/ })).toBeEnabled();
+    } finally {
+      for (const s of sockets) s.destroy();
+      hung.close();
+    }
+  });
+
+  test('keeps the last result across a reload of the tab', async ({ page }) => {
+    const impact = new ImpactPage(page);
+    await impact.scanDemo();
+    const findings = await page.getByTestId('findings-count').textContent();
+    await page.reload();
+    await expect(impact.view).toBeVisible();
+    await expect(page.getByTestId('scan-restored')).toContainText('kept in this tab');
+    await expect(page.getByTestId('findings-count')).toHaveText(findings ?? '');
   });
 
   test('says clearly when the token is rejected', async ({ page }) => {

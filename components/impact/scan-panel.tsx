@@ -1,8 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { sourcesQuery, useScan, type ScanInput } from '@/lib/query/scan';
+import { useMemo, useState, useSyncExternalStore } from 'react';
+import { LAST_SCAN_AT, readLastScan, sourcesQuery, useScan, type ScanInput } from '@/lib/query/scan';
 import { LATEST_RELEASE, TARGETS, type Target } from '@/lib/model/releases';
 import type { DashboardSourceKind as SourceKind } from '@/lib/model/sources';
 import { ErrorBox } from './error-box';
@@ -43,6 +43,24 @@ function missingInput(kind: SourceKind, v: SourceValues): string | undefined {
   return undefined;
 }
 
+const noSubscription = () => () => undefined;
+
+/** The result this tab kept from its last scan (so a reload does not lose it); read once in the browser. */
+function useKeptScan(): ScanResult | undefined {
+  const at = useSyncExternalStore(
+    noSubscription,
+    () => {
+      try {
+        return window.sessionStorage.getItem(LAST_SCAN_AT);
+      } catch {
+        return null;
+      }
+    },
+    () => null,
+  );
+  return useMemo(() => (at === null ? undefined : readLastScan()), [at]);
+}
+
 /** Choose a source and target, scan with a progress bar, then see (and save) the impact view. */
 export function ScanPanel() {
   const sources = useQuery(sourcesQuery);
@@ -62,7 +80,9 @@ export function ScanPanel() {
   const problem = missingInput(kind, values);
   // A join replaces the report on screen until the next scan.
   const [joined, setJoined] = useState<ScanResult | undefined>();
-  const shown = joined && scan.data && joined.report.generatedAt === scan.data.report.generatedAt ? joined : scan.data;
+  const kept = useKeptScan();
+  const latest = scan.data ?? (scan.isPending ? undefined : kept);
+  const shown = joined && latest && joined.report.generatedAt === latest.report.generatedAt ? joined : latest;
 
   function choose(k: SourceKind) {
     setKind(k);
@@ -114,10 +134,28 @@ export function ScanPanel() {
           {problem ? <span className="text-sm text-slate-600 dark:text-slate-400">{problem}</span> : null}
         </div>
       </form>
-      {scan.isPending && scan.progress ? <ScanProgressBar progress={scan.progress} /> : null}
-      {scan.error ? <ErrorBox error={scan.error.data} /> : null}
+      {scan.isPending && scan.progress ? (
+        <ScanProgressBar
+          progress={scan.progress}
+          onCancel={scan.cancel}
+          {...(sources.data ? { timeoutMs: sources.data.requestTimeoutMs } : {})}
+        />
+      ) : null}
+      {scan.error?.cancelled ? (
+        <p className="mt-4 text-sm" role="status" data-testid="scan-cancelled">
+          Scan cancelled: nothing was read after that, and nothing was saved.
+        </p>
+      ) : scan.error ? (
+        <ErrorBox error={scan.error.data} />
+      ) : null}
       {shown && !scan.isPending ? (
         <div className="mt-6">
+          {shown === kept && !scan.data ? (
+            <p className="no-print mb-3 text-sm text-slate-600 dark:text-slate-400" data-testid="scan-restored">
+              The scan of {shown.report.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}, kept in this tab.
+              Scan again for a fresh picture.
+            </p>
+          ) : null}
           {shown.report.cluster.source.kind !== 'files' ? (
             <JoinRepository key={shown.report.generatedAt} report={shown.report} onJoined={setJoined} />
           ) : null}

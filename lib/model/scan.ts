@@ -76,6 +76,8 @@ export interface ContextSummary {
 /** The answer of GET /api/sources: what this server can scan. */
 export interface SourcesInfo {
   localEnabled: boolean;
+  /** How long the server waits for one answer of an API server (RELEASE_LENS_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
   localContexts: ContextSummary[];
   inCluster: boolean;
   snapshotCommands: Record<'1.23-1.24' | '1.25+', readonly SnapshotCommand[]>;

@@ -12,6 +12,7 @@ export const GET = route((): Response => {
   const localEnabled = env().RELEASE_LENS_LOCAL_KUBECONFIG;
   return json<SourcesInfo>({
     localEnabled,
+    requestTimeoutMs: env().RELEASE_LENS_REQUEST_TIMEOUT_MS,
     localContexts: localEnabled ? listLocalContexts() : [],
     inCluster: isInClusterAvailable(),
     snapshotCommands: SNAPSHOT_COMMANDS,
