@@ -293,4 +293,29 @@ test.describe('saved reports', () => {
     await expect(page.getByTestId('compare-new').getByTestId('finding-object').filter({ hasText: ns })).toHaveCount(0);
     await expect(page.getByTestId('compare-remaining').getByTestId('finding').first()).toBeVisible();
   });
+
+  test('starts the compare form on two scans of one cluster, never a report and its own redacted copy', async ({
+    page,
+  }) => {
+    const impact = new ImpactPage(page);
+    const ids: string[] = [];
+    for (let scan = 0; scan < 2; scan += 1) {
+      await impact.goto();
+      await impact.chooseSource('Demo cluster');
+      await impact.scan();
+      await expect(impact.view).toBeVisible({ timeout: 30_000 });
+      ids.push(await saveReport(page));
+      ids.push(await saveReport(page, { redact: true }));
+    }
+    await page.goto('/reports/compare');
+    const base = page.getByLabel('Older scan');
+    const head = page.getByLabel('Newer scan');
+    // Newest first: the second scan's redacted copy, compared with the first scan's redacted copy.
+    await expect(head).toHaveValue(ids[3]?.split('/').pop() ?? '');
+    await expect(base).toHaveValue(ids[1]?.split('/').pop() ?? '');
+    const labels = await base.locator('option').allTextContents();
+    expect(new Set(labels).size).toBe(labels.length);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await expect(page.getByTestId('compare-remaining').getByTestId('finding').first()).toBeVisible();
+  });
 });

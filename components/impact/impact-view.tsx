@@ -47,7 +47,13 @@ export function ImpactView({ report, changes, actions, reveal = false }: Props) 
     top.current?.focus({ preventScroll: true });
   }, [reveal, report.generatedAt]);
   return (
-    <div data-testid="impact-view" ref={top} tabIndex={-1} className="scroll-mt-4 outline-none">
+    <div
+      data-testid="impact-view"
+      data-generated-at={report.generatedAt}
+      ref={top}
+      tabIndex={-1}
+      className="scroll-mt-4 outline-none"
+    >
       <CompletenessBanner report={report} />
       {actions}
       <ImpactSummary report={report} />

@@ -33,6 +33,8 @@ async function save(report: Report, redact: boolean): Promise<SaveResponse> {
     ...(report.cluster.serverVersion === undefined ? {} : { serverVersion: report.cluster.serverVersion }),
     target: report.target,
     counts: severityCounts(report.findings),
+    scannedAt: report.generatedAt,
+    ...(report.cluster.source.server === undefined ? {} : { server: report.cluster.source.server }),
   });
   return saved;
 }

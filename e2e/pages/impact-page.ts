@@ -20,8 +20,15 @@ export class ImpactPage {
     await this.page.getByRole('radio', { name: label }).check();
   }
 
+  /** Starts a scan; returns once the result on screen (a tab may show its kept last scan) is no longer the old one. */
   async scan(): Promise<void> {
+    const shown = () =>
+      this.page.evaluate(
+        () => document.querySelector('[data-testid="impact-view"]')?.getAttribute('data-generated-at') ?? null,
+      );
+    const before = await shown();
     await this.page.getByRole('button', { name: /^Scan/ }).click();
+    if (before !== null) await expect.poll(shown).not.toBe(before);
   }
 
   async scanDemo(): Promise<void> {

@@ -3,9 +3,14 @@
 import { useSyncExternalStore } from 'react';
 import type { ReportSummary } from '../model/saved-report';
 
-/** A report this browser saved: its summary and the manage token only the saver received. */
+/**
+ * A report this browser saved: its summary, the manage token only the saver received, and (for reports saved since
+ * they were kept) when it was scanned and the API server it came from, so the compare form pairs the right reports.
+ */
 export interface LocalReport extends ReportSummary {
   manageToken: string;
+  scannedAt?: string;
+  server?: string;
 }
 
 const KEY = 'release-lens:saved-reports';

@@ -59,6 +59,16 @@ describe('compareReports', () => {
     expect(error.message).toContain('different clusters: "prod-eu"');
   });
 
+  it('takes two contexts that reach one API server for one cluster', () => {
+    const source = older.cluster.source;
+    const viaOtherContext = {
+      ...newer,
+      cluster: { ...newer.cluster, source: { ...source, label: `reader@${source.label}` } },
+    };
+    expect(source.server).toBeDefined();
+    expect(compareReports(older, viaOtherContext).remaining.length).toBe(1);
+  });
+
   it('compares redacted reports by token when they share a salt', () => {
     const diff = compareReports(redactReport(older, { salt: 'team' }), redactReport(newer, { salt: 'team' }));
     expect([diff.new.length, diff.fixed.length, diff.remaining.length]).toEqual([1, 1, 1]);

@@ -43,7 +43,10 @@ function assertComparable(older: Report, newer: Report): void {
   }
   const from = older.cluster.source;
   const to = newer.cluster.source;
-  if (from.server !== to.server || from.label !== to.label) {
+  // One API server is one cluster, whichever context (label) reached it; without servers, the labels decide.
+  const same =
+    from.server !== undefined && to.server !== undefined ? from.server === to.server : from.label === to.label;
+  if (!same) {
     const name = (s: typeof from) => `"${s.label}"${s.server === undefined ? '' : ` (${s.server})`}`;
     throw new AppError(
       'invalid-input',
