@@ -91,7 +91,7 @@ test.describe('checking a cluster', () => {
     const impact = new ImpactPage(page);
     await impact.goto();
     await impact.chooseSource('Upload a snapshot');
-    await page.getByLabel('Snapshot files (JSON)').setInputFiles(file);
+    await page.getByLabel(/^Snapshot files/).setInputFiles(file);
     await impact.scan();
     await expect(impact.view).toBeVisible({ timeout: 30_000 });
     expect(await impact.changeStatus('dockershim-removal')).toBe('affected');
@@ -244,6 +244,23 @@ test.describe('checking a cluster', () => {
     await expect(impact.view).toBeVisible();
     await expect(page.getByTestId('scan-restored')).toContainText('kept in this tab');
     await expect(page.getByTestId('findings-count')).toHaveText(findings ?? '');
+  });
+
+  test("reads a kubeconfig from a file, and says how to offer the server's own contexts", async ({ page }) => {
+    const impact = new ImpactPage(page);
+    await impact.goto();
+    // This server runs with RELEASE_LENS_LOCAL_KUBECONFIG=false: the source is missing, and the page says why.
+    await expect(page.getByTestId('local-kubeconfig-off')).toContainText('RELEASE_LENS_LOCAL_KUBECONFIG=true');
+    await impact.chooseSource('Paste a kubeconfig');
+    const yaml = kubeconfigFor('reader');
+    await page.getByLabel('Or choose a kubeconfig file').setInputFiles({
+      name: 'config',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(yaml),
+    });
+    await expect(page.getByLabel('Kubeconfig', { exact: true })).toHaveValue(yaml);
+    await impact.chooseSource('Upload a snapshot');
+    await expect(page.locator('#snapshot-files')).toHaveAttribute('accept', /\.txt/);
   });
 
   test('says clearly when the token is rejected', async ({ page }) => {

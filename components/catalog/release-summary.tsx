@@ -33,8 +33,16 @@ export function ReleaseSummary({
           <a href={`/changes?release=${info.version}`}>{stats.total} changes</a>, {stats.breaking} breaking
         </p>
       </header>
-      <OfficialTotals rows={reconciliation} total={info.official.total} catalogued={stats.keps} />
-      <p className="text-xs leading-relaxed text-slate-600 dark:text-slate-400">{info.countNote}</p>
+      <details className="text-sm" data-testid="official-totals">
+        <summary className="cursor-pointer text-slate-700 dark:text-slate-300">
+          The announcement counts {info.official.total} enhancements; this catalog tracks {stats.keps} KEPs. Why the
+          numbers differ
+        </summary>
+        <div className="mt-2 space-y-2">
+          <OfficialTotals rows={reconciliation} total={info.official.total} catalogued={stats.keps} />
+          <p className="text-xs leading-relaxed text-slate-600 dark:text-slate-400">{info.countNote}</p>
+        </div>
+      </details>
       <BarChart
         title="Changes per stage"
         bars={stats.byStage.map((s) => ({

@@ -100,6 +100,13 @@ export function ScanPanel() {
         }}
       >
         <SourcePicker kinds={kinds} value={kind} onChange={choose} />
+        {sources.data && !kinds.includes('kubeconfig') ? (
+          <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="local-kubeconfig-off">
+            {sources.data.localEnabled
+              ? 'This server found no context in its own kubeconfig, so it offers none to scan.'
+              : "Scanning this server's own kubeconfig contexts is off. Whoever runs it can switch it on with RELEASE_LENS_LOCAL_KUBECONFIG=true (see the README); until then, paste a kubeconfig."}
+          </p>
+        ) : null}
         <SourceInputs
           kind={kind}
           info={sources.data}

@@ -15,7 +15,12 @@ export interface SourceValues {
   repository: File | undefined;
   /** Manifests pasted instead of an archive. */
   manifests: string;
+  /** Why a chosen kubeconfig file was not read. */
+  fileProblem?: string | undefined;
 }
+
+/** A kubeconfig file larger than this is not one (the server refuses far smaller ones too). */
+const MAX_KUBECONFIG_FILE = 1024 * 1024;
 
 interface Props {
   kind: SourceKind;
@@ -75,6 +80,27 @@ export function SourceInputs({ kind, info, values, onChange }: Props) {
             placeholder="apiVersion: v1&#10;kind: Config&#10;…"
             className={`${inputClass} font-mono text-xs`}
           />
+          <label className="block text-sm">
+            <span className="font-medium">Or choose a kubeconfig file</span>{' '}
+            <input
+              type="file"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (!file) return;
+                if (file.size > MAX_KUBECONFIG_FILE) {
+                  onChange({ kubeconfig: '', fileProblem: `${file.name} is larger than 1 MiB: not a kubeconfig.` });
+                  return;
+                }
+                void file.text().then((text) => onChange({ kubeconfig: text, fileProblem: undefined }));
+              }}
+              className="text-sm"
+            />
+          </label>
+          {values.fileProblem ? (
+            <p className="text-sm text-red-800 dark:text-red-300" role="alert">
+              {values.fileProblem}
+            </p>
+          ) : null}
           <p className="text-xs text-slate-600 dark:text-slate-400">
             Use a token or inline certificate data, ideally a read-only service account. Exec plugins, auth providers
             and file paths are refused. The kubeconfig stays in memory for this scan only: it is never stored or logged.
@@ -128,13 +154,13 @@ export function SourceInputs({ kind, info, values, onChange }: Props) {
       return (
         <div>
           <label htmlFor="snapshot-files" className="mb-1 block text-sm font-medium">
-            Snapshot files (JSON)
+            Snapshot files (the JSON lists, metrics.txt and api-versions.txt)
           </label>
           <input
             id="snapshot-files"
             type="file"
             multiple
-            accept=".json,application/json"
+            accept=".json,.txt,application/json,text/plain"
             onChange={(e) => onChange({ files: Array.from(e.target.files ?? []) })}
             className="text-sm"
           />

@@ -29,7 +29,7 @@ export function SiteHeader({ theme }: { theme: Theme }) {
         </Link>
         <nav
           aria-label="Main"
-          className="order-last -mx-1 flex w-full items-center gap-1 overflow-x-auto md:order-none md:mx-0 md:w-auto md:flex-1 md:flex-wrap"
+          className="order-last -mx-1 flex w-full flex-wrap items-center gap-1 md:order-none md:mx-0 md:w-auto md:flex-1"
         >
           {links.map((l) => (
             <NavLink key={l.href} href={l.href}>
