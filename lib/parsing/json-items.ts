@@ -28,6 +28,11 @@ export interface JsonItemHandlers {
   item(value: unknown, index: number): void;
   /** An element that was over a budget and not parsed; `reason` names the budget and its setting. */
   skipped(index: number, reason: string): void;
+  /**
+   * A top-level field other than `items`, as soon as it is complete: a LIST page's `metadata` (with its continue
+   * token) comes before its items, so the next page can be asked for while this one is still arriving.
+   */
+  field?(name: string, value: unknown): void;
 }
 
 /** What surrounded the items: the other top-level fields, parsed, and whether there was an items array at all. */
@@ -341,8 +346,13 @@ export class JsonItemStream {
       (this.headBytes > this.budgets.objectBytes
         ? `larger than ${overBudget('objectBytes', this.budgets.objectBytes)}`
         : undefined);
-    if (over !== undefined) this.top.skippedFields[this.key] = over;
-    else this.top.fields[this.key] = this.parse(c);
+    if (over !== undefined) {
+      this.top.skippedFields[this.key] = over;
+      return;
+    }
+    const value = this.parse(c);
+    this.top.fields[this.key] = value;
+    this.handlers.field?.(this.key, value);
   }
 
   /** JSON.parse of a captured value; a syntax error is placed at its line and column in the document. */

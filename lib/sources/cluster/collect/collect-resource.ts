@@ -21,7 +21,7 @@ export interface ResourceContext {
   addItems: (spec: ResourceSpec, items: readonly unknown[]) => void;
   /** An object over a read budget, not read. */
   skipped: (spec: ResourceSpec, reason: string) => void;
-  /** Awaited after each page (the builder lets pending Helm decodes catch up). */
+  /** Awaited after each page of Helm records (the builder lets pending decodes catch up). */
   afterPage?: () => Promise<void>;
   signal?: AbortSignal;
   retry?: RetryPolicy;
@@ -53,7 +53,8 @@ function list(ctx: ResourceContext, spec: ResourceSpec, c: VersionCandidate, nam
       signal: ctx.signal,
       retry: ctx.retry,
       onSkipped: (reason) => ctx.skipped(spec, reason),
-      ...(ctx.afterPage ? { afterPage: ctx.afterPage } : {}),
+      // Only Helm records are decoded elsewhere and need the reader to wait; every other list reads a page ahead.
+      ...(ctx.afterPage && spec.projection === 'helm-record' ? { afterPage: ctx.afterPage } : {}),
     },
     (items) => ctx.addItems(spec, items),
   );

@@ -161,6 +161,28 @@ describe('collectSnapshot against a fake 1.24 API server', () => {
     expect(s.pods).toHaveLength(5);
   });
 
+  it('asks for the next page as soon as the continue token is read, while the page is still arriving', async () => {
+    const base = fakeCluster(model());
+    const s = await scan(
+      async (req) => {
+        const r = await base(req);
+        // The first page of pods: its metadata (with the token) goes out at once, its items 300 ms later.
+        if (req.path !== '/api/v1/pods' || req.query.get('continue') !== null || r?.json === undefined) return r;
+        const text = JSON.stringify(r.json);
+        return { ...r, pause: { bytes: text.indexOf('"items"'), ms: 300 } };
+      },
+      { pageSize: 2 },
+    );
+    expect(s.pods).toHaveLength(5);
+    const events = (fake?.events ?? []).filter((e) => e.includes('/api/v1/pods?'));
+    const firstEnd = events.findIndex((e) => e.startsWith('end') && !e.includes('continue'));
+    const secondStart = events.findIndex((e) => e.startsWith('start') && e.includes('continue=2'));
+    expect(secondStart).toBeGreaterThan(-1);
+    expect(secondStart).toBeLessThan(firstEnd);
+    // One page ahead at most: the third is asked for only after the first is done.
+    expect(events.findIndex((e) => e.startsWith('start') && e.includes('continue=4'))).toBeGreaterThan(firstEnd);
+  });
+
   it('restarts a list once when its continue token expires (410), without duplicates', async () => {
     let expired = false;
     const s = await scan(

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ClusterConnection } from '../connect';
 import { getWithRetry, type RetryPolicy } from '../http/retry';
+import type { HttpResponse } from '../http/transport';
 import { HttpStatusError, statusMessage } from './http-status';
 
 /** Accept header for metadata-only lists: no spec, no data, same API version (so the same deprecation accounting). */
@@ -51,10 +52,29 @@ function pageUrl(req: ListRequest, token: string | undefined): string {
 /** Items are handed over in batches of this many, so a page never exists whole. */
 const BATCH = 100;
 
+/** The continue token of a page's metadata, when there is a next page. */
+function continueOf(meta: unknown): string | undefined {
+  return isRecord(meta) && typeof meta.continue === 'string' && meta.continue !== '' ? meta.continue : undefined;
+}
+
+/** One page request in flight; `next` is the page after it, asked for as soon as this one's token was read. */
+interface InFlight {
+  token: string | undefined;
+  response: Promise<HttpResponse>;
+  abort: AbortController;
+  /** The continue token read from this page's metadata so far. */
+  seenToken?: string;
+  next?: InFlight;
+  /** True once the pages before it are done: only then may it open the page after it (one page ahead at most). */
+  current: boolean;
+}
+
 /**
  * Paginated LIST: each page is parsed as it arrives (lib/parsing/json-items.ts) and its items handed to `onPage` in
- * small batches, keeping nothing but their uids, so memory stays flat whatever the page size. A 410 Gone on a
- * continue token restarts the list once, skipping items already handed over (a retried page too).
+ * small batches, keeping nothing but their uids, so memory stays flat whatever the page size. The next page is
+ * asked for as soon as this page's continue token is read (it precedes the items), so the API server prepares it
+ * while this one is parsed: one page ahead at most, and none when `afterPage` asks to wait between pages. A 410
+ * Gone on a continue token restarts the list once, skipping items already handed over (a retried page too).
  */
 export async function listPages(
   conn: ClusterConnection,
@@ -85,26 +105,67 @@ export async function listPages(
     batch.push(item);
     if (batch.length >= BATCH) flush();
   };
-  const items = { onItem, onSkipped: (reason: string) => req.onSkipped?.(reason) };
-  let token: string | undefined;
+  const pipelined = req.afterPage === undefined;
+  const accept = req.metadataOnly ? METADATA_LIST_ACCEPT : 'application/json';
+  const ahead = (page: InFlight) => {
+    if (pipelined && page.current && page.next === undefined && page.seenToken !== undefined)
+      page.next = open(page.seenToken);
+  };
+  const open = (token: string | undefined): InFlight => {
+    const abort = new AbortController();
+    const signal = req.signal ? AbortSignal.any([req.signal, abort.signal]) : abort.signal;
+    const page: InFlight = { token, abort, current: false, response: Promise.resolve({ status: 0, body: '' }) };
+    const onField = (name: string, value: unknown) => {
+      if (name !== 'metadata') return;
+      page.seenToken = continueOf(value);
+      ahead(page);
+    };
+    const items = { onItem, onSkipped: (reason: string) => req.onSkipped?.(reason), onField };
+    page.response = getWithRetry(conn, pageUrl(req, token), { accept, signal, items }, req.retry);
+    // A page asked for ahead may fail before it is awaited (or never be, when an earlier page fails).
+    page.response.catch(() => undefined);
+    return page;
+  };
+  const drop = (page: InFlight | undefined) => page?.abort.abort();
+  let page = open(undefined);
+  page.current = true;
   for (;;) {
-    const accept = req.metadataOnly ? METADATA_LIST_ACCEPT : 'application/json';
-    const response = await getWithRetry(conn, pageUrl(req, token), { accept, signal: req.signal, items }, req.retry);
+    let response: HttpResponse;
+    try {
+      response = await page.response;
+    } catch (error) {
+      drop(page.next);
+      throw error;
+    }
     flush();
-    if (response.status === 410 && token !== undefined) {
+    if (response.status === 410 && page.token !== undefined) {
+      drop(page.next);
       if (result.restarted)
         throw new HttpStatusError(410, `The list expired twice while paging: ${statusMessage(response)}`);
       result.restarted = true;
-      token = undefined;
+      page = open(undefined);
+      page.current = true;
       continue;
     }
     if (response.status < 200 || response.status > 299) {
+      drop(page.next);
       throw new HttpStatusError(response.status, statusMessage(response));
     }
     result.pages += 1;
     await req.afterPage?.();
-    const meta = response.fields?.metadata;
-    token = isRecord(meta) && typeof meta.continue === 'string' && meta.continue !== '' ? meta.continue : undefined;
-    if (token === undefined) return result;
+    const token = continueOf(response.fields?.metadata);
+    if (token === undefined) {
+      drop(page.next);
+      return result;
+    }
+    // The page asked for ahead is the right one unless a retry of this page ended on another token.
+    let next = page.next;
+    if (next?.token !== token) {
+      drop(next);
+      next = open(token);
+    }
+    page = next;
+    page.current = true;
+    ahead(page);
   }
 }

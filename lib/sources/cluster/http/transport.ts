@@ -24,6 +24,8 @@ export interface ItemSink {
   onItem(item: unknown): void;
   /** An element over a read budget, not parsed; `reason` names the budget and its setting. */
   onSkipped(reason: string): void;
+  /** A top-level field other than `items`, as soon as it is parsed (a page's metadata precedes its items). */
+  onField?(name: string, value: unknown): void;
 }
 
 export interface GetOptions {
@@ -89,7 +91,11 @@ function readBody(
   const sink = res.statusCode === 200 ? options.items : undefined;
   const { budgets, meter } = limits;
   const json = sink
-    ? new JsonItemStream(budgets, { item: (v) => sink.onItem(v), skipped: (_, reason) => sink.onSkipped(reason) })
+    ? new JsonItemStream(budgets, {
+        item: (v) => sink.onItem(v),
+        skipped: (_, reason) => sink.onSkipped(reason),
+        field: (name, value) => sink.onField?.(name, value),
+      })
     : undefined;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -19,6 +19,8 @@ export interface FakeResponse {
   /** Sent as is, e.g. gzip bytes with a Content-Encoding header. */
   raw?: Buffer;
   headers?: Record<string, string>;
+  /** Sends the first `bytes` of the body, waits `ms`, then the rest: an API server still writing a big page. */
+  pause?: { bytes: number; ms: number };
 }
 
 /** Answers a request, or undefined for 404. */
@@ -28,10 +30,12 @@ export interface FakeApiServer {
   url: string;
   port: number;
   requests: SeenRequest[];
+  /** In order: `start <path>?<query>` when a request arrives, `end <path>?<query>` when its answer is sent. */
+  events: string[];
   close(): Promise<void>;
 }
 
-function answer(res: ServerResponse, r: FakeResponse | undefined): void {
+function answer(res: ServerResponse, r: FakeResponse | undefined, onEnd: () => void): void {
   const out = r ?? {
     status: 404,
     json: { kind: 'Status', status: 'Failure', message: 'the server could not find the requested resource', code: 404 },
@@ -41,12 +45,23 @@ function answer(res: ServerResponse, r: FakeResponse | undefined): void {
     'Content-Type': out.json !== undefined || out.raw !== undefined ? 'application/json' : 'text/plain',
     ...out.headers,
   });
+  if (out.pause) {
+    const bytes = Buffer.from(body);
+    res.write(bytes.subarray(0, out.pause.bytes));
+    setTimeout(() => {
+      res.end(bytes.subarray(out.pause?.bytes ?? 0));
+      onEnd();
+    }, out.pause.ms);
+    return;
+  }
   res.end(body);
+  onEnd();
 }
 
 /** An HTTPS server on 127.0.0.1 (certificate signed by TEST_CA_PEM) that records requests and asks `handler`. */
 export async function startFakeApiServer(handler: FakeHandler, cert = TEST_SERVER_CERT_PEM): Promise<FakeApiServer> {
   const requests: SeenRequest[] = [];
+  const events: string[] = [];
   const server: Server = createHttpsServer({ cert, key: TEST_SERVER_KEY_PEM }, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://fake');
     const seen: SeenRequest = {
@@ -56,9 +71,12 @@ export async function startFakeApiServer(handler: FakeHandler, cert = TEST_SERVE
       headers: req.headers,
     };
     requests.push(seen);
+    const name = `${url.pathname}?${url.searchParams.toString()}`;
+    events.push(`start ${name}`);
+    const onEnd = () => void events.push(`end ${name}`);
     Promise.resolve(handler(seen)).then(
-      (r) => answer(res, r),
-      (error: unknown) => answer(res, { status: 500, json: { message: String(error) } }),
+      (r) => answer(res, r, onEnd),
+      (error: unknown) => answer(res, { status: 500, json: { message: String(error) } }, onEnd),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -67,6 +85,7 @@ export async function startFakeApiServer(handler: FakeHandler, cert = TEST_SERVE
     url: `https://127.0.0.1:${port}`,
     port,
     requests,
+    events,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
