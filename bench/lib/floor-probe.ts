@@ -35,7 +35,7 @@ async function listAll(input: ProbeInput, agent: Agent, call: ListCall, tally: T
     tally.bodyBytes += res.body.length;
     const next = page.metadata?.continue;
     token = typeof next === 'string' && next !== '' ? next : undefined;
-    if (token === undefined) return;
+    if (token === undefined || call.single) return;
   }
   throw new Error(`GET ${call.path}: more than ${MAX_PAGES_PER_LIST} pages`);
 }

@@ -6,8 +6,15 @@ import { z } from 'zod';
  * what each probe prints back as its last stdout line. Both sides validate, so a broken child fails loudly.
  */
 
-/** One LIST the scan made: the first page's path and query (limit, selectors) and its Accept header. */
-export const listCallSchema = z.object({ path: z.string().startsWith('/'), accept: z.string() });
+/**
+ * One LIST the scan made: the first page's path and query (limit, selectors) and its Accept header. `single` marks
+ * a one-item count probe (lanes.ts): one request, not a chain of pages.
+ */
+export const listCallSchema = z.object({
+  path: z.string().startsWith('/'),
+  accept: z.string(),
+  single: z.boolean().optional(),
+});
 export type ListCall = z.output<typeof listCallSchema>;
 
 export const probeInputSchema = z.object({

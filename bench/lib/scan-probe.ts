@@ -17,7 +17,8 @@ function recording(conn: ClusterConnection, plan: ListCall[]): ClusterConnection
     ...conn,
     get: (path, options) => {
       if (path.includes('limit=') && !path.includes('continue=')) {
-        plan.push({ path, accept: options?.accept ?? 'application/json' });
+        const single = /[?&]limit=1(&|$)/.test(path);
+        plan.push({ path, accept: options?.accept ?? 'application/json', ...(single ? { single } : {}) });
       }
       return conn.get(path, options);
     },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { LANE_THRESHOLD } from './lanes';
 import { env as readEnv, type Env } from '../../../env';
 import { SnapshotBuilder } from '../../../snapshot/builder';
 import type { HelmDecoder } from '../../../snapshot/helm/decoder';
@@ -26,8 +27,10 @@ export interface CollectOptions {
   signal?: AbortSignal;
   /** Overrides RELEASE_LENS_PAGE_SIZE. */
   pageSize?: number;
-  /** Overrides RELEASE_LENS_SCAN_CONCURRENCY. */
+  /** Overrides RELEASE_LENS_SCAN_CONCURRENCY (resources read at once, and namespaces of a large collection). */
   concurrency?: number;
+  /** Above how many objects a namespaced collection is read namespace by namespace (LANE_THRESHOLD). */
+  laneThreshold?: number;
   /** Namespaces to read one by one when cluster-wide lists are forbidden; default: the context's namespace. */
   namespaces?: string[];
   /** Namespaces to narrow the scan to: namespaced resources are read in these only (cluster-scoped ones whole). */
@@ -108,6 +111,8 @@ async function collect(conn: ClusterConnection, options: CollectOptions): Promis
     },
     skipped: (spec, reason) => builder.recordSkipped({ resource: spec.key }, [reason]),
     afterPage: () => builder.settle(PENDING_DECODES),
+    lanes: options.concurrency ?? e.RELEASE_LENS_SCAN_CONCURRENCY,
+    laneThreshold: options.laneThreshold ?? LANE_THRESHOLD,
     signal,
     retry,
   };

@@ -25,6 +25,8 @@ export interface ListRequest {
   onSkipped?: (reason: string) => void;
   /** Awaited after each page: lets the consumer catch up (Helm records decoding elsewhere) before the next. */
   afterPage?: () => Promise<void>;
+  /** Uids already handed over, shared by the lists of one collection read namespace by namespace. */
+  seen?: Set<string>;
 }
 
 export interface ListResult {
@@ -81,7 +83,7 @@ export async function listPages(
   req: ListRequest,
   onPage: (items: Record<string, unknown>[]) => void,
 ): Promise<ListResult> {
-  const seen = new Set<string>();
+  const seen = req.seen ?? new Set<string>();
   const result: ListResult = { count: 0, pages: 0, restarted: false };
   let batch: Record<string, unknown>[] = [];
   const flush = () => {
