@@ -28,7 +28,9 @@ Scans read-only (GET and LIST only) and writes the impact report.
 
 Source (choose one; the default is the current context of your kubeconfig):
   --kubeconfig FILE       read this kubeconfig instead of KUBECONFIG / ~/.kube/config
-  --context NAME          the kubeconfig context to scan (default: current-context)
+  --context NAME          the kubeconfig context to scan (default: current-context); several
+                          (a,b,c or repeated) scan each cluster: a fleet run (see below)
+  --all-contexts          a fleet run over every context of the kubeconfig
   --snapshot FILE         offline input: \`kubectl get ... -A -o json\` output; repeat for several files,
                           - reads stdin (see docs/snapshot.md for the commands)
   --files PATH            a repository's manifests, Helm charts and kustomizations: files or directories,
@@ -56,6 +58,13 @@ Options:
                           RELEASE_LENS_UPLOAD_TOKEN is sent as the bearer token when the dashboard needs one
   -q, --quiet             no progress or summary on stderr (errors are still printed)
   -h, --help              this help
+
+Fleet runs (several contexts):
+  --output-dir DIR        where each cluster's report goes, as CONTEXT.md (or .json, .csv, .sarif by
+                          --format), with fleet.md and fleet.json (default: ./release-lens-fleet)
+  --parallel N            clusters scanned at once (default 4)
+  The summary (a table on a terminal, Markdown when piped) has a row per cluster, one that could not be
+  scanned says why; the exit code is the worst cluster's.
 
 Set RELEASE_LENS_DEBUG=1 to see stack traces of unexpected errors.
 

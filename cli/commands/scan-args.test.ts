@@ -103,4 +103,22 @@ describe('release-lens scan arguments', () => {
     expect(error.code).toBe(EXIT.usage);
     expect(error.message).toMatch(message);
   });
+
+  it('scans several contexts as a fleet: named (comma-separated or repeated) or all, with an output directory', () => {
+    expect(parseScanArgs(['--context', 'prod,stage', '--context', 'prod', '--kubeconfig', 'k.yaml'])).toMatchObject({
+      input: { kind: 'kubeconfig', file: 'k.yaml' },
+      fleet: { contexts: ['prod', 'stage'], outputDir: 'release-lens-fleet', parallel: 4 },
+    });
+    expect(parseScanArgs(['--all-contexts', '--output-dir', 'out', '--parallel', '2'])).toMatchObject({
+      fleet: { contexts: 'all', outputDir: 'out', parallel: 2 },
+    });
+    // One context is an ordinary scan.
+    expect(parseScanArgs(['--context', 'prod'])).not.toHaveProperty('fleet');
+    expect(usage(['--context', 'a,b', '--demo']).message).toContain('--demo cannot be used with it');
+    expect(usage(['--context', 'a,b', '-o', 'x.md']).message).toContain('--output (use --output-dir)');
+    expect(usage(['--all-contexts', '--context', 'a']).message).toContain('leave out --context');
+    expect(usage(['--context', 'a,b', '--parallel', '0']).message).toContain('--parallel takes a whole number');
+    expect(usage(['--output-dir', 'out']).message).toContain('go with several contexts');
+    expect(usage(['--context', 'a,,b']).code).toBe(EXIT.usage);
+  });
 });

@@ -6,7 +6,10 @@ import { FAIL_ON, type FailOn } from '../exit-codes';
 
 const OPTIONS = {
   kubeconfig: { type: 'string' },
-  context: { type: 'string' },
+  context: { type: 'string', multiple: true },
+  'all-contexts': { type: 'boolean' },
+  'output-dir': { type: 'string' },
+  parallel: { type: 'string' },
   snapshot: { type: 'string', multiple: true },
   files: { type: 'string', multiple: true },
   values: { type: 'string', multiple: true },
@@ -34,8 +37,18 @@ export type ScanInput =
   | { kind: 'demo' }
   | { kind: 'in-cluster' };
 
+/** Several clusters in one run: the contexts to scan, where each report goes, and how many scans run at once. */
+export interface FleetArgs {
+  /** Context names, or every context of the kubeconfig. */
+  contexts: string[] | 'all';
+  outputDir: string;
+  parallel: number;
+}
+
 export interface ScanArgs {
   input: ScanInput;
+  /** Set for `--context a,b,c` (two or more) and `--all-contexts`: a fleet run (fleet.ts). */
+  fleet?: FleetArgs;
   /** Namespaces a live scan is narrowed to (--namespace, repeatable or comma-separated). */
   namespaces?: string[];
   /** A repository to join the cluster's findings with (--files beside a cluster source). */
@@ -84,7 +97,10 @@ function filesInput(v: Values, positionals: readonly string[]): FilesInput | und
  * (--kubeconfig, --context, --snapshot, --demo, --in-cluster) the cluster is scanned and each finding is joined
  * with its source in the repository.
  */
-function scanInput(v: Values, positionals: readonly string[]): { input: ScanInput; repository?: FilesInput } {
+function scanInput(
+  v: Values,
+  positionals: readonly string[],
+): { input: ScanInput; repository?: FilesInput; fleet?: FleetArgs } {
   const files = filesInput(v, positionals);
   const chosen = [
     v.kubeconfig !== undefined && '--kubeconfig',
@@ -93,7 +109,9 @@ function scanInput(v: Values, positionals: readonly string[]): { input: ScanInpu
     v['in-cluster'] === true && '--in-cluster',
   ].filter((f): f is string => typeof f === 'string');
   if (chosen.length > 1) throw usageError(`${chosen.join(' and ')} cannot be combined: choose one source.`);
-  const context = nonEmpty('context', v.context);
+  const contexts = contextsOf(v.context);
+  if (contexts.length > 1 || v['all-contexts'] === true) return fleetInput(v, files);
+  const context = contexts[0];
   if (context !== undefined && chosen.length === 1 && chosen[0] !== '--kubeconfig') {
     throw usageError(`--context selects a kubeconfig context; it does not apply to ${chosen[0]}.`);
   }
@@ -117,6 +135,45 @@ function scanInput(v: Values, positionals: readonly string[]): { input: ScanInpu
     };
   }
   return { input, ...(files ? { repository: files } : {}) };
+}
+
+/** `--context a,b --context c`: the context names, in order, each once. */
+function contextsOf(values: string[] | undefined): string[] {
+  const names = (values ?? []).flatMap((v) => v.split(',')).map((n) => n.trim());
+  if (values !== undefined && names.some((n) => n === '')) throw usageError('--context needs a value: a context name.');
+  return [...new Set(names)];
+}
+
+/** A fleet run reads live clusters through a kubeconfig: the other sources and a single output do not apply. */
+function fleetInput(v: Values, files: FilesInput | undefined): { input: ScanInput; fleet: FleetArgs } {
+  const clash = [
+    v.snapshot !== undefined && '--snapshot',
+    v.demo === true && '--demo',
+    v['in-cluster'] === true && '--in-cluster',
+    files !== undefined && '--files',
+    v.output !== undefined && '--output (use --output-dir)',
+    v.upload !== undefined && '--upload',
+  ].filter((f): f is string => typeof f === 'string');
+  if (clash.length > 0) {
+    throw usageError(`Scanning several contexts reads live clusters only: ${clash.join(', ')} cannot be used with it.`);
+  }
+  const contexts = contextsOf(v.context);
+  if (v['all-contexts'] === true && contexts.length > 0) {
+    throw usageError('--all-contexts scans every context; leave out --context, or name the contexts instead.');
+  }
+  const parallel = v.parallel === undefined ? 4 : Number(v.parallel);
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) {
+    throw usageError(`--parallel takes a whole number from 1 to 32 (got "${v.parallel ?? ''}").`);
+  }
+  const file = nonEmpty('kubeconfig', v.kubeconfig);
+  return {
+    input: { kind: 'kubeconfig', ...(file === undefined ? {} : { file }) },
+    fleet: {
+      contexts: v['all-contexts'] === true ? 'all' : contexts,
+      outputDir: nonEmpty('output-dir', v['output-dir']) ?? 'release-lens-fleet',
+      parallel,
+    },
+  };
 }
 
 /** `--namespace a,b -n c`: valid namespace names, for a live cluster only. */
@@ -150,9 +207,13 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs | 'help' {
   const output = nonEmpty('output', v.output);
   const upload = uploadBase(v.upload);
   const ignoreFile = nonEmpty('ignore-file', v['ignore-file']);
-  const { input, repository } = scanInput(v, positionals);
+  const { input, repository, fleet } = scanInput(v, positionals);
+  if (!fleet && (v['output-dir'] !== undefined || v.parallel !== undefined)) {
+    throw usageError('--output-dir and --parallel go with several contexts (--context a,b or --all-contexts).');
+  }
   const namespaces = namespacesOf(v.namespace, input);
   return {
+    ...(fleet ? { fleet } : {}),
     ...(ignoreFile === undefined ? {} : { ignoreFile }),
     input,
     ...(repository ? { repository } : {}),

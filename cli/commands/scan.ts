@@ -83,15 +83,27 @@ async function scan(args: ScanArgs, io: CliIo, catalog: Catalog): Promise<Report
   }
 }
 
+/** One scan as the report it writes: read, checked, the ignore file applied, redacted when asked. */
+export async function scanReport(
+  args: ScanArgs,
+  io: CliIo,
+  catalog: Catalog,
+  accepted: Awaited<ReturnType<typeof loadIgnoreFile>>,
+  salt?: ReturnType<typeof newRedactionSalt>,
+): Promise<Report> {
+  const scanned = applyAcceptances(await scan(args, io, catalog), accepted, new Date().toISOString().slice(0, 10));
+  return args.redact ? redactReport(scanned, { salt: salt ?? newRedactionSalt() }) : scanned;
+}
+
 /**
  * `release-lens scan`: scan, write the report in the chosen format, optionally upload it, and exit by the worst
  * finding against --fail-on. An upload failure (exit 4) comes after the report is written.
  */
 export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<ExitCode> {
+  if (args.fleet) return (await import('./fleet')).runFleetCommand(args, args.fleet, io);
   const catalog = loadCatalogFrom(dataDir());
   const accepted = await loadIgnoreFile(args.ignoreFile, io.cwd ?? process.cwd());
-  const scanned = applyAcceptances(await scan(args, io, catalog), accepted, new Date().toISOString().slice(0, 10));
-  const report = args.redact ? redactReport(scanned, { salt: newRedactionSalt() }) : scanned;
+  const report = await scanReport(args, io, catalog, accepted);
   const format = args.format ?? (args.output === undefined && io.stdout.isTTY ? 'table' : 'md');
   const text =
     format === 'table' ? findingsTable(report, catalog, io.stdout.columns) : exportReport(format, report, catalog);

@@ -48,6 +48,11 @@ export const OBJECTS_SKIPPED_NOTE = 'objects-skipped';
 /** The cluster a report is about. */
 export interface ReportCluster {
   source: SnapshotSource;
+  /**
+   * The UID of the cluster's kube-system namespace: the cluster's identity, whichever context, credentials or
+   * snapshot read it, so reports of one cluster line up over time. Absent for repositories and clusters that hide it.
+   */
+  uid?: string;
   serverVersion?: string;
   /** The releases between the cluster's version and the target, whose changes were evaluated. */
   releasesInScope: Release[];
@@ -65,7 +70,6 @@ export interface ReportCluster {
 /** Where an add-on version stands against one release's supported range. */
 export type AddonVerdict = 'inside' | 'older' | 'newer' | 'unknown' | 'no-statement';
 
-/** An add-on found in the cluster (or repository): which, where, its version, and its standing per release. */
 /**
  * Where a range that is not the project's own statement comes from: a reference installer's pairing (`reference`),
  * or the project's support policy or manifests (`derived`). Outside such a range is worth a look, not a known break.
@@ -78,6 +82,7 @@ export const ADDON_BELOW_BASIS: Record<AddonRangeBasis, string> = {
   derived: 'below the range derived from its policy or manifests',
 };
 
+/** An add-on found in the cluster (or repository): which, where, its version, and its standing per release. */
 export interface AddonEntry {
   object: ObjectRef;
   /** The add-on's id in the table (data/addons) and its name. */

@@ -69,6 +69,17 @@ describe('compareReports', () => {
     expect(compareReports(older, viaOtherContext).remaining.length).toBe(1);
   });
 
+  it('knows a cluster by its kube-system UID first: one UID is one cluster, two are two, whatever the server', () => {
+    const as = (r: typeof older, uid: string, server: string) => ({
+      ...r,
+      cluster: { ...r.cluster, uid, source: { ...r.cluster.source, server } },
+    });
+    expect(() => compareReports(as(older, 'u-1', 'https://a:6443'), as(newer, 'u-1', 'https://b:6443'))).not.toThrow();
+    expect(
+      refusal(() => compareReports(as(older, 'u-1', 'https://a:6443'), as(newer, 'u-2', 'https://a:6443'))).message,
+    ).toContain('different clusters');
+  });
+
   it('compares redacted reports by token when they share a salt', () => {
     const diff = compareReports(redactReport(older, { salt: 'team' }), redactReport(newer, { salt: 'team' }));
     expect([diff.new.length, diff.fixed.length, diff.remaining.length]).toEqual([1, 1, 1]);

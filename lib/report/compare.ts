@@ -43,9 +43,16 @@ function assertComparable(older: Report, newer: Report): void {
   }
   const from = older.cluster.source;
   const to = newer.cluster.source;
-  // One API server is one cluster, whichever context (label) reached it; without servers, the labels decide.
+  // The kube-system UID is the cluster; else one API server is one cluster, whichever context (label) reached it;
+  // without servers, the labels decide.
+  const olderUid = older.cluster.uid;
+  const newerUid = newer.cluster.uid;
   const same =
-    from.server !== undefined && to.server !== undefined ? from.server === to.server : from.label === to.label;
+    olderUid !== undefined && newerUid !== undefined
+      ? olderUid === newerUid
+      : from.server !== undefined && to.server !== undefined
+        ? from.server === to.server
+        : from.label === to.label;
   if (!same) {
     const name = (s: typeof from) => `"${s.label}"${s.server === undefined ? '' : ` (${s.server})`}`;
     throw new AppError(

@@ -109,6 +109,7 @@ export function fitReport(report: Report): Report {
         ...(source.server === undefined ? {} : { server: fitString(source.server, L.sourceChars) }),
       },
       ...(cluster.serverVersion === undefined ? {} : { serverVersion: fitString(cluster.serverVersion, L.shortChars) }),
+      ...(cluster.uid === undefined ? {} : { uid: fitString(cluster.uid, L.shortChars) }),
       provider: fitString(cluster.provider, L.shortChars),
       ...(cluster.providerEvidence ? { providerEvidence: fitText(cluster.providerEvidence) } : {}),
       policyEngines: cluster.policyEngines.map((p) => fitString(p, L.shortChars)),

@@ -211,6 +211,8 @@ export function redactReport(report: Report, options: RedactOptions): Report {
     ...report,
     cluster: {
       ...cluster,
+      // The identity stays comparable across redacted reports of one salt, and names nothing.
+      ...(cluster.uid === undefined ? {} : { uid: r.token('value', cluster.uid) }),
       ...(providerEvidence === undefined ? {} : { providerEvidence }),
       ...(cluster.helmCharts
         ? {

@@ -119,6 +119,7 @@ export const reportSchema = z.object({
       server: text(L.sourceChars).optional(),
     }),
     serverVersion: text(L.shortChars).optional(),
+    uid: text(L.shortChars).optional(),
     releasesInScope: z.array(z.enum(RELEASES)),
     provider: text(L.shortChars),
     providerEvidence: textSchema.optional(),

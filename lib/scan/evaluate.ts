@@ -73,6 +73,7 @@ function* evaluation(snapshot: Snapshot, options: EvaluateOptions): Generator<vo
     target,
     cluster: {
       source: snapshot.source,
+      ...clusterUid(snapshot),
       ...(snapshot.serverVersion ? { serverVersion: snapshot.serverVersion.gitVersion } : {}),
       releasesInScope: scope,
       provider: profile.provider,
@@ -91,6 +92,12 @@ function* evaluation(snapshot: Snapshot, options: EvaluateOptions): Generator<vo
     notes: [...helmAnomalies(snapshot), ...coverageNotes(snapshot)],
     ...inventoryOf(snapshot, catalog, scope),
   });
+}
+
+/** The cluster's identity: its kube-system namespace's UID, when the snapshot holds it. */
+function clusterUid(snapshot: Snapshot): { uid?: string } {
+  const uid = snapshot.namespaces.find((n) => n.metadata.name === 'kube-system')?.metadata.uid;
+  return uid ? { uid } : {};
 }
 
 /** Each Helm release with the chart it installed, when the cluster has any. */

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parseDocument, stringify } from 'yaml';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -127,5 +128,46 @@ describe('release-lens scan against kube-apiserver v1.24.17', () => {
     const sarif = JSON.parse(failure?.stdout ?? '{}') as { version: string; runs: { results: unknown[] }[] };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]?.results.length).toBeGreaterThan(20);
+  });
+
+  it('scans a fleet: one report per context, a summary, one unreachable cluster as a row, the worst exit', async () => {
+    const port = await closedPort();
+    const config = parseDocument(cluster.kubeconfigYaml).toJS() as {
+      clusters: { name: string; cluster: Record<string, unknown> }[];
+      contexts: { name: string; context: { cluster: string; user: string } }[];
+    };
+    const first = config.clusters[0];
+    if (!first) throw new Error('the harness kubeconfig has no cluster');
+    config.clusters.push({ name: 'gone', cluster: { ...first.cluster, server: `https://127.0.0.1:${port}` } });
+    config.contexts.push({ name: 'gone', context: { cluster: 'gone', user: 'reader' } });
+    const fleetConfig = path.join(dir, 'fleet-kubeconfig.yaml');
+    writeFileSync(fleetConfig, stringify(config), { mode: 0o600 });
+    const out = path.join(dir, 'fleet');
+    const { io, stdout, stderr } = memoryIo();
+    const code = await runCli(
+      ['scan', '--kubeconfig', fleetConfig, '--context', 'reader,admin,team-a,gone', '--output-dir', out, '-f', 'json'],
+      io,
+    );
+    // The unreachable cluster is the worst: exit 3, and the run went on for the others.
+    expect(code).toBe(3);
+    expect(stderr.text).toMatch(/^gone: .*127\.0\.0\.1/m);
+    const summary = JSON.parse(readFileSync(path.join(out, 'fleet.json'), 'utf8')) as {
+      exit: number;
+      clusters: { context: string; verdict: string; uid?: string; error?: string; file?: string }[];
+    };
+    expect(summary.exit).toBe(3);
+    const by = new Map(summary.clusters.map((c) => [c.context, c]));
+    expect(by.get('gone')).toMatchObject({ verdict: 'failed', error: expect.stringContaining('127.0.0.1') as unknown });
+    expect(by.get('reader')?.verdict).toBe('blocked');
+    // Two contexts of one cluster share its identity: the kube-system namespace's UID.
+    expect(by.get('reader')?.uid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(by.get('admin')?.uid).toBe(by.get('reader')?.uid);
+    // A namespaced user cannot read kube-system: its row has no identity rather than a wrong one.
+    expect(by.get('team-a')?.uid).toBeUndefined();
+    const reader = reportSchema.parse(JSON.parse(readFileSync(path.join(out, 'reader.json'), 'utf8')));
+    expect(reader.cluster.uid).toBe(by.get('reader')?.uid);
+    expect(stdout.text).toContain('## Release Lens fleet: upgrade to Kubernetes 1.25');
+    expect(stdout.text).toMatch(/\| gone \|  \| not scanned \|/);
+    expect(readFileSync(path.join(out, 'fleet.md'), 'utf8')).toBe(stdout.text);
   });
 });
