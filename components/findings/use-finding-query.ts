@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { windowEvents } from '@/lib/query/window-events';
 import { FACET_PARAM, FACETS, readQuery, writeQuery, type FindingQuery } from '@/lib/report/workbench';
 
 /** The workbench's own parameters; anything else in the URL is left alone. */
@@ -23,14 +24,7 @@ function urlWith(query: FindingQuery): string {
   return `${window.location.pathname}${search === '' ? '' : `?${search}`}${window.location.hash}`;
 }
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener(CHANGED, onChange);
-  window.addEventListener('popstate', onChange);
-  return () => {
-    window.removeEventListener(CHANGED, onChange);
-    window.removeEventListener('popstate', onChange);
-  };
-}
+const subscribe = windowEvents(CHANGED, 'popstate');
 
 /**
  * The workbench's query, kept in the URL: the server renders the defaults (so hydration matches), the browser reads

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { PLAN_PHASES, planMarkdown, type PlanItem, type PlanPhase, type PlanStep } from '@/lib/catalog/upgrade-plan';
+import { windowEvents } from '@/lib/query/window-events';
 import { SeverityBadge } from '../ui/badge';
 
 const PHASE_HEADING: Record<PlanPhase, string> = {
@@ -14,14 +15,7 @@ const PHASE_HEADING: Record<PlanPhase, string> = {
 /** Fired on window when this tab changes a plan's ticks (the storage event only reaches other tabs). */
 const CHANGED = 'release-lens:plan';
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener(CHANGED, onChange);
-  window.addEventListener('storage', onChange);
-  return () => {
-    window.removeEventListener(CHANGED, onChange);
-    window.removeEventListener('storage', onChange);
-  };
-}
+const subscribe = windowEvents(CHANGED, 'storage');
 
 function readStored(key: string): string {
   try {

@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 import type { ReportSummary } from '../model/saved-report';
+import { windowEvents } from './window-events';
 
 /**
  * A report this browser saved: its summary, the manage token only the saver received, and (for reports saved since
@@ -64,14 +65,7 @@ export function forgetReport(id: string): void {
   write(readSavedReports().filter((r) => r.id !== id));
 }
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener(EVENT, onChange);
-  window.addEventListener('storage', onChange);
-  return () => {
-    window.removeEventListener(EVENT, onChange);
-    window.removeEventListener('storage', onChange);
-  };
-}
+const subscribe = windowEvents(EVENT, 'storage');
 
 /** The reports this browser saved, kept in sync across tabs. */
 export function useSavedReports(): readonly LocalReport[] {
