@@ -3,6 +3,7 @@ import { fixed, join, slot, t, type Text } from '../../../model/text';
 import type { CoverageEntry } from '../../../model/snapshot';
 import type { ClusterConnection } from '../connect';
 import { getWithRetry, type RetryPolicy } from '../http/retry';
+import { TransportError } from '../http/transport-error';
 import type { Discovery } from './discovery';
 import { failureCoverage, HttpStatusError } from './http-status';
 import { countOf, namespaceNames, readInLanes, type LanesResult } from './lanes';
@@ -179,7 +180,13 @@ async function inLanes(
   if (!large || !spec.namespaced || spec.namespace || spec.labelSelector || spec.fieldSelector || ctx.lanes < 2)
     return undefined;
   const call = { ...(ctx.signal ? { signal: ctx.signal } : {}), ...(ctx.retry ? { retry: ctx.retry } : {}) };
-  const count = await countOf(ctx.conn, collectionPath(spec, c.groupVersion), call);
+  // A count the server cannot give in one small answer is no reason to fail: the list itself then says what is wrong
+  // (a budget, a status). Only a server that does not answer at all ends it here, so it is not waited for twice.
+  const count = await countOf(ctx.conn, collectionPath(spec, c.groupVersion), call).catch((error: unknown) => {
+    const silent = error instanceof TransportError && (error.failure === 'timeout' || error.failure === 'aborted');
+    if (silent || ctx.signal?.aborted) throw error;
+    return undefined;
+  });
   if (count === undefined || count <= ctx.laneThreshold) return undefined;
   // Without the namespaces' names (a reader allowed pods but not namespaces), one chain it is.
   const first = await namespaceNames(ctx.conn, ctx.pageSize, call).catch(() => undefined);
