@@ -10,8 +10,8 @@ import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { PageHeader } from '@/components/ui/card';
 import { getCatalog } from '@/lib/catalog';
 import { FACET_KEYS, isEmpty, parseFilters, serializeFilters } from '@/lib/catalog/filters';
-import { PAGE_SIZE, pageOf, parseListing, serializeListing, sortChanges } from '@/lib/catalog/listing';
-import { facetCounts, queryChanges } from '@/lib/catalog/query';
+import { PAGE_SIZE, pageOf, parseListing, serializeListing } from '@/lib/catalog/listing';
+import { facetCounts, queryChanges, sortChanges } from '@/lib/catalog/query';
 
 export const metadata: Metadata = { title: 'Changes' };
 

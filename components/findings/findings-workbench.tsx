@@ -19,7 +19,13 @@ import {
   type Sort,
 } from '@/lib/report/workbench';
 import { FindingGroups } from './finding-groups';
-import { FindingsTable } from './findings-table';
+import dynamic from 'next/dynamic';
+
+// The dense table (react-table, react-virtual) loads when it is first shown, not with every impact view.
+const FindingsTable = dynamic(() => import('./findings-table').then((m) => m.FindingsTable), {
+  ssr: false,
+  loading: () => <p role="status">Loading the table…</p>,
+});
 
 const GROUPING_LABEL: Record<Grouping, string> = {
   severity: 'Severity',

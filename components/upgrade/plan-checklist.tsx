@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { PLAN_PHASES, planMarkdown, type PlanItem, type PlanPhase, type PlanStep } from '@/lib/catalog/upgrade-plan';
+import { PLAN_PHASES, planMarkdown, type PlanItem, type PlanPhase, type PlanStep } from '@/lib/catalog/plan-model';
 import { windowEvents } from '@/lib/query/window-events';
 import { SeverityBadge } from '../ui/badge';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeChange } from './test-fixtures';
-import { pageOf, parseListing, serializeListing, sortChanges } from './listing';
+import { pageOf, parseListing, serializeListing } from './listing';
+import { sortChanges } from './query';
 
 describe('the change listing', () => {
   it('reads view, sort and page from the URL, falling back on anything it does not know', () => {

@@ -1,6 +1,3 @@
-import type { Change } from './schema';
-import { compareChanges } from './query';
-
 /**
  * How the change list is shown, beside what it is filtered by: full cards or a compact one-line list, the order,
  * and the page. In the URL with the filters, so a view is a link.
@@ -51,17 +48,6 @@ export function serializeListing(listing: Listing): string {
   if (listing.sort !== DEFAULT_LISTING.sort) params.set('sort', listing.sort);
   if (listing.page !== 1) params.set('page', String(listing.page));
   return params.toString();
-}
-
-/** Orders search results; `relevance` keeps the order they came in (best match first). */
-export function sortChanges(changes: readonly Change[], sort: ListSort): Change[] {
-  const by: Record<Exclude<ListSort, 'relevance'>, (a: Change, b: Change) => number> = {
-    severity: compareChanges,
-    release: (a, b) => a.release.localeCompare(b.release) || compareChanges(a, b),
-    title: (a, b) => a.title.localeCompare(b.title),
-    sig: (a, b) => a.sig.localeCompare(b.sig) || compareChanges(a, b),
-  };
-  return sort === 'relevance' ? [...changes] : [...changes].sort(by[sort]);
 }
 
 export interface Page<T> {

@@ -1,6 +1,7 @@
 import { FACET_KEYS, type FacetKey, type Filters } from './filters';
 import { SEVERITIES, STAGES } from '../model/catalog';
 import { type Change } from './schema';
+import type { ListSort } from './listing';
 import { score, terms } from './search';
 
 export interface FacetValue {
@@ -90,4 +91,15 @@ export function facetCounts(changes: readonly Change[], filters: Filters): Facet
       .sort((a, b) => (order ? order.indexOf(a.value) - order.indexOf(b.value) : a.value.localeCompare(b.value)));
   }
   return result;
+}
+
+/** Orders search results; `relevance` keeps the order they came in (best match first). */
+export function sortChanges(changes: readonly Change[], sort: ListSort): Change[] {
+  const by: Record<Exclude<ListSort, 'relevance'>, (a: Change, b: Change) => number> = {
+    severity: compareChanges,
+    release: (a, b) => a.release.localeCompare(b.release) || compareChanges(a, b),
+    title: (a, b) => a.title.localeCompare(b.title),
+    sig: (a, b) => a.sig.localeCompare(b.sig) || compareChanges(a, b),
+  };
+  return sort === 'relevance' ? [...changes] : [...changes].sort(by[sort]);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeChange } from './test-fixtures';
-import { impactsOf, planMarkdown, upgradePlan } from './upgrade-plan';
+import { planMarkdown } from './plan-model';
+import { impactsOf, upgradePlan } from './upgrade-plan';
 
 const changes = [
   makeChange({ id: 'psp', release: '1.25', severity: 'breaking', action: { before: 'Label namespaces.' } }),
