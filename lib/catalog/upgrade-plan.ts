@@ -89,4 +89,3 @@ export function impactsOf(changes: readonly ChangeImpact[]): Map<string, PlanImp
     ]),
   );
 }
-
