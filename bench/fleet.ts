@@ -9,7 +9,7 @@
  * Run `npx tsx scripts/build-cli.ts` first (bin/release-lens.mjs).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -93,6 +93,14 @@ try {
       args.push('--context', contexts, '--output-dir', out, '--parallel', String(parallel), '-q', '--fail-on', 'none');
       const { stderr } = await exec('/usr/bin/time', args, { maxBuffer: 64 * 2 ** 20 });
       const [wall = NaN, kb = NaN] = (stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+      // A fast run that scanned nothing is no figure: every cluster must have been read.
+      const summary = JSON.parse(readFileSync(path.join(out, 'fleet.json'), 'utf8')) as {
+        clusters: { context: string; verdict: string; error?: string }[];
+      };
+      const failed = summary.clusters.filter((c) => c.verdict === 'failed');
+      if (summary.clusters.length !== n || failed.length > 0) {
+        throw new Error(`the fleet run did not scan every cluster: ${JSON.stringify(failed)}`);
+      }
       walls.push(wall * 1000);
       rss.push(kb / 1024);
     }
