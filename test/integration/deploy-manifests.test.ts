@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -72,15 +73,18 @@ describe('the deploy/ manifests', () => {
       const where = COLLECTIONS[obj.kind];
       expect(where, `no collection known for ${obj.kind}`).toBeDefined();
       if (!where) return;
-      // Dry run only: nothing is stored. Namespaced objects go to `default`, which exists in every cluster.
-      const body = where.namespaced ? { ...obj, metadata: { ...obj.metadata, namespace: 'default' } } : obj;
+      // Dry run only: nothing is stored. Namespaced objects go to `default`, which exists in every cluster; a name of
+      // its own, since other tests of this shared cluster may have applied the same manifest for real.
+      const name = `${obj.metadata.name}-dry-${randomBytes(3).toString('hex')}`;
+      const metadata = { ...obj.metadata, name, ...(where.namespaced ? { namespace: 'default' } : {}) };
+      const body = { ...obj, metadata };
       const ns = where.namespaced ? '/namespaces/default' : '';
       const res = await kubeRequest(cluster, 'POST', `${where.base}${ns}/${where.resource}?dryRun=All`, body);
       expect(res.status, res.text).toBe(201);
       expect(dropped(body, res.body)).toEqual([]);
       // Still not there: a dry run leaves the cluster as it was.
-      const after = await kubeRequest(cluster, 'GET', `${where.base}${ns}/${where.resource}/${obj.metadata.name}`);
-      if (obj.kind !== 'Namespace' || obj.metadata.name !== 'default') expect(after.status).toBe(404);
+      const after = await kubeRequest(cluster, 'GET', `${where.base}${ns}/${where.resource}/${name}`);
+      expect(after.status).toBe(404);
     },
   );
 
