@@ -2,15 +2,9 @@
 
 import Link from 'next/link';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { PLAN_PHASES, planMarkdown, type PlanItem, type PlanPhase, type PlanStep } from '@/lib/catalog/plan-model';
+import { PHASE_HEADING, PLAN_PHASES, planMarkdown, type PlanItem, type PlanStep } from '@/lib/catalog/plan-model';
 import { windowEvents } from '@/lib/query/window-events';
 import { SeverityBadge } from '../ui/badge';
-
-const PHASE_HEADING: Record<PlanPhase, string> = {
-  before: 'Before the control plane moves',
-  during: 'During the upgrade',
-  after: 'After the upgrade',
-};
 
 /** Fired on window when this tab changes a plan's ticks (the storage event only reaches other tabs). */
 const CHANGED = 'release-lens:plan';

@@ -35,7 +35,8 @@ export interface PlanStep {
   goodToKnow: { id: string; title: string }[];
 }
 
-const PHASE_HEADING: Record<PlanPhase, string> = {
+/** How each phase is headed, in the checklist on screen and in Markdown. */
+export const PHASE_HEADING: Record<PlanPhase, string> = {
   before: 'Before the control plane moves',
   during: 'During the upgrade',
   after: 'After the upgrade',

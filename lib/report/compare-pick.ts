@@ -1,4 +1,5 @@
 import type { ReportSummary } from '../model/saved-report';
+import { sameCluster } from './cluster-identity';
 
 /** What the compare form knows of a saved report: its summary, and (for reports saved here) its scan and server. */
 export type PickableReport = ReportSummary & { scannedAt?: string; server?: string };
@@ -8,8 +9,8 @@ export function comparable(a: PickableReport, b: PickableReport): boolean {
   if (a.redacted !== b.redacted) return false;
   // A redacted copy of the same scan has nothing to compare.
   if (a.scannedAt !== undefined && a.scannedAt === b.scannedAt) return false;
-  if (a.server !== undefined && b.server !== undefined) return a.server === b.server;
-  return a.clusterLabel === b.clusterLabel;
+  const identity = (r: PickableReport) => ({ label: r.clusterLabel, ...(r.server ? { server: r.server } : {}) });
+  return sameCluster(identity(a), identity(b));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import type { Finding } from '../model/finding';
+import { sameCluster } from './cluster-identity';
 import { redactionSaltId } from './redact';
 import type { ChangeImpact, Report } from '../model/report';
 
@@ -43,17 +44,8 @@ function assertComparable(older: Report, newer: Report): void {
   }
   const from = older.cluster.source;
   const to = newer.cluster.source;
-  // The kube-system UID is the cluster; else one API server is one cluster, whichever context (label) reached it;
-  // without servers, the labels decide.
-  const olderUid = older.cluster.uid;
-  const newerUid = newer.cluster.uid;
-  const same =
-    olderUid !== undefined && newerUid !== undefined
-      ? olderUid === newerUid
-      : from.server !== undefined && to.server !== undefined
-        ? from.server === to.server
-        : from.label === to.label;
-  if (!same) {
+  const identity = (r: Report) => ({ ...r.cluster.source, ...(r.cluster.uid ? { uid: r.cluster.uid } : {}) });
+  if (!sameCluster(identity(older), identity(newer))) {
     const name = (s: typeof from) => `"${s.label}"${s.server === undefined ? '' : ` (${s.server})`}`;
     throw new AppError(
       'invalid-input',
