@@ -6,6 +6,8 @@ import type { Report } from './report';
 export interface SaveOptions {
   /** Replace names by tokens before storing (see lib/report/redact.ts); the original is never stored. */
   redact: boolean;
+  /** File it under this registered cluster (an agent's upload, a scheduled scan); see lib/model/fleet.ts. */
+  cluster?: string;
 }
 
 /** What a save returns: the id for the link, and when it was saved. */

@@ -39,6 +39,25 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE instance_settings (key text PRIMARY KEY, value text NOT NULL);
     `,
   },
+  {
+    version: 3,
+    name: 'reports filed under a registered cluster, the ledger of scheduled scans',
+    sql: `
+      ALTER TABLE reports ADD COLUMN fleet_cluster text;
+      CREATE INDEX reports_by_fleet_cluster ON reports (fleet_cluster, created_at DESC, id DESC)
+        WHERE fleet_cluster IS NOT NULL;
+      CREATE TABLE fleet_runs (
+        cluster_id text NOT NULL,
+        period_start timestamptz NOT NULL,
+        state text NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        report_id text,
+        error text,
+        PRIMARY KEY (cluster_id, period_start)
+      );
+    `,
+  },
 ];
 
 /** Advisory lock key that serializes schema migrations across app replicas ("RLMIGR" in ASCII). */

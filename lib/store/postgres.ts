@@ -13,8 +13,9 @@ import {
 } from './prepare';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import { manageTokenMatches, newInstanceSalt, SALT_SETTING } from './secrets';
-import type { ReportStore } from './types';
+import type { FleetRunLedger, ReportStore } from './types';
 import type { DeleteOutcome } from '../model/saved-report';
+import { byCluster, checkClusterQuery, MAX_RUN_ERROR, toFleetRun, type RunRow } from './fleet-rows';
 
 export interface PostgresStoreOptions extends StoreLimits {
   /** postgres:// URL (DATABASE_URL). */
@@ -76,13 +77,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   if (salt === undefined) throw new AppError('internal', 'The report database has no redaction salt.');
   const instanceSalt = salt;
 
-  async function insert(prepared: PreparedReport) {
+  async function insert(prepared: PreparedReport, placement?: { cluster?: string }) {
     const { summary, document } = prepared;
     const { counts } = summary;
     await inTransaction(pool, async (client) => {
       await client.query(
-        `INSERT INTO reports (${SUMMARY_COLUMNS}, schema_version, document, manage_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)`,
+        `INSERT INTO reports (${SUMMARY_COLUMNS}, schema_version, document, manage_hash, fleet_cluster)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13)`,
         [
           summary.id,
           summary.createdAt,
@@ -96,6 +97,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           prepared.schemaVersion,
           document,
           prepared.manageHash,
+          placement?.cluster ?? null,
         ],
       );
       await options.insideSaveTransaction?.();
@@ -108,8 +110,21 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     limits: { maxReportBytes: options.maxReportBytes },
     insert,
     async save(input, saveOptions) {
-      return insert(prepareReport(input, saveOptions, options, instanceSalt));
+      return insert(prepareReport(input, saveOptions, options, instanceSalt), saveOptions);
     },
+    async clusterReports(clusterIds, perCluster) {
+      checkClusterQuery(clusterIds, perCluster);
+      const { rows } = await pool.query<SummaryRow & { fleet_cluster: string }>(
+        `SELECT * FROM (
+           SELECT ${SUMMARY_COLUMNS}, fleet_cluster,
+             row_number() OVER (PARTITION BY fleet_cluster ORDER BY created_at DESC, id DESC) AS rank
+           FROM reports WHERE fleet_cluster = ANY($1::text[])
+         ) ranked WHERE rank <= $2 ORDER BY created_at DESC, id DESC`,
+        [clusterIds, perCluster],
+      );
+      return byCluster(rows, clusterIds);
+    },
+    runs: postgresRuns(pool),
     async get(id) {
       if (!isReportId(id)) return undefined;
       const { rows } = await pool.query<SummaryRow & { document: unknown }>(
@@ -145,6 +160,51 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
     async close() {
       await pool.end();
+    },
+  };
+}
+
+/** The ledger of scheduled scans in PostgreSQL, shared by every replica. */
+function postgresRuns(pool: pg.Pool): FleetRunLedger {
+  return {
+    async claim(key, alongside) {
+      return inTransaction(pool, async (client) => {
+        const claimed = await client.query(
+          `INSERT INTO fleet_runs (cluster_id, period_start, state) VALUES ($1, $2, 'queued')
+           ON CONFLICT (cluster_id, period_start) DO NOTHING`,
+          [key.clusterId, key.periodStart],
+        );
+        if (claimed.rowCount !== 1) return false;
+        await alongside?.({
+          executeSql: async (text, values) => ({ rows: (await client.query(text, values)).rows as unknown[] }),
+        });
+        return true;
+      });
+    },
+    async mark(key, update) {
+      const reportId = update.state === 'done' ? update.reportId : null;
+      const error = update.state === 'failed' ? update.error.slice(0, MAX_RUN_ERROR) : null;
+      // A finished run stays finished: a late message from an attempt that lost its job cannot undo it.
+      await pool.query(
+        `UPDATE fleet_runs SET state = $1, updated_at = now(), report_id = $2, error = $3, attempts = attempts + $4
+         WHERE cluster_id = $5 AND period_start = $6 AND state <> 'done'`,
+        [update.state, reportId, error, update.state === 'running' ? 1 : 0, key.clusterId, key.periodStart],
+      );
+    },
+    async latest(clusterIds) {
+      const { rows } = await pool.query<RunRow>(
+        `SELECT DISTINCT ON (cluster_id) * FROM fleet_runs WHERE cluster_id = ANY($1::text[])
+         ORDER BY cluster_id, period_start DESC`,
+        [clusterIds],
+      );
+      return new Map(rows.map((r) => [r.cluster_id, toFleetRun(r)]));
+    },
+    async stale(before) {
+      const { rows } = await pool.query<{ cluster_id: string; period_start: Date }>(
+        `SELECT cluster_id, period_start FROM fleet_runs WHERE state IN ('queued', 'running') AND updated_at < $1`,
+        [before],
+      );
+      return rows.map((r) => ({ clusterId: r.cluster_id, periodStart: r.period_start.toISOString() }));
     },
   };
 }

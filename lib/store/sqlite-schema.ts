@@ -36,6 +36,25 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE instance_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'reports filed under a registered cluster, the ledger of scheduled scans',
+    sql: `
+      ALTER TABLE reports ADD COLUMN fleet_cluster TEXT;
+      CREATE INDEX reports_by_fleet_cluster ON reports (fleet_cluster, created_at DESC, id DESC)
+        WHERE fleet_cluster IS NOT NULL;
+      CREATE TABLE fleet_runs (
+        cluster_id TEXT NOT NULL,
+        period_start TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        report_id TEXT,
+        error TEXT,
+        PRIMARY KEY (cluster_id, period_start)
+      ) STRICT;
+    `,
+  },
 ];
 
 /**

@@ -15,8 +15,10 @@ import {
 import { migrateSqlite } from './sqlite-schema';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import { manageTokenMatches, newInstanceSalt, SALT_SETTING } from './secrets';
-import type { ReportStore } from './types';
+import type { FleetRunLedger, ReportStore } from './types';
 import type { DeleteOutcome } from '../model/saved-report';
+import { byCluster, checkClusterQuery, MAX_RUN_ERROR, toFleetRun, type RunRow } from './fleet-rows';
+import type { FleetRun } from '../model/fleet';
 
 export interface SqliteStoreOptions extends StoreLimits {
   /** The database file; its directory is created. */
@@ -61,8 +63,8 @@ export function openSqliteStore(options: SqliteStoreOptions): ReportStore {
     .get(SALT_SETTING)?.value;
   if (salt === undefined) throw new AppError('internal', 'The report database has no redaction salt.');
   const insert = db.prepare(
-    `INSERT INTO reports (${SUMMARY_COLUMNS}, schema_version, document, manage_hash)
-     VALUES (@id, @createdAt, @clusterLabel, @serverVersion, @target, @breaking, @action, @info, @redacted, @schemaVersion, @document, @manageHash)`,
+    `INSERT INTO reports (${SUMMARY_COLUMNS}, schema_version, document, manage_hash, fleet_cluster)
+     VALUES (@id, @createdAt, @clusterLabel, @serverVersion, @target, @breaking, @action, @info, @redacted, @schemaVersion, @document, @manageHash, @cluster)`,
   );
   const manageHash = db.prepare<[string], { manage_hash: string | null }>(
     'SELECT manage_hash FROM reports WHERE id = ?',
@@ -74,12 +76,19 @@ export function openSqliteStore(options: SqliteStoreOptions): ReportStore {
     `SELECT ${SUMMARY_COLUMNS} FROM reports ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
   );
   const remove = db.prepare<[string]>('DELETE FROM reports WHERE id = ?');
+  const ofClusters = db.prepare<[string, number], SummaryRow & { fleet_cluster: string }>(
+    `SELECT * FROM (
+       SELECT ${SUMMARY_COLUMNS}, fleet_cluster,
+         row_number() OVER (PARTITION BY fleet_cluster ORDER BY created_at DESC, id DESC) AS rank
+       FROM reports WHERE fleet_cluster IN (SELECT value FROM json_each(?))
+     ) WHERE rank <= ? ORDER BY created_at DESC, id DESC`,
+  );
   const saveRow = db.transaction((row: Record<string, string | number | null>) => {
     insert.run(row);
     options.insideSaveTransaction?.();
   });
 
-  const insertPrepared = (prepared: PreparedReport) =>
+  const insertPrepared = (prepared: PreparedReport, placement?: { cluster?: string }) =>
     settle(() => {
       const { summary, document } = prepared;
       saveRow.immediate({
@@ -93,6 +102,7 @@ export function openSqliteStore(options: SqliteStoreOptions): ReportStore {
         schemaVersion: prepared.schemaVersion,
         document,
         manageHash: prepared.manageHash,
+        cluster: placement?.cluster ?? null,
       });
       return receiptOf(prepared);
     });
@@ -102,7 +112,13 @@ export function openSqliteStore(options: SqliteStoreOptions): ReportStore {
     limits: { maxReportBytes: options.maxReportBytes },
     insert: insertPrepared,
     save: async (input, saveOptions) =>
-      insertPrepared(await settle(() => prepareReport(input, saveOptions, options, salt))),
+      insertPrepared(await settle(() => prepareReport(input, saveOptions, options, salt)), saveOptions),
+    clusterReports: (clusterIds, perCluster) =>
+      settle(() => {
+        checkClusterQuery(clusterIds, perCluster);
+        return byCluster(ofClusters.all(JSON.stringify(clusterIds), perCluster), clusterIds);
+      }),
+    runs: sqliteRuns(db),
     get: (id) =>
       settle(() => {
         const row = isReportId(id) ? select.get(id) : undefined;
@@ -125,5 +141,59 @@ export function openSqliteStore(options: SqliteStoreOptions): ReportStore {
         return remove.run(id).changes > 0 ? 'deleted' : 'not-found';
       }),
     close: () => settle(() => void db.close()),
+  };
+}
+
+/** The ledger of scheduled scans in the SQLite file. */
+function sqliteRuns(db: Database.Database): FleetRunLedger {
+  const claim = db.prepare<[string, string, string]>(
+    `INSERT INTO fleet_runs (cluster_id, period_start, state, updated_at) VALUES (?, ?, 'queued', ?)
+     ON CONFLICT (cluster_id, period_start) DO NOTHING`,
+  );
+  const mark = db.prepare<[string, string, string | null, string | null, number, string, string, string]>(
+    `UPDATE fleet_runs SET state = ?, updated_at = ?, report_id = ?, error = ?, attempts = attempts + ?
+     WHERE cluster_id = ? AND period_start = ? AND state <> ?`,
+  );
+  const latest = db.prepare<[string], RunRow>(
+    `SELECT * FROM (
+       SELECT *, row_number() OVER (PARTITION BY cluster_id ORDER BY period_start DESC) AS rank
+       FROM fleet_runs WHERE cluster_id IN (SELECT value FROM json_each(?))
+     ) WHERE rank = 1`,
+  );
+  const stale = db.prepare<[string], { cluster_id: string; period_start: string }>(
+    `SELECT cluster_id, period_start FROM fleet_runs WHERE state IN ('queued', 'running') AND updated_at < ?`,
+  );
+  return {
+    claim: (key, alongside) =>
+      settle(() => {
+        if (alongside) throw new AppError('internal', 'The SQLite ledger runs nothing alongside a claim.');
+        return claim.run(key.clusterId, key.periodStart, new Date().toISOString()).changes === 1;
+      }),
+    mark: (key, update) =>
+      settle(() => {
+        const now = new Date().toISOString();
+        const reportId = update.state === 'done' ? update.reportId : null;
+        const error = update.state === 'failed' ? update.error.slice(0, MAX_RUN_ERROR) : null;
+        // A finished run stays finished: a late message from an attempt that lost its job cannot undo it.
+        mark.run(
+          update.state,
+          now,
+          reportId,
+          error,
+          update.state === 'running' ? 1 : 0,
+          key.clusterId,
+          key.periodStart,
+          'done',
+        );
+      }),
+    latest: (clusterIds) =>
+      settle(
+        () =>
+          new Map<string, FleetRun>(latest.all(JSON.stringify(clusterIds)).map((r) => [r.cluster_id, toFleetRun(r)])),
+      ),
+    stale: (before) =>
+      settle(() =>
+        stale.all(before.toISOString()).map((r) => ({ clusterId: r.cluster_id, periodStart: r.period_start })),
+      ),
   };
 }

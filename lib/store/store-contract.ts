@@ -195,9 +195,57 @@ export function describeReportStoreContract(
     it('migrates once, even with several openers at the same time', async () => {
       const openers = await Promise.all([h.open(), h.open(), h.open(), h.open()]);
       // One row per schema step, each applied once whatever the number of openers.
-      expect(await h.count('schema_migrations')).toBe(2);
+      expect(await h.count('schema_migrations')).toBe(3);
       const { id } = (await openers[0]?.save(makeTestReport(), { redact: false })) ?? { id: '' };
       expect(await openers[3]?.get(id)).toBeDefined();
+    });
+
+    it("files reports under registered clusters and reads each cluster's newest", async () => {
+      const a1 = await store.save(makeTestReport(), { redact: false, cluster: 'prod-eu' });
+      const other = await store.save(makeTestReport(), { redact: false });
+      const b1 = await store.save(makeTestReport(), { redact: false, cluster: 'edge-7' });
+      const a2 = await store.save(makeTestReport(), { redact: false, cluster: 'prod-eu' });
+      const prepared = prepareSaveBody(JSON.stringify({ report: makeTestReport() }), store.limits, store.redactionSalt);
+      const a3 = await store.insert(prepared, { cluster: 'prod-eu' });
+      const reports = await store.clusterReports(['prod-eu', 'edge-7', 'never-seen'], 2);
+      expect(reports.get('prod-eu')?.map((r) => r.id)).toEqual([a3.id, a2.id]);
+      expect(reports.get('edge-7')?.map((r) => r.id)).toEqual([b1.id]);
+      expect(reports.get('never-seen')).toEqual([]);
+      expect([...reports.values()].flat().map((r) => r.id)).not.toContain(other.id);
+      expect([...reports.values()].flat().map((r) => r.id)).not.toContain(a1.id);
+      // A filed report is still an ordinary report: its link opens it, its saver deletes it.
+      expect((await store.get(a2.id))?.report.cluster.source.label).toBe('prod-eu');
+      expect(await store.delete(a2.id, { kind: 'manage-token', token: a2.manageToken })).toBe('deleted');
+      expect((await store.clusterReports(['prod-eu'], 5)).get('prod-eu')?.map((r) => r.id)).toEqual([a3.id, a1.id]);
+    });
+
+    it('claims a scheduled scan once per cluster and period, and records how it went', async () => {
+      const key = { clusterId: 'prod-eu', periodStart: '2026-12-05T12:00:00.000Z' };
+      const claims = await Promise.all([1, 2, 3, 4].map(() => store.runs.claim(key)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store.runs.claim({ ...key, clusterId: 'edge-7' })).toBe(true);
+      await store.runs.mark(key, { state: 'running' });
+      await store.runs.mark(key, { state: 'running' });
+      expect((await store.runs.latest(['prod-eu'])).get('prod-eu')).toMatchObject({ state: 'running', attempts: 2 });
+      expect((await store.runs.stale(new Date(Date.now() + 60_000))).map((k) => k.clusterId).sort()).toEqual([
+        'edge-7',
+        'prod-eu',
+      ]);
+      expect(await store.runs.stale(new Date(Date.now() - 60_000))).toEqual([]);
+      await store.runs.mark(key, { state: 'done', reportId: 'r1' });
+      // A late failure of an attempt that lost its job does not undo a finished run.
+      await store.runs.mark(key, { state: 'failed', error: 'late' });
+      const next = { clusterId: 'prod-eu', periodStart: '2026-12-05T18:00:00.000Z' };
+      expect((await store.runs.latest(['prod-eu', 'edge-7'])).get('prod-eu')).toMatchObject({
+        periodStart: key.periodStart,
+        state: 'done',
+        reportId: 'r1',
+      });
+      expect(await store.runs.claim(next)).toBe(true);
+      await store.runs.mark(next, { state: 'failed', error: 'x'.repeat(10_000) });
+      const latest = (await store.runs.latest(['prod-eu'])).get('prod-eu');
+      expect(latest).toMatchObject({ periodStart: next.periodStart, state: 'failed' });
+      expect(latest?.error?.length).toBe(2000);
     });
   });
 }
