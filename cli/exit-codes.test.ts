@@ -36,6 +36,7 @@ describe('exit codes', () => {
       unauthorized: 3,
       forbidden: 3,
       busy: 3,
+      conflict: 3,
       internal: 3,
     });
   });

@@ -66,6 +66,7 @@ export function exitCodeForErrorKind(kind: ErrorKind): ExitCode {
     case 'unauthorized':
     case 'forbidden':
     case 'busy':
+    case 'conflict':
     case 'internal':
       return EXIT.scanFailed;
   }

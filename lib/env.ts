@@ -74,6 +74,28 @@ const schema = z.object({
         .filter(Boolean),
     )
     .refine((tokens) => tokens.every((t) => t.length >= 16), 'every token must be at least 16 characters'),
+  /**
+   * A YAML file of registered clusters (lib/fleet/registry.ts): the fleet view, scheduled scans with credentials
+   * mounted into the app, and per-cluster agent upload tokens.
+   */
+  RELEASE_LENS_CLUSTERS: z.string().min(1).optional(),
+  /** Comma-separated secrets that open the fleet view (the administrator token opens it too). */
+  RELEASE_LENS_FLEET_TOKENS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+    .refine((tokens) => tokens.every((t) => t.length >= 16), 'every token must be at least 16 characters'),
+  /** Runs the scheduled scans of registered clusters in this process ('off': this replica only serves pages). */
+  RELEASE_LENS_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  /** How often the scheduler looks for due scans, in milliseconds. */
+  RELEASE_LENS_SCHEDULER_TICK_MS: positiveInt(15_000),
+  /** A scheduled scan still running after this long is given up, and retried (by any replica). */
+  RELEASE_LENS_FLEET_SCAN_TIMEOUT_MS: positiveInt(30 * 60_000),
   /** The CLI sends this as a bearer token with --upload, for dashboards that require one. */
   RELEASE_LENS_UPLOAD_TOKEN: z.string().optional(),
   /** Read budgets (lib/model/budgets.ts): what one scan may read and parse of outside data. */

@@ -40,6 +40,8 @@ export function httpStatusOf(kind: ErrorKind): number {
       return 504;
     case 'busy':
       return 429;
+    case 'conflict':
+      return 409;
     case 'internal':
       return 500;
   }

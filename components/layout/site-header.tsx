@@ -10,6 +10,7 @@ const links = [
   { href: '/upgrade', label: 'Upgrade path' },
   { href: '/impact', label: 'Check a cluster' },
   { href: '/reports', label: 'Reports' },
+  { href: '/fleet', label: 'Fleet' },
 ];
 
 /** The top bar: product name, main navigation and the theme switch. */

@@ -13,6 +13,8 @@ export const ERROR_KINDS = [
   'timeout',
   /** The server is at its limit of concurrent scans or uploads: try again shortly. */
   'busy',
+  /** The work was already done by someone else (a scheduled scan finished by another attempt). */
+  'conflict',
   'internal',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -1,6 +1,13 @@
 import type { FleetRun } from '../model/fleet';
 import type { ReportSummary } from '../model/saved-report';
 import { toSummary, type SummaryRow } from './summary-row';
+import { AppError } from '../errors';
+import type { RunKey } from './types';
+
+/** The error of a second result for one scheduled scan: another attempt finished it first. */
+export function runAlreadyDone(run: RunKey): AppError {
+  return new AppError('conflict', `The scheduled scan of ${run.clusterId} for ${run.periodStart} is already done.`);
+}
 
 /** A ledger row as a driver returns it: SQLite gives text, PostgreSQL gives Date. */
 export interface RunRow {

@@ -13,9 +13,9 @@ import {
 } from './prepare';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import { manageTokenMatches, newInstanceSalt, SALT_SETTING } from './secrets';
-import type { FleetRunLedger, ReportStore } from './types';
+import type { FleetRunLedger, InsertOptions, ReportStore } from './types';
 import type { DeleteOutcome } from '../model/saved-report';
-import { byCluster, checkClusterQuery, MAX_RUN_ERROR, toFleetRun, type RunRow } from './fleet-rows';
+import { byCluster, checkClusterQuery, MAX_RUN_ERROR, runAlreadyDone, toFleetRun, type RunRow } from './fleet-rows';
 
 export interface PostgresStoreOptions extends StoreLimits {
   /** postgres:// URL (DATABASE_URL). */
@@ -77,7 +77,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   if (salt === undefined) throw new AppError('internal', 'The report database has no redaction salt.');
   const instanceSalt = salt;
 
-  async function insert(prepared: PreparedReport, placement?: { cluster?: string }) {
+  async function insert(prepared: PreparedReport, placement?: InsertOptions) {
     const { summary, document } = prepared;
     const { counts } = summary;
     await inTransaction(pool, async (client) => {
@@ -100,6 +100,15 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           placement?.cluster ?? null,
         ],
       );
+      const run = placement?.run;
+      if (run) {
+        const done = await client.query(
+          `UPDATE fleet_runs SET state = 'done', updated_at = now(), report_id = $1, error = NULL
+           WHERE cluster_id = $2 AND period_start = $3 AND state <> 'done'`,
+          [summary.id, run.clusterId, run.periodStart],
+        );
+        if (done.rowCount !== 1) throw runAlreadyDone(run);
+      }
       await options.insideSaveTransaction?.();
     });
     return receiptOf(prepared);

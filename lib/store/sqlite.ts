@@ -15,9 +15,9 @@ import {
 import { migrateSqlite } from './sqlite-schema';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import { manageTokenMatches, newInstanceSalt, SALT_SETTING } from './secrets';
-import type { FleetRunLedger, ReportStore } from './types';
+import type { FleetRunLedger, InsertOptions, ReportStore, RunKey } from './types';
 import type { DeleteOutcome } from '../model/saved-report';
-import { byCluster, checkClusterQuery, MAX_RUN_ERROR, toFleetRun, type RunRow } from './fleet-rows';
+import { byCluster, checkClusterQuery, MAX_RUN_ERROR, runAlreadyDone, toFleetRun, type RunRow } from './fleet-rows';
 import type { FleetRun } from '../model/fleet';
 
 export interface SqliteStoreOptions extends StoreLimits {
@@ -83,27 +83,37 @@ export function openSqliteStore(options: SqliteStoreOptions): ReportStore {
        FROM reports WHERE fleet_cluster IN (SELECT value FROM json_each(?))
      ) WHERE rank <= ? ORDER BY created_at DESC, id DESC`,
   );
-  const saveRow = db.transaction((row: Record<string, string | number | null>) => {
+  const finishRun = db.prepare<[string, string, string, string]>(
+    `UPDATE fleet_runs SET state = 'done', updated_at = ?, report_id = ?, error = NULL
+     WHERE cluster_id = ? AND period_start = ? AND state <> 'done'`,
+  );
+  const saveRow = db.transaction((row: Record<string, string | number | null>, run?: RunKey) => {
     insert.run(row);
+    if (run && finishRun.run(new Date().toISOString(), String(row.id), run.clusterId, run.periodStart).changes !== 1) {
+      throw runAlreadyDone(run);
+    }
     options.insideSaveTransaction?.();
   });
 
-  const insertPrepared = (prepared: PreparedReport, placement?: { cluster?: string }) =>
+  const insertPrepared = (prepared: PreparedReport, placement?: InsertOptions) =>
     settle(() => {
       const { summary, document } = prepared;
-      saveRow.immediate({
-        id: summary.id,
-        createdAt: summary.createdAt,
-        clusterLabel: summary.clusterLabel,
-        serverVersion: summary.serverVersion ?? null,
-        target: summary.target,
-        ...summary.counts,
-        redacted: summary.redacted ? 1 : 0,
-        schemaVersion: prepared.schemaVersion,
-        document,
-        manageHash: prepared.manageHash,
-        cluster: placement?.cluster ?? null,
-      });
+      saveRow.immediate(
+        {
+          id: summary.id,
+          createdAt: summary.createdAt,
+          clusterLabel: summary.clusterLabel,
+          serverVersion: summary.serverVersion ?? null,
+          target: summary.target,
+          ...summary.counts,
+          redacted: summary.redacted ? 1 : 0,
+          schemaVersion: prepared.schemaVersion,
+          document,
+          manageHash: prepared.manageHash,
+          cluster: placement?.cluster ?? null,
+        },
+        placement?.run,
+      );
       return receiptOf(prepared);
     });
 

@@ -201,10 +201,14 @@ export function describeReportStoreContract(
     });
 
     it("files reports under registered clusters and reads each cluster's newest", async () => {
+      // Saves a few milliseconds apart, so "newest" is one order (ids break ties of one millisecond at random).
+      const apart = () => new Promise((resolve) => setTimeout(resolve, 3));
       const a1 = await store.save(makeTestReport(), { redact: false, cluster: 'prod-eu' });
       const other = await store.save(makeTestReport(), { redact: false });
       const b1 = await store.save(makeTestReport(), { redact: false, cluster: 'edge-7' });
+      await apart();
       const a2 = await store.save(makeTestReport(), { redact: false, cluster: 'prod-eu' });
+      await apart();
       const prepared = prepareSaveBody(JSON.stringify({ report: makeTestReport() }), store.limits, store.redactionSalt);
       const a3 = await store.insert(prepared, { cluster: 'prod-eu' });
       const reports = await store.clusterReports(['prod-eu', 'edge-7', 'never-seen'], 2);
@@ -246,6 +250,25 @@ export function describeReportStoreContract(
       const latest = (await store.runs.latest(['prod-eu'])).get('prod-eu');
       expect(latest).toMatchObject({ periodStart: next.periodStart, state: 'failed' });
       expect(latest?.error?.length).toBe(2000);
+    });
+
+    it('stores one report per scheduled scan: a second attempt at a finished run stores nothing', async () => {
+      const run = { clusterId: 'prod-eu', periodStart: '2026-12-05T12:00:00.000Z' };
+      expect(await store.runs.claim(run)).toBe(true);
+      const body = () =>
+        prepareSaveBody(JSON.stringify({ report: makeTestReport() }), store.limits, store.redactionSalt);
+      const first = await store.insert(body(), { cluster: 'prod-eu', run });
+      expect((await store.runs.latest(['prod-eu'])).get('prod-eu')).toMatchObject({
+        state: 'done',
+        reportId: first.id,
+      });
+      const error = await rejection(store.insert(body(), { cluster: 'prod-eu', run }));
+      expect(error.kind).toBe('conflict');
+      expect((await store.clusterReports(['prod-eu'], 10)).get('prod-eu')?.map((r) => r.id)).toEqual([first.id]);
+      // A run never claimed cannot be finished either.
+      const unclaimed = { clusterId: 'prod-eu', periodStart: '2026-12-05T18:00:00.000Z' };
+      expect((await rejection(store.insert(body(), { cluster: 'prod-eu', run: unclaimed }))).kind).toBe('conflict');
+      expect(await h.count('reports')).toBe(1);
     });
   });
 }

@@ -22,6 +22,17 @@ export interface SqlRunner {
   executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
+/** Where an inserted report is filed. */
+export interface InsertOptions {
+  /** The registered cluster it belongs to. */
+  cluster?: string;
+  /**
+   * The scheduled scan it is the result of: the run is marked done in the same transaction, and when another
+   * attempt already finished that run nothing is stored (AppError 'conflict'), so a period never has two reports.
+   */
+  run?: RunKey;
+}
+
 /** How each scheduled scan went, one row per cluster and period. */
 export interface FleetRunLedger {
   /**
@@ -56,7 +67,7 @@ export interface ReportStore {
    * Stores a report prepared elsewhere (lib/store/prepare.ts, on a worker thread) with this store's salt, filed
    * under a registered cluster when `cluster` is given.
    */
-  insert(prepared: PreparedReport, options?: Pick<SaveOptions, 'cluster'>): Promise<SaveReceipt>;
+  insert(prepared: PreparedReport, options?: InsertOptions): Promise<SaveReceipt>;
   /** The instance's redaction salt, for preparing a report elsewhere. */
   readonly redactionSalt: string;
   /** The limits this store saves within. */

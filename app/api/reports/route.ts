@@ -10,6 +10,7 @@ import type { SaveResponse } from '@/lib/model/saved-report';
 import { errorResponse, json } from '@/lib/http/responses';
 import { validate } from '@/lib/http/validate';
 import { getStore } from '@/lib/store/instance';
+import { registry } from '@/lib/fleet/registered';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +23,8 @@ const listSchema = z.object({
 
 /**
  * Saves a report (validated against the report schema; redacted here when asked or when it claims to be) and
- * answers with its link and the manage token that lets the saver delete it, given only this once. The body is
+ * answers with its link and the manage token that lets the saver delete it, given only this once. A registered
+ * cluster's agent token files the report under that cluster (the fleet view). The body is
  * read within RELEASE_LENS_MAX_REPORT_BYTES and prepared on a worker thread, so a large report never stalls
  * other requests.
  */
@@ -34,7 +36,7 @@ export const POST = route(async (request: Request): Promise<Response> => {
     );
   }
   try {
-    assertMaySave(request, env());
+    const grant = assertMaySave(request, env(), () => registry().tokens);
     const text = await readText(
       request,
       env().RELEASE_LENS_MAX_REPORT_BYTES + BODY_OVERHEAD,
@@ -42,7 +44,7 @@ export const POST = route(async (request: Request): Promise<Response> => {
     );
     const store = await getStore();
     const prepared = await serverReportPreparer().prepare(text, store.limits, store.redactionSalt, request.signal);
-    const saved = await store.insert(prepared);
+    const saved = await store.insert(prepared, grant);
     return json<SaveResponse>({ ...saved, url: `/reports/${saved.id}` }, 201);
   } catch (error) {
     return errorResponse(error);

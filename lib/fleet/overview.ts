@@ -1,0 +1,131 @@
+import type { Catalog } from '../catalog/load';
+import type {
+  FleetChangeRow,
+  FleetClusterRow,
+  FleetOverview,
+  FleetRun,
+  FleetVerdict,
+  RegisteredCluster,
+} from '../model/fleet';
+import type { Report } from '../model/report';
+import type { ReportSummary } from '../model/saved-report';
+import { SEVERITIES } from '../model/catalog';
+import { changeSummaries } from '../report/change-summaries';
+import { readinessOf } from '../report/readiness';
+import { severityCounts } from '../report/group';
+
+/** What the fleet view is built from: the registrations and what the store holds for them. */
+export interface FleetInputs {
+  clusters: readonly RegisteredCluster[];
+  /** Per cluster, its reports newest first (summaries). */
+  reports: ReadonlyMap<string, readonly ReportSummary[]>;
+  /** Per cluster, the documents of its newest reports, newest first: the first is read, the second compared. */
+  documents: ReadonlyMap<string, readonly Report[]>;
+  runs: ReadonlyMap<string, FleetRun>;
+  catalog: Catalog;
+  now: number;
+}
+
+function modesOf(c: RegisteredCluster): FleetClusterRow['modes'] {
+  return [
+    ...(c.everyMs !== undefined ? (['scheduled'] as const) : []),
+    ...(c.uploadTokenFile !== undefined ? (['agent'] as const) : []),
+  ];
+}
+
+/**
+ * A registration whose two newest reports name different kube-system UIDs holds reports of two clusters: a
+ * kubeconfig or an agent token now points elsewhere. Said, never hidden.
+ */
+function identityWarning(docs: readonly Report[]): string | undefined {
+  const [newest, previous] = docs;
+  const a = newest?.cluster.uid;
+  const b = previous?.cluster.uid;
+  if (a === undefined || b === undefined || a === b) return undefined;
+  return 'The two newest reports come from different clusters (their kube-system namespaces differ): check where this registration points.';
+}
+
+function rowOf(c: RegisteredCluster, inputs: FleetInputs): FleetClusterRow {
+  const summaries = inputs.reports.get(c.id) ?? [];
+  const docs = inputs.documents.get(c.id) ?? [];
+  const newest = summaries[0];
+  const doc = docs[0];
+  const run = inputs.runs.get(c.id);
+  const warning = identityWarning(docs);
+  const base = {
+    id: c.id,
+    name: c.name,
+    target: c.target,
+    modes: modesOf(c),
+    ...(c.everyMs === undefined ? {} : { everyMs: c.everyMs }),
+    trend: summaries.map((s) => ({ reportId: s.id, createdAt: s.createdAt, counts: s.counts })).reverse(),
+    ...(run ? { lastRun: run } : {}),
+    ...(warning ? { identityWarning: warning } : {}),
+  };
+  if (newest === undefined || doc === undefined) return { ...base, verdict: 'no-report' };
+  const readiness = readinessOf(doc, changeSummaries(doc, inputs.catalog));
+  return {
+    ...base,
+    verdict: readiness.verdict,
+    latest: {
+      reportId: newest.id,
+      createdAt: newest.createdAt,
+      ageMs: Math.max(0, inputs.now - Date.parse(newest.createdAt)),
+      ...(doc.cluster.serverVersion === undefined ? {} : { serverVersion: doc.cluster.serverVersion }),
+      ...(doc.cluster.uid === undefined ? {} : { uid: doc.cluster.uid }),
+      blockers: readiness.phases.blocker.findings,
+      before: readiness.phases.before.findings,
+      after: readiness.phases.after.findings,
+      notChecked: readiness.notChecked.checks + readiness.notChecked.resources,
+      unreadable: readiness.notChecked.resources,
+      counts: severityCounts(doc.findings),
+    },
+  };
+}
+
+/** Each change that still affects a cluster's newest report, with those clusters: most clusters first. */
+function changeRows(rows: readonly FleetClusterRow[], inputs: FleetInputs): FleetChangeRow[] {
+  const byChange = new Map<string, string[]>();
+  for (const row of rows) {
+    const doc = inputs.documents.get(row.id)?.[0];
+    if (!doc) continue;
+    for (const impact of doc.changes) {
+      if (impact.status !== 'affected') continue;
+      byChange.set(impact.changeId, [...(byChange.get(impact.changeId) ?? []), row.id]);
+    }
+  }
+  const catalog = new Map(inputs.catalog.changes.map((c) => [c.id, c]));
+  return [...byChange.entries()]
+    .map(([changeId, clusters]) => {
+      const change = catalog.get(changeId);
+      return {
+        changeId,
+        title: change?.title ?? changeId,
+        severity: change?.severity ?? 'info',
+        clusters,
+      };
+    })
+    .sort(
+      (a, b) =>
+        b.clusters.length - a.clusters.length ||
+        SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+        a.title.localeCompare(b.title),
+    );
+}
+
+const ORDER: FleetVerdict[] = ['blocked', 'unknown', 'no-report', 'ready-with-actions', 'ready'];
+
+/** Blocked first, then clusters that cannot tell or have no report, then by name. */
+export function sortClusterRows(rows: readonly FleetClusterRow[]): FleetClusterRow[] {
+  return [...rows].sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict) || a.name.localeCompare(b.name));
+}
+
+/** The fleet view: one row per registered cluster from its newest report, and the changes that still bite. */
+export function buildFleetOverview(inputs: FleetInputs): FleetOverview {
+  const clusters = sortClusterRows(inputs.clusters.map((c) => rowOf(c, inputs)));
+  return {
+    generatedAt: new Date(inputs.now).toISOString(),
+    clusters,
+    changes: changeRows(clusters, inputs),
+  };
+}

@@ -1,0 +1,33 @@
+import 'server-only';
+import type { Catalog } from '../catalog/load';
+import type { FleetOverview, RegisteredCluster } from '../model/fleet';
+import type { Report } from '../model/report';
+import type { ReportStore } from '../store/types';
+import { runPool } from '../sources/cluster/collect/pool';
+import { buildFleetOverview } from './overview';
+
+/** Reports per cluster the trend shows. */
+export const TREND_REPORTS = 30;
+
+/** The fleet view from the store: each cluster's recent reports, its two newest documents, its last run. */
+export async function fleetOverview(
+  store: ReportStore,
+  clusters: readonly RegisteredCluster[],
+  catalog: Catalog,
+  now = Date.now(),
+): Promise<FleetOverview> {
+  const ids = clusters.map((c) => c.id);
+  const [reports, runs] = await Promise.all([store.clusterReports(ids, TREND_REPORTS), store.runs.latest(ids)]);
+  const documents = new Map<string, Report[]>();
+  // A few documents at a time: each can be megabytes.
+  await runPool(ids, 4, async (id) => {
+    const newest = (reports.get(id) ?? []).slice(0, 2);
+    const docs: Report[] = [];
+    for (const summary of newest) {
+      const stored = await store.get(summary.id);
+      if (stored) docs.push(stored.report);
+    }
+    documents.set(id, docs);
+  });
+  return buildFleetOverview({ clusters, reports, documents, runs, catalog, now });
+}
