@@ -10,6 +10,8 @@ const systemChromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromiu
 const useSystem = process.env.RELEASE_LENS_BROWSER !== 'bundled' && existsSync(systemChromium);
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = path.join(import.meta.dirname, '.cache', 'e2e');
+/** The fleet token of the end-to-end server; a test value. */
+export const FLEET_TOKEN = 'e2e-fleet-token-0123456789';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -48,6 +50,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       RELEASE_LENS_SQLITE_PATH: path.join(dataDir, `reports-${Date.now()}.sqlite`),
       RELEASE_LENS_LOCAL_KUBECONFIG: 'false',
+      // The fleet page (e2e/fleet.spec.ts): three agent clusters and a fleet token.
+      RELEASE_LENS_CLUSTERS: path.join(import.meta.dirname, 'e2e', 'fleet', 'clusters.yaml'),
+      RELEASE_LENS_FLEET_TOKENS: FLEET_TOKEN,
     },
   },
 });

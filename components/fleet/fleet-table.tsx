@@ -10,7 +10,10 @@ const cell = 'px-2 py-2 align-top';
 
 function RunState({ row }: { row: FleetClusterRow }) {
   const run = row.lastRun;
-  if (!run) return <span className="text-slate-500">{row.modes.includes('agent') ? 'agent uploads' : '–'}</span>;
+  if (!run)
+    return (
+      <span className="text-slate-600 dark:text-slate-400">{row.modes.includes('agent') ? 'agent uploads' : '–'}</span>
+    );
   return (
     <span title={run.error}>
       {run.state}
@@ -53,7 +56,7 @@ export function FleetTable({ rows, onOpen }: { rows: FleetClusterRow[]; onOpen: 
                 >
                   {r.name}
                 </button>
-                <span className="block text-xs text-slate-500">
+                <span className="block text-xs text-slate-600 dark:text-slate-400">
                   {r.id} · to {r.target}
                 </span>
                 {r.identityWarning ? (

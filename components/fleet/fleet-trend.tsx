@@ -19,7 +19,8 @@ export function FleetTrend({
   compact?: boolean;
   label: string;
 }) {
-  if (points.length === 0) return compact ? <span className="text-slate-500">–</span> : <p>No saved reports yet.</p>;
+  if (points.length === 0)
+    return compact ? <span className="text-slate-600 dark:text-slate-400">–</span> : <p>No saved reports yet.</p>;
   const totals = points.map((p) => p.counts.breaking + p.counts.action + p.counts.info);
   const max = Math.max(1, ...totals);
   const width = Math.max(points.length * 10, 40);
