@@ -17,7 +17,13 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'cli/**/*.test.ts', 'test/**/*.test.ts'],
           // *.pg.test.ts need the PostgreSQL server the `postgres` project starts.
-          exclude: [...configDefaults.exclude, 'lib/**/*.pg.test.ts', 'test/integration/**', 'test/hostile/**'],
+          exclude: [
+            ...configDefaults.exclude,
+            'lib/**/*.pg.test.ts',
+            'test/integration/**',
+            'test/hostile/**',
+            'test/fleet/**',
+          ],
           environment: 'node',
         },
       },
@@ -40,6 +46,18 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/cluster-harness/global-setup.ts'],
           testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Two app replicas (the production build), PostgreSQL and two API servers: after `npm run build`.
+          name: 'fleet',
+          include: ['test/fleet/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
         },
