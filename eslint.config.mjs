@@ -21,6 +21,9 @@ const folder = (name) => [
 ];
 const forbid = (names, why) => ({ group: names.flatMap(folder), message: why });
 
+/** The server half of lib/fleet (the registry files, the store, the scheduler); the rest is pure. */
+const SERVER_FLEET = ['fleet/registered', 'fleet/service', 'fleet/scheduler', 'fleet/scan-registered'];
+
 /** The pipeline's direction: model ← snapshot ← sources; model ← rules ← scan → report → store; app composes. */
 const BOUNDARIES = [
   {
@@ -127,7 +130,7 @@ const BOUNDARIES = [
     files: ['components/**'],
     patterns: [
       forbid(
-        ['sources', 'store', 'scan', 'env'],
+        ['sources', 'store', 'scan', 'env', ...SERVER_FLEET],
         'Components run in the browser too: server code stays behind app/ routes.',
       ),
       { group: ['zod'], message: 'zod stays on the server: the browser reads the plain vocabularies in lib/model.' },

@@ -42,7 +42,15 @@ export default function OverviewPage() {
             Filter and search them
           </Link>
         </div>
-        <BreakingList changes={breaking} />
+        <BreakingList
+          changes={breaking.map((c) => ({
+            id: c.id,
+            title: c.title,
+            release: c.release,
+            sig: c.sig,
+            ...(c.stage ? { stage: c.stage } : {}),
+          }))}
+        />
       </section>
 
       <section aria-labelledby="releases-heading">

@@ -110,6 +110,19 @@ test.describe('fleet', () => {
       expect(csv[1]).toMatch(/^shop-staging,/);
     });
 
+    test("orders the overview's breaking changes by how many clusters each still affects", async ({ page }) => {
+      await signIn(page);
+      await page.goto('/');
+      await expect(page.getByText(/Ordered by how many of your 3 registered clusters/)).toBeVisible();
+      const counts = await page
+        .getByRole('region', { name: /Breaking changes/ })
+        .getByText(/^\d+ of 3 clusters$/)
+        .allTextContents();
+      const numbers = counts.map((t) => Number(t.split(' ')[0]));
+      expect(numbers[0]).toBe(2);
+      expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    });
+
     test('asks again for a token that is not a fleet token', async ({ page }) => {
       await page.goto('/fleet');
       await page.getByLabel('Fleet token').fill('not-the-fleet-token-0123');

@@ -21,7 +21,7 @@ export function ClusterDetail({ row, onClose }: { row: FleetClusterRow; onClose:
         </button>
       </div>
       <p>
-        Upgrade to {row.target}: <strong>{VERDICT_LABEL[row.verdict]}</strong>
+        Upgrade to {row.latest?.target ?? row.target}: <strong>{VERDICT_LABEL[row.verdict]}</strong>
         {row.latest
           ? `, ${row.latest.blockers} blockers, ${row.latest.before} actions before and ${row.latest.after} after the control-plane upgrade; ${row.latest.notChecked} checks or resource types could not be read.`
           : '. No report has been saved for this cluster yet.'}

@@ -3,6 +3,7 @@
 import type { FleetOverview, FleetVerdict } from '@/lib/model/fleet';
 import { FLEET_VERDICTS, type FleetQuery } from '@/lib/fleet/query';
 import { VERDICT_LABEL } from '@/lib/fleet/export';
+import { TARGETS } from '@/lib/model/releases';
 
 /** Search, verdicts, a change and the age of the newest scan: every change goes to the URL at once. */
 export function FleetFilters({
@@ -42,6 +43,25 @@ export function FleetFilters({
           ))}
         </div>
       </fieldset>
+      <label className="flex flex-col text-sm">
+        <span className="font-medium">Upgrade to</span>
+        <select
+          value={query.target ?? ''}
+          onChange={(e) => {
+            const { target: _drop, ...rest } = query;
+            const target = TARGETS.find((t) => t === e.target.value);
+            onChange(target ? { ...rest, target } : rest);
+          }}
+          className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+        >
+          <option value="">each cluster's target</option>
+          {TARGETS.map((t) => (
+            <option key={t} value={t}>
+              Kubernetes {t}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="flex flex-col text-sm">
         <span className="font-medium">Still affected by</span>
         <select

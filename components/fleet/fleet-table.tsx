@@ -57,7 +57,7 @@ export function FleetTable({ rows, onOpen }: { rows: FleetClusterRow[]; onOpen: 
                   {r.name}
                 </button>
                 <span className="block text-xs text-slate-600 dark:text-slate-400">
-                  {r.id} · to {r.target}
+                  {r.id} · to {r.latest?.target ?? r.target}
                 </span>
                 {r.identityWarning ? (
                   <span className="block text-xs text-red-700 dark:text-red-300">two clusters under one name</span>
@@ -65,6 +65,7 @@ export function FleetTable({ rows, onOpen }: { rows: FleetClusterRow[]; onOpen: 
               </td>
               <td className={cell}>
                 <VerdictBadge verdict={r.verdict} />
+                {r.targetNote ? <span className="block text-xs">{r.targetNote}</span> : null}
               </td>
               <td className={cell}>{r.latest?.serverVersion ?? ''}</td>
               <td className={`${cell} text-right tabular-nums`}>{r.latest?.blockers ?? ''}</td>

@@ -14,7 +14,7 @@ import { useFleetQuery } from './use-fleet-query';
 export function FleetView() {
   const [token, setToken] = useFleetToken();
   const [query, setQuery] = useFleetQuery();
-  const fleet = useFleet(token);
+  const fleet = useFleet(token, query.target);
   const [exportError, setExportError] = useState<string>();
 
   if (fleet.isPending) return <p role="status">Reading the fleet…</p>;

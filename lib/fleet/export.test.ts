@@ -18,6 +18,7 @@ const row = (id: string, verdict: FleetClusterRow['verdict'], ageMs?: number): F
           reportId: `r-${id}`,
           createdAt: '2026-12-05T10:00:00.000Z',
           ageMs,
+          target: '1.25',
           serverVersion: 'v1.24.17',
           blockers: verdict === 'blocked' ? 2 : 0,
           before: 1,

@@ -45,7 +45,7 @@ function values(c: FleetClusterRow): Record<(typeof COLUMNS)[number], string> {
   return {
     cluster_id: c.id,
     name: c.name,
-    target: c.target,
+    target: c.latest?.target ?? c.target,
     verdict: VERDICT_LABEL[c.verdict],
     kubernetes: l?.serverVersion ?? '',
     blockers: l ? String(l.blockers) : '',
@@ -89,7 +89,7 @@ export function fleetMarkdown(overview: FleetOverview, rows: readonly FleetClust
     `| ${head.map(() => '---').join(' | ')} |`,
     ...rows.map((r) => {
       const v = values(r);
-      return `| ${[mdText(r.name), r.target, v.verdict, mdText(v.kubernetes), v.blockers, v.actions_before, v.actions_after, v.not_checked, v.age ? `${v.age} ago` : ''].join(' | ')} |`;
+      return `| ${[mdText(r.name), v.target, v.verdict, mdText(v.kubernetes), v.blockers, v.actions_before, v.actions_after, v.not_checked, v.age ? `${v.age} ago` : ''].join(' | ')} |`;
     }),
   ];
   const changes = overview.changes

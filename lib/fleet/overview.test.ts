@@ -89,4 +89,39 @@ describe('buildFleetOverview', () => {
     expect(o.clusters[0]?.identityWarning).toMatch(/different clusters/);
     expect(overview.clusters.every((c) => c.identityWarning === undefined)).toBe(true);
   });
+
+  it('judges every cluster against a chosen target: a 1.25 report speaks for 1.24, a 1.24 report not for 1.25', () => {
+    const psp = makeTestFinding({ severity: 'breaking', changeId: 'psp-removal', id: 'psp' });
+    const docker = makeTestFinding({ severity: 'breaking', changeId: 'dockershim-removal', id: 'ds' });
+    const r125 = makeTestReport([psp, docker]);
+    const r124 = makeTestReport([docker], { target: '1.24' });
+    const inputs = (target: '1.24' | '1.25') =>
+      buildFleetOverview({
+        clusters: clusters.slice(0, 2),
+        reports: new Map([
+          ['prod', [summary('p', '2026-12-05T11:00:00Z', r125)]],
+          ['edge', [summary('e', '2026-12-05T11:00:00Z', r124)]],
+        ]),
+        documents: new Map([
+          ['prod', [r125]],
+          ['edge', [r124]],
+        ]),
+        runs: new Map(),
+        catalog,
+        now: NOW,
+        target,
+      });
+    const for124 = inputs('1.24');
+    expect(for124.clusters.map((c) => [c.id, c.verdict, c.latest?.blockers])).toEqual([
+      ['edge', 'blocked', 1],
+      ['prod', 'blocked', 1],
+    ]);
+    expect(for124.changes.map((c) => c.changeId)).toEqual(['dockershim-removal']);
+    const for125 = inputs('1.25');
+    const edge = for125.clusters.find((c) => c.id === 'edge');
+    expect(edge?.verdict).toBe('unknown');
+    expect(edge?.targetNote).toMatch(/scanned for 1.24/);
+    expect(for125.clusters.find((c) => c.id === 'prod')?.latest?.blockers).toBe(2);
+    expect(for125.changes.find((c) => c.changeId === 'dockershim-removal')?.clusters).toEqual(['prod']);
+  });
 });

@@ -10,6 +10,7 @@ import type {
 import type { Report } from '../model/report';
 import type { ReportSummary } from '../model/saved-report';
 import { SEVERITIES } from '../model/catalog';
+import { minorOf, type Target } from '../model/releases';
 import { changeSummaries } from '../report/change-summaries';
 import { readinessOf } from '../report/readiness';
 import { severityCounts } from '../report/group';
@@ -24,6 +25,25 @@ export interface FleetInputs {
   runs: ReadonlyMap<string, FleetRun>;
   catalog: Catalog;
   now: number;
+  /** Judge every cluster against this release; absent: each against the target of its newest report. */
+  target?: Target;
+}
+
+/**
+ * A report narrowed to the changes of releases up to `target`: what it says about an upgrade to that release. A
+ * report scanned for an earlier release cannot speak for a later one: undefined.
+ */
+function forTarget(report: Report, target: Target | undefined, catalog: Catalog): Report | undefined {
+  if (target === undefined || target === report.target) return report;
+  if (minorOf(report.target) < minorOf(target)) return undefined;
+  const release = new Map(catalog.changes.map((c) => [c.id, c.release]));
+  const within = (id: string) => minorOf(release.get(id) ?? '9.99') <= minorOf(target);
+  return {
+    ...report,
+    target,
+    findings: report.findings.filter((f) => within(f.changeId)),
+    changes: report.changes.filter((c) => within(c.changeId)),
+  };
 }
 
 function modesOf(c: RegisteredCluster): FleetClusterRow['modes'] {
@@ -49,20 +69,27 @@ function rowOf(c: RegisteredCluster, inputs: FleetInputs): FleetClusterRow {
   const summaries = inputs.reports.get(c.id) ?? [];
   const docs = inputs.documents.get(c.id) ?? [];
   const newest = summaries[0];
-  const doc = docs[0];
+  const doc = docs[0] && forTarget(docs[0], inputs.target, inputs.catalog);
   const run = inputs.runs.get(c.id);
   const warning = identityWarning(docs);
   const base = {
     id: c.id,
     name: c.name,
-    target: c.target,
+    target: inputs.target ?? c.target,
     modes: modesOf(c),
     ...(c.everyMs === undefined ? {} : { everyMs: c.everyMs }),
     trend: summaries.map((s) => ({ reportId: s.id, createdAt: s.createdAt, counts: s.counts })).reverse(),
     ...(run ? { lastRun: run } : {}),
     ...(warning ? { identityWarning: warning } : {}),
   };
-  if (newest === undefined || doc === undefined) return { ...base, verdict: 'no-report' };
+  if (newest === undefined || docs[0] === undefined) return { ...base, verdict: 'no-report' };
+  if (doc === undefined) {
+    return {
+      ...base,
+      verdict: 'unknown',
+      targetNote: `Its newest report was scanned for ${docs[0].target}: scan it for ${inputs.target ?? c.target} to know.`,
+    };
+  }
   const readiness = readinessOf(doc, changeSummaries(doc, inputs.catalog));
   return {
     ...base,
@@ -71,6 +98,7 @@ function rowOf(c: RegisteredCluster, inputs: FleetInputs): FleetClusterRow {
       reportId: newest.id,
       createdAt: newest.createdAt,
       ageMs: Math.max(0, inputs.now - Date.parse(newest.createdAt)),
+      target: doc.target,
       ...(doc.cluster.serverVersion === undefined ? {} : { serverVersion: doc.cluster.serverVersion }),
       ...(doc.cluster.uid === undefined ? {} : { uid: doc.cluster.uid }),
       blockers: readiness.phases.blocker.findings,
@@ -87,7 +115,8 @@ function rowOf(c: RegisteredCluster, inputs: FleetInputs): FleetClusterRow {
 function changeRows(rows: readonly FleetClusterRow[], inputs: FleetInputs): FleetChangeRow[] {
   const byChange = new Map<string, string[]>();
   for (const row of rows) {
-    const doc = inputs.documents.get(row.id)?.[0];
+    const newest = inputs.documents.get(row.id)?.[0];
+    const doc = newest && forTarget(newest, inputs.target, inputs.catalog);
     if (!doc) continue;
     for (const impact of doc.changes) {
       if (impact.status !== 'affected') continue;
@@ -125,6 +154,7 @@ export function buildFleetOverview(inputs: FleetInputs): FleetOverview {
   const clusters = sortClusterRows(inputs.clusters.map((c) => rowOf(c, inputs)));
   return {
     generatedAt: new Date(inputs.now).toISOString(),
+    ...(inputs.target ? { target: inputs.target } : {}),
     clusters,
     changes: changeRows(clusters, inputs),
   };

@@ -1,4 +1,5 @@
 import type { FleetClusterRow, FleetOverview, FleetVerdict } from '../model/fleet';
+import { isRelease, type Target } from '../model/releases';
 
 export const FLEET_VERDICTS: readonly FleetVerdict[] = [
   'blocked',
@@ -20,6 +21,8 @@ export interface FleetQuery {
   cluster?: string;
   /** Only clusters whose newest report is older than this many hours. */
   staleHours?: number;
+  /** Judge every cluster against this release (absent: each against its own). */
+  target?: Target;
 }
 
 const isVerdict = (v: string): v is FleetVerdict => (FLEET_VERDICTS as readonly string[]).includes(v);
@@ -32,7 +35,9 @@ export function parseFleetQuery(params: URLSearchParams): FleetQuery {
   const change = params.get('change') ?? '';
   const cluster = params.get('cluster') ?? '';
   const stale = Number(params.get('stale') ?? '');
+  const target = params.get('target') ?? '';
   return {
+    ...(isRelease(target) ? { target } : {}),
     q: (params.get('q') ?? '').slice(0, 200),
     verdicts,
     ...(CHANGE.test(change) ? { change } : {}),
@@ -48,6 +53,7 @@ export function fleetQueryParams(query: FleetQuery): URLSearchParams {
   if (query.verdicts.length) p.set('verdict', query.verdicts.join(','));
   if (query.change) p.set('change', query.change);
   if (query.staleHours) p.set('stale', String(query.staleHours));
+  if (query.target) p.set('target', query.target);
   if (query.cluster) p.set('cluster', query.cluster);
   return p;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Catalog } from '../catalog/load';
 import type { FleetOverview, RegisteredCluster } from '../model/fleet';
 import type { Report } from '../model/report';
+import type { Target } from '../model/releases';
 import type { ReportStore } from '../store/types';
 import { runPool } from '../sources/cluster/collect/pool';
 import { buildFleetOverview } from './overview';
@@ -14,8 +15,9 @@ export async function fleetOverview(
   store: ReportStore,
   clusters: readonly RegisteredCluster[],
   catalog: Catalog,
-  now = Date.now(),
+  options: { now?: number; target?: Target } = {},
 ): Promise<FleetOverview> {
+  const now = options.now ?? Date.now();
   const ids = clusters.map((c) => c.id);
   const [reports, runs] = await Promise.all([store.clusterReports(ids, TREND_REPORTS), store.runs.latest(ids)]);
   const documents = new Map<string, Report[]>();
@@ -29,5 +31,13 @@ export async function fleetOverview(
     }
     documents.set(id, docs);
   });
-  return buildFleetOverview({ clusters, reports, documents, runs, catalog, now });
+  return buildFleetOverview({
+    clusters,
+    reports,
+    documents,
+    runs,
+    catalog,
+    now,
+    ...(options.target ? { target: options.target } : {}),
+  });
 }

@@ -52,6 +52,8 @@ export interface FleetClusterRow {
     reportId: string;
     createdAt: string;
     ageMs: number;
+    /** The release the report was judged against (an agent chooses its own; a scheduled scan uses `target`). */
+    target: Target;
     serverVersion?: string;
     /** The kube-system namespace UID the report carries. */
     uid?: string;
@@ -66,6 +68,8 @@ export interface FleetClusterRow {
   /** Oldest first. */
   trend: FleetPoint[];
   lastRun?: FleetRun;
+  /** Why the verdict cannot be told for the chosen target (its newest report was scanned for an earlier one). */
+  targetNote?: string;
   /** Set when the reports under this registration come from more than one cluster (kube-system UIDs differ). */
   identityWarning?: string;
 }
@@ -81,6 +85,8 @@ export interface FleetChangeRow {
 /** The whole fleet view: what /api/fleet answers. */
 export interface FleetOverview {
   generatedAt: string;
+  /** The release every cluster was judged against; absent: each against its own newest report's. */
+  target?: Target;
   clusters: FleetClusterRow[];
   /** Most clusters first. */
   changes: FleetChangeRow[];

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { AppErrorData } from '../model/errors';
 import type { FleetOverview } from '../model/fleet';
+import type { Target } from '../model/releases';
 import { windowEvents } from './window-events';
 
 /** The fleet token lives in this tab only (session storage), never in the URL or a cookie. */
@@ -54,11 +55,12 @@ async function get(path: string, token: string): Promise<Response> {
   );
 }
 
-/** The fleet view (all clusters: the page filters them itself), refreshed every minute. */
-export function useFleet(token: string) {
+/** The fleet view (all clusters: the page filters them itself), judged for `target`, refreshed every minute. */
+export function useFleet(token: string, target?: Target) {
+  const path = target ? `/api/fleet?target=${target}` : '/api/fleet';
   return useQuery<FleetOverview, FleetError>({
-    queryKey: ['fleet', token],
-    queryFn: async () => (await (await get('/api/fleet', token)).json()) as FleetOverview,
+    queryKey: ['fleet', token, target ?? ''],
+    queryFn: async () => (await (await get(path, token)).json()) as FleetOverview,
     refetchInterval: 60_000,
     retry: false,
   });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { parseRegistry } from '../../lib/fleet/registry';
 import { describe, expect, it } from 'vitest';
 import { kubeRequest } from '../cluster-harness/harness/kube-request';
 import { testCluster } from './test-cluster';
@@ -21,6 +22,7 @@ const COLLECTIONS: Record<string, { base: string; resource: string; namespaced: 
   Namespace: { base: '/api/v1', resource: 'namespaces', namespaced: false },
   ServiceAccount: { base: '/api/v1', resource: 'serviceaccounts', namespaced: true },
   Service: { base: '/api/v1', resource: 'services', namespaced: true },
+  ConfigMap: { base: '/api/v1', resource: 'configmaps', namespaced: true },
   PersistentVolumeClaim: { base: '/api/v1', resource: 'persistentvolumeclaims', namespaced: true },
   ClusterRole: { base: '/apis/rbac.authorization.k8s.io/v1', resource: 'clusterroles', namespaced: false },
   ClusterRoleBinding: {
@@ -63,7 +65,20 @@ describe('the deploy/ manifests', () => {
         'CronJob/release-lens-agent',
         'ClusterRole/release-lens-reader',
         'ClusterRoleBinding/release-lens-reader',
+        'ConfigMap/release-lens-clusters',
       ]),
+    );
+  });
+
+  it('ship a registry of clusters the dashboard reads, naming the path the Deployment mounts', () => {
+    const configMap = manifests.find(({ obj }) => obj.kind === 'ConfigMap')?.obj;
+    const data = (configMap?.data ?? {}) as Record<string, string>;
+    const text = data['clusters.yaml'] ?? '';
+    expect(parseRegistry(text, '/etc/release-lens/fleet/clusters.yaml')).toEqual([
+      { id: 'home', name: 'This cluster', target: '1.25', access: { kind: 'in-cluster' }, everyMs: 21_600_000 },
+    ]);
+    expect(readFileSync(path.join(deployDir, 'dashboard.yaml'), 'utf8')).toContain(
+      'value: /etc/release-lens/fleet/clusters.yaml',
     );
   });
 

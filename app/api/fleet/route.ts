@@ -25,15 +25,18 @@ const CONTENT: Record<(typeof FLEET_FORMATS)[number], { type: string; extension:
 /**
  * The fleet view, for holders of a fleet token: every registered cluster with its readiness from its newest
  * report, its trend and its last scheduled scan, and the changes that still affect each. The filter parameters
- * of the page (q, verdict, change, stale) narrow the clusters; `format=csv|md` downloads them.
+ * of the page (q, verdict, change, stale) narrow the clusters, `target` judges all against one release; `format=csv|md` downloads them.
  */
 export const GET = route(async (request: Request): Promise<Response> => {
   try {
     assertFleetViewer(request, env());
     const params = new URL(request.url).searchParams;
     const { format } = validate(formatSchema, { format: params.get('format') ?? undefined });
-    const overview = await fleetOverview(await getStore(), registry().clusters, getCatalog());
-    const rows = filterClusters(overview, parseFleetQuery(params));
+    const query = parseFleetQuery(params);
+    const overview = await fleetOverview(await getStore(), registry().clusters, getCatalog(), {
+      ...(query.target ? { target: query.target } : {}),
+    });
+    const rows = filterClusters(overview, query);
     if (format === 'json') return json<FleetOverview>({ ...overview, clusters: rows });
     const body = format === 'csv' ? fleetCsv(rows) : fleetMarkdown(overview, rows);
     return new Response(body, {
