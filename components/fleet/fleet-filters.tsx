@@ -54,7 +54,7 @@ export function FleetFilters({
           }}
           className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
         >
-          <option value="">each cluster's target</option>
+          <option value="">the target of each cluster</option>
           {TARGETS.map((t) => (
             <option key={t} value={t}>
               Kubernetes {t}
