@@ -2,9 +2,11 @@
  * Scheduled scans shared by two dashboard replicas (`next start` over the build) on one real PostgreSQL, against
  * real kube-apiservers from the harness: each registered cluster is scanned once per period whatever the number of
  * replicas; killing the replica that holds a scan makes the other finish it; an agent upload with a wrong token is
- * refused, with the right one it is filed under its cluster. Runs after `npm run build`.
+ * refused, with the right one it is filed under its cluster. And the CLI's fleet run over both clusters and an
+ * unreachable third. Runs after `npm run build`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -12,7 +14,7 @@ import { parseDocument, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type RunningCluster } from '../cluster-harness/harness/index';
 import { seedScale } from '../cluster-harness/scenarios/scale';
-import { startServer, type TestServer } from '../hostile/server';
+import { freePort, startServer, type TestServer } from '../hostile/server';
 import { createDatabase } from '../postgres/databases';
 import { startPostgres, type RunningPostgres } from '../postgres/start-postgres';
 import type { FleetOverview } from '../../lib/model/fleet';
@@ -27,22 +29,34 @@ interface KubeconfigDoc {
   contexts: { name: string; context: { cluster: string; user: string } }[];
 }
 
-/** The harness cluster's read-only context alone, optionally through another address on loopback. */
-function readerKubeconfig(cluster: RunningCluster, server?: string): string {
+/** The harness cluster's read-only context, named `name`, optionally through another address on loopback. */
+function readerParts(cluster: RunningCluster, name: string, server?: string) {
   const doc = parseDocument(cluster.kubeconfigYaml).toJS() as KubeconfigDoc;
   const context = doc.contexts.find((c) => c.name === 'reader');
   const c = doc.clusters.find((x) => x.name === context?.context.cluster);
   const u = doc.users.find((x) => x.name === context?.context.user);
   if (!c || !u) throw new Error('the harness kubeconfig has no reader context');
+  return {
+    cluster: { name, cluster: { ...c.cluster, ...(server ? { server } : {}) } },
+    user: { name, user: u.user },
+    context: { name, context: { cluster: name, user: name } },
+  };
+}
+
+/** A kubeconfig of these contexts; the first is current. */
+function kubeconfigOf(parts: ReturnType<typeof readerParts>[]): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'c', cluster: { ...c.cluster, ...(server ? { server } : {}) } }],
-    users: [{ name: 'reader', user: u.user }],
-    contexts: [{ name: 'reader', context: { cluster: 'c', user: 'reader' } }],
-    'current-context': 'reader',
+    clusters: parts.map((p) => p.cluster),
+    users: parts.map((p) => p.user),
+    contexts: parts.map((p) => p.context),
+    'current-context': parts[0]?.context.name,
   });
 }
+
+const readerKubeconfig = (cluster: RunningCluster, server?: string) =>
+  kubeconfigOf([readerParts(cluster, 'reader', server)]);
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -186,6 +200,40 @@ describe('scheduled scans shared by two replicas on PostgreSQL', () => {
     // The same cluster as beta: its kube-system UID says so, whatever address reached it.
     const overview = await fleet(other);
     expect(row.latest?.uid).toBe(overview.clusters.find((c) => c.id === 'beta')?.latest?.uid);
+  });
+
+  it('the CLI scans both clusters and an unreachable third in one run: a row each, the worst exit', async () => {
+    const [alpha, beta] = clusters as [RunningCluster, RunningCluster];
+    const closed = await freePort();
+    const down = readerParts(alpha, 'down', `https://127.0.0.1:${closed}`);
+    const config = path.join(dir, 'fleet.kubeconfig');
+    writeFileSync(config, kubeconfigOf([readerParts(alpha, 'alpha'), readerParts(beta, 'beta'), down]), {
+      mode: 0o600,
+    });
+    const out = path.join(dir, 'cli-fleet');
+    const bin = path.join(import.meta.dirname, '..', '..', 'bin', 'release-lens.mjs');
+    const run = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [bin, 'scan', '--kubeconfig', config, '--context', 'alpha,beta,down', '--output-dir', out, '-q'],
+        { env: { ...process.env, RELEASE_LENS_REQUEST_TIMEOUT_MS: '5000' } },
+        (error, stdout) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout }),
+      );
+    });
+    expect(run.code).toBe(3);
+    const summary = JSON.parse(readFileSync(path.join(out, 'fleet.json'), 'utf8')) as {
+      exit: number;
+      clusters: { context: string; verdict: string; uid?: string; error?: string; file?: string }[];
+    };
+    const by = new Map(summary.clusters.map((c) => [c.context, c]));
+    expect(by.get('down')?.verdict).toBe('failed');
+    expect(by.get('down')?.error).toContain(`127.0.0.1:${closed}`);
+    for (const id of ['alpha', 'beta']) {
+      expect(by.get(id)?.verdict).not.toBe('failed');
+      expect(readFileSync(path.join(out, `${id}.md`), 'utf8')).toContain('Release Lens');
+    }
+    expect(by.get('alpha')?.uid).not.toBe(by.get('beta')?.uid);
+    expect(run.stdout).toBe(readFileSync(path.join(out, 'fleet.md'), 'utf8'));
   });
 
   it('files an agent upload under its cluster, and refuses a wrong token', async () => {
