@@ -1,4 +1,6 @@
 import type { Report } from '../lib/model/report';
+import { makeLargeReport } from '../lib/report/test-fixtures';
+import { kubeconfigFor } from './cluster-info';
 import { expect, test } from './fixtures';
 import { ImpactPage } from './pages/impact-page';
 import { scanAndSaveDemo } from './pages/report-page';
@@ -98,4 +100,59 @@ test.describe('the findings workbench', () => {
     await expect(page.getByTestId('plan-personalized')).toContainText('Demo cluster');
     await expect(page.locator('[data-item="1.24:before:dockershim-removal"]')).toContainText(/affects \d+ object/);
   });
+
+  for (const [width, colorScheme] of [
+    [1440, 'light'],
+    [1440, 'dark'],
+    [390, 'light'],
+    [390, 'dark'],
+  ] as const) {
+    test(`filters the seeded real cluster by namespace and severity, and reloads to the same view (${width} px, ${colorScheme})`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme });
+      const impact = new ImpactPage(page);
+      await impact.goto();
+      await impact.pasteKubeconfig(kubeconfigFor('reader'));
+      await impact.scan();
+      await expect(impact.view).toBeVisible({ timeout: 60_000 });
+      const total = count(await page.getByTestId('findings-count').textContent());
+      await page.getByTestId('facets').locator('summary').click();
+      await page
+        .getByTestId('facet-severity')
+        .getByRole('checkbox', { name: /^breaking/i })
+        .check();
+      await expect(page).toHaveURL(/[?&]sev=breaking/);
+      await page.getByTestId('facet-namespace').getByRole('checkbox').first().check();
+      await expect(page).toHaveURL(/[?&]ns=/);
+      const filtered = await page.getByTestId('findings-count').textContent();
+      expect(count(filtered)).toBeLessThan(total);
+      const url = page.url();
+      await page.reload();
+      await expect(page.getByTestId('findings-count')).toHaveText(filtered ?? '', { timeout: 30_000 });
+      expect(page.url()).toBe(url);
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(sideways).toBeLessThanOrEqual(0);
+    });
+  }
+
+  test("finds one object in a 10,000-finding report with the page's own search", async ({ page, request }) => {
+    const report = makeLargeReport(10_000);
+    const saved = await request.post('/api/reports', { data: { report } });
+    expect(saved.status()).toBe(201);
+    const { url } = (await saved.json()) as { url: string };
+    await page.goto(url);
+    await expect(page.getByTestId('findings-count')).toHaveText('(10000)', { timeout: 30_000 });
+    await page.getByLabel('Search findings').fill('worker-4242-');
+    await expect(page.getByTestId('findings-count')).toHaveText('(1 of 10000)');
+    await expect(page).toHaveURL(/[?&]q=worker-4242-/);
+    await impactExpand(page);
+    await expect(page.getByTestId('finding').filter({ hasText: 'worker-4242-' })).toHaveCount(1);
+  });
 });
+
+/** Opens every group of the findings list. */
+async function impactExpand(page: import('@playwright/test').Page) {
+  await new ImpactPage(page).expandAllGroups();
+}
