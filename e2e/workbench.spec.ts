@@ -147,12 +147,7 @@ test.describe('the findings workbench', () => {
     await page.getByLabel('Search findings').fill('worker-4242-');
     await expect(page.getByTestId('findings-count')).toHaveText('(1 of 10000)');
     await expect(page).toHaveURL(/[?&]q=worker-4242-/);
-    await impactExpand(page);
+    await new ImpactPage(page).expandAllGroups();
     await expect(page.getByTestId('finding').filter({ hasText: 'worker-4242-' })).toHaveCount(1);
   });
 });
-
-/** Opens every group of the findings list. */
-async function impactExpand(page: import('@playwright/test').Page) {
-  await new ImpactPage(page).expandAllGroups();
-}
