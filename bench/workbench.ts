@@ -2,7 +2,8 @@
  * Findings workbench benchmark, on a 10,000-finding report:
  * - the pure work in Node: matching (search, facets, counts), advice groups, readiness (medians of 20);
  * - the page in Chromium, against the production build: the saved report's load until the findings show, a search
- *   until the count answers, the table view until its first row shows, and a scroll to its last row.
+ *   until the count answers, the table view until its first row shows, and a scroll to its last row;
+ * - /changes in Chromium: open until the first change shows, time to interactive, and a facet until the count answers.
  * Run `npm run build` first, then `npm run bench:workbench`.
  */
 import { chromium } from '@playwright/test';
@@ -110,6 +111,41 @@ try {
   for (const [k, v] of Object.entries(rounds)) {
     const s = summarize(v);
     console.log(`  ${label[k] ?? k}`.padEnd(52), `median ${ms(s.median)}`, `p95 ${ms(s.p95)}`);
+  }
+
+  // /changes: the whole catalog, server-rendered; a facet is a link to the filtered page.
+  const changes: Record<string, number[]> = { open: [], interactive: [], filter: [] };
+  for (let round = 0; round < 5; round += 1) {
+    const start = performance.now();
+    await page.goto(`${app.url}/changes`);
+    await page.getByTestId('change-card').first().waitFor();
+    changes.open?.push(performance.now() - start);
+    changes.interactive?.push(
+      await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        return nav ? nav.domInteractive - nav.startTime : Number.NaN;
+      }),
+    );
+    const count = page.getByTestId('result-count');
+    const before = await count.textContent();
+    const t = performance.now();
+    // A facet navigates to the filtered page: click, then wait for the count of the new page.
+    await page
+      .getByRole('group', { name: 'Release' })
+      .getByRole('checkbox', { name: /^1\.24/ })
+      .click();
+    await count.filter({ hasNotText: new RegExp(`^${before ?? ''}$`) }).waitFor();
+    changes.filter?.push(performance.now() - t);
+  }
+  console.log('\n/changes in Chromium (production build, medians of 5):');
+  const changeLabel: Record<string, string> = {
+    open: 'open until the first change shows',
+    interactive: 'time to interactive (domInteractive)',
+    filter: 'tick "1.24" until the count answers',
+  };
+  for (const [k, v] of Object.entries(changes)) {
+    const s = summarize(v);
+    console.log(`  ${changeLabel[k] ?? k}`.padEnd(52), `median ${ms(s.median)}`, `p95 ${ms(s.p95)}`);
   }
 } finally {
   await browser.close();
