@@ -7,6 +7,9 @@
  *
  *   npm run bench:scan -- [--sizes=1000,10000,50000] [--runs=3] [--page-size=500] [--concurrency=4] [--out=FILE]
  *
+ * With KUBENT_BIN and PLUTO_BIN pointing at their binaries, kubent and Pluto run in the same rounds on the same
+ * cluster (side by side); every kind's API requests are counted in the server's audit log.
+ *
  * Prints the tables and writes them, with the date and machine, to bench/results/scan-scale.md (or --out).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +17,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureSize, type SizeResult } from './lib/measure-size';
-import { growthTable, runsTable, summaryTable } from './lib/scan-table';
+import { growthTable, runsTable, sideBySideTable, summaryTable } from './lib/scan-table';
+import { peerToolsFromEnv } from './lib/peer-run';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,6 +39,7 @@ const [pageSize = 500] = positive('page-size', '500');
 const [concurrency = 4] = positive('concurrency', '4');
 const out = path.resolve(root, flag('out', 'bench/results/scan-scale.md'));
 
+const peers = peerToolsFromEnv();
 const started = new Date();
 const log = (m: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
 const lines: string[] = [];
@@ -58,7 +63,15 @@ print(
 const results: SizeResult[] = [];
 for (const pods of sizes) {
   log(`--- ${pods} pods ---`);
-  const r = await measureSize({ pods, runs, pageSize, concurrency, dataDir: path.join(root, 'data'), log });
+  const r = await measureSize({
+    pods,
+    runs,
+    pageSize,
+    concurrency,
+    dataDir: path.join(root, 'data'),
+    log,
+    ...(peers ? { peers } : {}),
+  });
   results.push(r);
   const apiserver = r.apiserverRssBytes ? `, kube-apiserver RSS ${(r.apiserverRssBytes / 2 ** 20).toFixed(0)} MiB` : '';
   print(`## ${pods.toLocaleString('en-US')} pods (seeded in ${Math.round(r.seed.ms / 1000)} s${apiserver})`);
@@ -68,6 +81,12 @@ for (const pods of sizes) {
 
 print('## Summary');
 print(summaryTable(results));
+print(
+  peers
+    ? '## Side by side (medians; kubent and Pluto as whole processes under GNU time, Release Lens and the floor in-process; requests from the audit log)'
+    : '## Side by side (medians; set KUBENT_BIN and PLUTO_BIN to add kubent and Pluto; requests from the audit log)',
+);
+print(sideBySideTable(results));
 print('## Scan memory growth');
 print(growthTable(results));
 

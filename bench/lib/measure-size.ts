@@ -6,6 +6,7 @@ import { seedScale, type ScaleResult } from '../../test/cluster-harness/scenario
 import { floorOutputSchema, scanOutputSchema, type FloorOutput, type ProbeInput, type ScanOutput } from './probe-io';
 import { runProbe } from './run-probe';
 import { withDeadline } from './deadline';
+import { auditRequests, peerArgs, runPeer, type PeerOutput, type PeerTools } from './peer-run';
 
 export interface SizeSettings {
   pods: number;
@@ -14,6 +15,8 @@ export interface SizeSettings {
   concurrency: number;
   dataDir: string;
   log: (message: string) => void;
+  /** kubent and Pluto, run in the same rounds when given. */
+  peers?: PeerTools;
 }
 
 /** One measurement with the 1/5/15-minute load average just before it started. */
@@ -24,12 +27,17 @@ export interface Sample<T> {
 }
 
 export interface SizeResult {
-  settings: Omit<SizeSettings, 'log' | 'dataDir'>;
+  settings: Omit<SizeSettings, 'log' | 'dataDir' | 'peers'>;
   seed: ScaleResult;
   warmup: ScanOutput;
   scans: Sample<ScanOutput>[];
   floorsSequential: Sample<FloorOutput>[];
   floorsConcurrent: Sample<FloorOutput>[];
+  /** Requests per measurement kind, from the audit log around the last round. */
+  requests: Record<string, number>;
+  /** kubent and Pluto in the same rounds, when KUBENT_BIN and PLUTO_BIN were given. */
+  kubent: Sample<PeerOutput>[];
+  pluto: Sample<PeerOutput>[];
   /** kube-apiserver RSS after the runs, for context (it shares the 2 cores and the memory). */
   apiserverRssBytes?: number;
 }
@@ -93,12 +101,30 @@ export async function measureSize(s: SizeSettings): Promise<SizeResult> {
       scans: [],
       floorsSequential: [],
       floorsConcurrent: [],
+      requests: {},
+      kubent: [],
+      pluto: [],
     };
-    // Interleaved, so a burst of load from other work on the machine hits all three kinds alike.
+    // The requests of each kind, counted in the audit log around its run (nothing else talks to this server).
+    const counted = async <T>(kind: string, measure: () => Promise<T>): Promise<T> => {
+      const before = auditRequests(c.auditLogPath);
+      const output = await measure();
+      // The audit log is written a moment after the response.
+      await new Promise((r) => setTimeout(r, 500));
+      result.requests[kind] = auditRequests(c.auditLogPath) - before;
+      return output;
+    };
+    const peer = (tool: keyof PeerTools) => () =>
+      runPeer(s.peers?.[tool] ?? '', peerArgs(tool, c.kubeconfigPath, 'reader'), probeTimeout);
+    // Interleaved, so a burst of load from other work on the machine hits every kind alike.
     for (let run = 1; run <= s.runs; run += 1) {
-      result.scans.push(await sample(run, scan));
-      result.floorsSequential.push(await sample(run, () => floor('sequential')));
-      result.floorsConcurrent.push(await sample(run, () => floor('concurrent')));
+      result.scans.push(await sample(run, () => counted('scan', scan)));
+      result.floorsSequential.push(await sample(run, () => counted('floor-sequential', () => floor('sequential'))));
+      result.floorsConcurrent.push(await sample(run, () => counted('floor-concurrent', () => floor('concurrent'))));
+      if (s.peers) {
+        result.kubent.push(await sample(run, () => counted('kubent', peer('kubent'))));
+        result.pluto.push(await sample(run, () => counted('pluto', peer('pluto'))));
+      }
       s.log(`run ${run}/${s.runs} done`);
     }
     const rss = processRss(c.pids.apiserver);

@@ -29,6 +29,10 @@ export function runsTable(r: SizeResult): string {
     const scan = r.scans[i];
     const seq = r.floorsSequential[i];
     const conc = r.floorsConcurrent[i];
+    const peers = [
+      ['kubent', r.kubent[i]],
+      ['Pluto', r.pluto[i]],
+    ] as const;
     if (scan) {
       const s = scan.result;
       const split = `${ms(s.collectMs)} + ${ms(s.evaluateMs)}`;
@@ -55,6 +59,18 @@ export function runsTable(r: SizeResult): string {
           mib(f.result.maxRssBytes),
           mib(f.result.heapUsedBytes),
           load(f.load),
+        ]);
+    }
+    for (const [name, p] of peers) {
+      if (p)
+        rows.push([
+          `${name} (exit ${p.result.exitCode})`,
+          String(p.run),
+          ms(p.result.wallMs),
+          '',
+          mib(p.result.maxRssBytes),
+          '',
+          load(p.load),
         ]);
     }
   }
@@ -129,5 +145,34 @@ export function growthTable(results: readonly SizeResult[]): string {
     ];
   });
   const head = ['pods', 'scan peak RSS', 'vs smallest', 'peak RSS per added pod', 'heap after', 'heap per added pod'];
+  return table(head, rows);
+}
+
+/**
+ * Release Lens beside kubent, Pluto and the floor, medians per size: wall time, peak RSS and the API requests of
+ * one run. Without the peers, Release Lens and the floor only.
+ */
+export function sideBySideTable(results: readonly SizeResult[]): string {
+  const withPeers = results.some((r) => r.kubent.length > 0);
+  const cell = (samples: readonly Sample<{ wallMs: number; maxRssBytes: number }>[], requests?: number) =>
+    samples.length === 0
+      ? ['', '', '']
+      : [
+          ms(med(samples, (x) => x.wallMs)),
+          mib(med(samples, (x) => x.maxRssBytes)),
+          requests === undefined ? '' : int(requests),
+        ];
+  const kinds = [
+    'Release Lens',
+    ...(withPeers ? ['kubent', 'Pluto'] : []),
+    `floor (${results[0]?.settings.concurrency ?? '?'} at once)`,
+  ];
+  const head = ['pods', ...kinds.flatMap((k) => [`${k} wall`, `${k} peak RSS`, `${k} requests`])];
+  const rows = results.map((r) => [
+    int(r.seed.pods),
+    ...cell(r.scans, r.requests.scan),
+    ...(withPeers ? [...cell(r.kubent, r.requests.kubent), ...cell(r.pluto, r.requests.pluto)] : []),
+    ...cell(r.floorsConcurrent, r.requests['floor-concurrent']),
+  ]);
   return table(head, rows);
 }

@@ -50,7 +50,15 @@ export function loadRegistry(e: Env): Registry {
       `The registered-clusters file ${file} (RELEASE_LENS_CLUSTERS) cannot be read (${code}).`,
     );
   }
-  const clusters = parseRegistry(text, file);
+  let clusters: RegisteredCluster[];
+  try {
+    clusters = parseRegistry(text, file);
+  } catch (error) {
+    // The operator's file, not the caller's input: whoever meets it (an agent's upload, the fleet page) is not at
+    // fault, and the message names the field to fix.
+    if (error instanceof AppError) throw new AppError('internal', `RELEASE_LENS_CLUSTERS: ${error.message}`);
+    throw error;
+  }
   const tokens = clusters.flatMap((c) =>
     c.uploadTokenFile === undefined ? [] : [{ clusterId: c.id, token: readToken(c, c.uploadTokenFile) }],
   );
