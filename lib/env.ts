@@ -7,6 +7,18 @@ const flag = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
+/** Comma-separated secrets, each at least 16 characters; unset is none. */
+const tokenList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  )
+  .refine((tokens) => tokens.every((t) => t.length >= 16), 'every token must be at least 16 characters');
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const schema = z.object({
@@ -64,32 +76,14 @@ const schema = z.object({
   /** A secret that lets its bearer list every saved report and delete any of them. Unset: nobody can list. */
   RELEASE_LENS_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Comma-separated secrets; when set, saving a report needs one of them (Authorization: Bearer …). */
-  RELEASE_LENS_UPLOAD_TOKENS: z
-    .string()
-    .optional()
-    .transform((v) =>
-      (v ?? '')
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
-    )
-    .refine((tokens) => tokens.every((t) => t.length >= 16), 'every token must be at least 16 characters'),
+  RELEASE_LENS_UPLOAD_TOKENS: tokenList,
   /**
    * A YAML file of registered clusters (lib/fleet/registry.ts): the fleet view, scheduled scans with credentials
    * mounted into the app, and per-cluster agent upload tokens.
    */
   RELEASE_LENS_CLUSTERS: z.string().min(1).optional(),
   /** Comma-separated secrets that open the fleet view (the administrator token opens it too). */
-  RELEASE_LENS_FLEET_TOKENS: z
-    .string()
-    .optional()
-    .transform((v) =>
-      (v ?? '')
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
-    )
-    .refine((tokens) => tokens.every((t) => t.length >= 16), 'every token must be at least 16 characters'),
+  RELEASE_LENS_FLEET_TOKENS: tokenList,
   /** Runs the scheduled scans of registered clusters in this process ('off': this replica only serves pages). */
   RELEASE_LENS_SCHEDULER: z.enum(['on', 'off']).default('on'),
   /** How often the scheduler looks for due scans, in milliseconds. */

@@ -43,58 +43,73 @@ export function FleetFilters({
           ))}
         </div>
       </fieldset>
-      <label className="flex flex-col text-sm">
-        <span className="font-medium">Upgrade to</span>
-        <select
-          value={query.target ?? ''}
-          onChange={(e) => {
-            const { target: _drop, ...rest } = query;
-            const target = TARGETS.find((t) => t === e.target.value);
-            onChange(target ? { ...rest, target } : rest);
-          }}
-          className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-        >
-          <option value="">the target of each cluster</option>
-          {TARGETS.map((t) => (
-            <option key={t} value={t}>
-              Kubernetes {t}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col text-sm">
-        <span className="font-medium">Still affected by</span>
-        <select
-          value={query.change ?? ''}
-          onChange={(e) => {
-            const { change: _drop, ...rest } = query;
-            onChange(e.target.value ? { ...rest, change: e.target.value } : rest);
-          }}
-          className="max-w-xs rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-        >
-          <option value="">any change</option>
-          {overview.changes.map((c) => (
-            <option key={c.changeId} value={c.changeId}>
-              {c.title} ({c.clusters.length})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col text-sm">
-        <span className="font-medium">Newest scan</span>
-        <select
-          value={query.staleHours ?? ''}
-          onChange={(e) => {
-            const { staleHours: _drop, ...rest } = query;
-            onChange(e.target.value ? { ...rest, staleHours: Number(e.target.value) } : rest);
-          }}
-          className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-        >
-          <option value="">any age</option>
-          <option value="24">older than a day</option>
-          <option value="168">older than a week</option>
-        </select>
-      </label>
+      <Choice
+        label="Upgrade to"
+        value={query.target ?? ''}
+        any="the target of each cluster"
+        options={TARGETS.map((t) => [t, `Kubernetes ${t}`])}
+        onChange={(v) => {
+          const { target: _drop, ...rest } = query;
+          const target = TARGETS.find((t) => t === v);
+          onChange(target ? { ...rest, target } : rest);
+        }}
+      />
+      <Choice
+        label="Still affected by"
+        value={query.change ?? ''}
+        any="any change"
+        options={overview.changes.map((c) => [c.changeId, `${c.title} (${c.clusters.length})`])}
+        onChange={(v) => {
+          const { change: _drop, ...rest } = query;
+          onChange(v ? { ...rest, change: v } : rest);
+        }}
+      />
+      <Choice
+        label="Newest scan"
+        value={String(query.staleHours ?? '')}
+        any="any age"
+        options={[
+          ['24', 'older than a day'],
+          ['168', 'older than a week'],
+        ]}
+        onChange={(v) => {
+          const { staleHours: _drop, ...rest } = query;
+          onChange(v ? { ...rest, staleHours: Number(v) } : rest);
+        }}
+      />
     </div>
+  );
+}
+
+/** A labelled select whose first option ('') means no filter. */
+function Choice({
+  label,
+  value,
+  any,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  any: string;
+  options: (readonly [string, string])[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="flex flex-col text-sm">
+      <span className="font-medium">{label}</span>
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="max-w-xs rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+      >
+        <option value="">{any}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -16,3 +16,15 @@ export function errorResponse(error: unknown): Response {
   const headers: Record<string, string> = data.kind === 'busy' ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {};
   return json({ error: data }, httpStatusOf(data.kind), headers);
 }
+
+/** A file to download: its type, a file name, never cached, never sniffed. */
+export function download(body: string, contentType: string, fileName: string): Response {
+  return new Response(body, {
+    headers: {
+      'Content-Type': contentType,
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getCatalog } from '@/lib/catalog';
 import { env } from '@/lib/env';
 import { assertFleetViewer } from '@/lib/http/credentials';
-import { errorResponse, json } from '@/lib/http/responses';
+import { download, errorResponse, json } from '@/lib/http/responses';
 import { validate } from '@/lib/http/validate';
 import { fleetCsv, fleetMarkdown, FLEET_FORMATS } from '@/lib/fleet/export';
 import { filterClusters, parseFleetQuery } from '@/lib/fleet/query';
@@ -39,14 +39,8 @@ export const GET = route(async (request: Request): Promise<Response> => {
     const rows = filterClusters(overview, query);
     if (format === 'json') return json<FleetOverview>({ ...overview, clusters: rows });
     const body = format === 'csv' ? fleetCsv(rows) : fleetMarkdown(overview, rows);
-    return new Response(body, {
-      headers: {
-        'Content-Type': CONTENT[format].type,
-        'Content-Disposition': `attachment; filename="release-lens-fleet-${overview.generatedAt.slice(0, 10)}.${CONTENT[format].extension}"`,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
+    const name = `release-lens-fleet-${overview.generatedAt.slice(0, 10)}.${CONTENT[format].extension}`;
+    return download(body, CONTENT[format].type, name);
   } catch (error) {
     return errorResponse(error);
   }

@@ -2,7 +2,7 @@ import { route } from '@/lib/http/route';
 import { z } from 'zod';
 import { getCatalog } from '@/lib/catalog';
 import { AppError } from '@/lib/errors';
-import { errorResponse } from '@/lib/http/responses';
+import { download, errorResponse } from '@/lib/http/responses';
 import { validate } from '@/lib/http/validate';
 import { EXPORT_FORMATS, EXPORTS, exportFileName, exportReport } from '@/lib/report/export';
 import { getStore } from '@/lib/store/instance';
@@ -20,14 +20,7 @@ export const GET = route(async (request: Request, ctx: RouteContext<'/api/report
     if (!stored)
       throw new AppError('not-found', 'No report has this id. It may have been deleted, or the link was cut short.');
     const body = exportReport(format, stored.report, getCatalog());
-    return new Response(body, {
-      headers: {
-        'Content-Type': EXPORTS[format].contentType,
-        'Content-Disposition': `attachment; filename="${exportFileName(stored.report, EXPORTS[format].extension)}"`,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
+    return download(body, EXPORTS[format].contentType, exportFileName(stored.report, EXPORTS[format].extension));
   } catch (error) {
     return errorResponse(error);
   }
