@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import { startApp, summarize } from './lib/next-server';
 
-const ROUTES = ['/', '/changes', '/changes/dockershim-removal', '/apis', '/upgrade', '/impact', '/reports'];
+const ROUTES = ['/', '/changes', '/changes/dockershim-removal', '/apis', '/upgrade', '/impact', '/reports', '/fleet'];
 const CHANGES_QUERIES = [
   '',
   '?release=1.25',

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { Stage } from '@/lib/model/catalog';
 import type { FleetOverview } from '@/lib/model/fleet';
 import { orderByFleet } from '@/lib/fleet/order';
-import { useFleetToken } from '@/lib/query/fleet';
+import { useFleetToken } from '@/lib/query/fleet-token';
 import { StageBadge, Tag } from '../ui/badge';
 
 /** What the list shows of a change. */

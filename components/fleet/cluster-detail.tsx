@@ -1,7 +1,7 @@
 'use client';
 
 import type { FleetClusterRow } from '@/lib/model/fleet';
-import { ageText, VERDICT_LABEL } from '@/lib/fleet/export';
+import { ageText, VERDICT_LABEL } from '@/lib/fleet/labels';
 import { FleetTrend } from './fleet-trend';
 
 /** One cluster: where it stands, its trend over its saved reports, each report linked, its last scheduled scan. */

@@ -2,7 +2,7 @@
 
 import type { FleetOverview, FleetVerdict } from '@/lib/model/fleet';
 import { FLEET_VERDICTS, type FleetQuery } from '@/lib/fleet/query';
-import { VERDICT_LABEL } from '@/lib/fleet/export';
+import { VERDICT_LABEL } from '@/lib/fleet/labels';
 import { TARGETS } from '@/lib/model/releases';
 
 /** Search, verdicts, a change and the age of the newest scan: every change goes to the URL at once. */

@@ -1,7 +1,7 @@
 'use client';
 
 import type { FleetClusterRow } from '@/lib/model/fleet';
-import { ageText } from '@/lib/fleet/export';
+import { ageText } from '@/lib/fleet/labels';
 import { formatDuration } from '@/lib/fleet/period';
 import { FleetTrend } from './fleet-trend';
 import { VerdictBadge } from './verdict-badge';

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { downloadFleet, FleetError, useFleet, useFleetToken } from '@/lib/query/fleet';
+import { downloadFleet, FleetError, useFleet } from '@/lib/query/fleet';
+import { useFleetToken } from '@/lib/query/fleet-token';
 import { filterClusters, fleetQueryParams } from '@/lib/fleet/query';
 import { ClusterDetail } from './cluster-detail';
 import { FleetChanges } from './fleet-changes';

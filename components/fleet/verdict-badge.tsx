@@ -1,5 +1,5 @@
 import type { FleetVerdict } from '@/lib/model/fleet';
-import { VERDICT_LABEL } from '@/lib/fleet/export';
+import { VERDICT_LABEL } from '@/lib/fleet/labels';
 
 const STYLE: Record<FleetVerdict, string> = {
   blocked: 'bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-200 dark:ring-red-400/40',

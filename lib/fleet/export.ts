@@ -1,26 +1,13 @@
-import type { FleetClusterRow, FleetOverview, FleetVerdict } from '../model/fleet';
+import type { FleetClusterRow, FleetOverview } from '../model/fleet';
 import { csvCell } from '../report/export/csv';
 import { mdText } from '../report/export/markdown-escape';
 import { formatDuration } from './period';
+import { ageText, VERDICT_LABEL } from './labels';
+
+export { ageText, VERDICT_LABEL } from './labels';
 
 export const FLEET_FORMATS = ['json', 'csv', 'md'] as const;
 export type FleetFormat = (typeof FLEET_FORMATS)[number];
-
-export const VERDICT_LABEL: Record<FleetVerdict, string> = {
-  blocked: 'blocked',
-  'ready-with-actions': 'ready, with actions',
-  ready: 'ready',
-  unknown: 'cannot tell',
-  'no-report': 'no report yet',
-};
-
-/** An age as people say it: minutes, hours or days. */
-export function ageText(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  return hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} d`;
-}
 
 const COLUMNS = [
   'cluster_id',

@@ -1,39 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useSyncExternalStore } from 'react';
 import type { AppErrorData } from '../model/errors';
 import type { FleetOverview } from '../model/fleet';
 import type { Target } from '../model/releases';
-import { windowEvents } from './window-events';
-
-/** The fleet token lives in this tab only (session storage), never in the URL or a cookie. */
-const KEY = 'release-lens:fleet-token';
-const EVENT = 'release-lens:fleet-token-changed';
-const subscribe = windowEvents(EVENT, 'storage');
-
-function readToken(): string {
-  try {
-    return window.sessionStorage.getItem(KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-/** The fleet token of this tab, and a setter ('' forgets it). */
-export function useFleetToken(): [string, (token: string) => void] {
-  const token = useSyncExternalStore(subscribe, readToken, () => '');
-  const set = useCallback((next: string) => {
-    try {
-      if (next) window.sessionStorage.setItem(KEY, next);
-      else window.sessionStorage.removeItem(KEY);
-    } catch {
-      // Storage refused (private mode): the token lasts until the page is left.
-    }
-    window.dispatchEvent(new Event(EVENT));
-  }, []);
-  return [token, set];
-}
 
 /** A failed answer of /api/fleet, with the server's sentence. */
 export class FleetError extends Error {
