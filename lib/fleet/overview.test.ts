@@ -87,6 +87,19 @@ describe('buildFleetOverview', () => {
       now: NOW,
     });
     expect(o.clusters[0]?.identityWarning).toMatch(/different clusters/);
+    // Redacted reports carry UIDs as tokens of their own salt: no warning can be drawn from them.
+    const redacted = { ...moved, redaction: { fields: ['salt-id:0123456789abcdef'] } } as typeof moved;
+    const r = buildFleetOverview({
+      clusters: clusters.slice(0, 1),
+      reports: new Map([
+        ['prod', [summary('n', '2026-12-05T11:30:00Z', redacted), summary('r2', '2026-12-05T11:00:00Z', blocked)]],
+      ]),
+      documents: new Map([['prod', [redacted, blocked]]]),
+      runs: new Map(),
+      catalog,
+      now: NOW,
+    });
+    expect(r.clusters[0]?.identityWarning).toBeUndefined();
     expect(overview.clusters.every((c) => c.identityWarning === undefined)).toBe(true);
   });
 

@@ -59,6 +59,8 @@ function modesOf(c: RegisteredCluster): FleetClusterRow['modes'] {
  */
 function identityWarning(docs: readonly Report[]): string | undefined {
   const [newest, previous] = docs;
+  // A redacted UID is a token of its report's salt (an agent's --redact draws a new one each run): not comparable.
+  if (newest?.redaction !== undefined || previous?.redaction !== undefined) return undefined;
   const a = newest?.cluster.uid;
   const b = previous?.cluster.uid;
   if (a === undefined || b === undefined || a === b) return undefined;
