@@ -9,6 +9,7 @@ import type { ReportStore, RunKey } from '../store/types';
 import { periodStart } from './period';
 import { registry } from './registered';
 import { scanRegistered } from './scan-registered';
+import { forgetFleetView } from './service';
 
 /** The job queue on PostgreSQL (pg-boss) that replicas share. */
 const QUEUE = 'release-lens-scheduled-scan';
@@ -74,6 +75,7 @@ async function attempt(key: RunKey, ctx: Context): Promise<void> {
       run: key,
       env: ctx.settings,
     });
+    forgetFleetView();
     ctx.log(`scheduled scan of ${key.clusterId} for ${key.periodStart}: saved report ${saved.id}`);
   } catch (error) {
     if (error instanceof AppError && error.kind === 'conflict') {

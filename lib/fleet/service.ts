@@ -41,3 +41,32 @@ export async function fleetOverview(
     ...(options.target ? { target: options.target } : {}),
   });
 }
+
+/** How long one computed fleet view serves every viewer of this replica (documents can be megabytes each). */
+const CACHE_MS = 10_000;
+const cache = new Map<string, { at: number; overview: Promise<FleetOverview> }>();
+
+/**
+ * The fleet view, computed at most once per target every few seconds per replica, however many viewers refresh
+ * it. A save in this process clears it (forgetFleetView); another replica's save shows within CACHE_MS.
+ */
+export function cachedFleetOverview(
+  store: ReportStore,
+  clusters: readonly RegisteredCluster[],
+  catalog: Catalog,
+  target?: Target,
+): Promise<FleetOverview> {
+  const key = `${target ?? ''}|${clusters.map((c) => `${c.id}:${c.target}:${c.everyMs ?? ''}`).join(',')}`;
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < CACHE_MS) return hit.overview;
+  const overview = fleetOverview(store, clusters, catalog, { now, ...(target ? { target } : {}) });
+  cache.set(key, { at: now, overview });
+  overview.catch(() => cache.delete(key));
+  return overview;
+}
+
+/** Forgets the cached fleet views: a report was just saved. */
+export function forgetFleetView(): void {
+  cache.clear();
+}

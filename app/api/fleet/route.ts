@@ -8,7 +8,7 @@ import { validate } from '@/lib/http/validate';
 import { fleetCsv, fleetMarkdown, FLEET_FORMATS } from '@/lib/fleet/export';
 import { filterClusters, parseFleetQuery } from '@/lib/fleet/query';
 import { registry } from '@/lib/fleet/registered';
-import { fleetOverview } from '@/lib/fleet/service';
+import { cachedFleetOverview } from '@/lib/fleet/service';
 import type { FleetOverview } from '@/lib/model/fleet';
 import { getStore } from '@/lib/store/instance';
 
@@ -33,9 +33,7 @@ export const GET = route(async (request: Request): Promise<Response> => {
     const params = new URL(request.url).searchParams;
     const { format } = validate(formatSchema, { format: params.get('format') ?? undefined });
     const query = parseFleetQuery(params);
-    const overview = await fleetOverview(await getStore(), registry().clusters, getCatalog(), {
-      ...(query.target ? { target: query.target } : {}),
-    });
+    const overview = await cachedFleetOverview(await getStore(), registry().clusters, getCatalog(), query.target);
     const rows = filterClusters(overview, query);
     if (format === 'json') return json<FleetOverview>({ ...overview, clusters: rows });
     const body = format === 'csv' ? fleetCsv(rows) : fleetMarkdown(overview, rows);

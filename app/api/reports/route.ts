@@ -11,6 +11,7 @@ import { errorResponse, json } from '@/lib/http/responses';
 import { validate } from '@/lib/http/validate';
 import { getStore } from '@/lib/store/instance';
 import { registry } from '@/lib/fleet/registered';
+import { forgetFleetView } from '@/lib/fleet/service';
 
 export const dynamic = 'force-dynamic';
 
@@ -45,6 +46,7 @@ export const POST = route(async (request: Request): Promise<Response> => {
     const store = await getStore();
     const prepared = await serverReportPreparer().prepare(text, store.limits, store.redactionSalt, request.signal);
     const saved = await store.insert(prepared, grant);
+    if (grant.cluster !== undefined) forgetFleetView();
     return json<SaveResponse>({ ...saved, url: `/reports/${saved.id}` }, 201);
   } catch (error) {
     return errorResponse(error);
