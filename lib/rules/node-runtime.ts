@@ -140,9 +140,13 @@ export const rule: Rule = {
   needs: ['nodes'],
   run(snapshot, ctx) {
     const findings: Finding[] = [];
-    const onNodes = workloadsByNode(snapshot);
-    for (const n of snapshot.nodes) {
-      const c = classifyRuntime(n);
+    const classified = snapshot.nodes.map((n) => ({ n, c: classifyRuntime(n) }));
+    // What runs on a node is told for dockershim nodes only: the pods of the others are not walked at all.
+    const dockershim = new Set(
+      classified.filter((x) => x.c.runtimeClass === 'dockershim').map((x) => x.n.metadata.name),
+    );
+    const onNodes = workloadsByNode(snapshot, dockershim);
+    for (const { n, c } of classified) {
       if (c.runtimeClass === 'dockershim')
         findings.push(dockershimFinding(n, c, onNodes.get(n.metadata.name) ?? [], ctx));
       else if (c.runtimeClass === 'other' && !kubeletPast124(n)) findings.push(otherFinding(n, c));

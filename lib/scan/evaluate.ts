@@ -5,6 +5,7 @@ import { helmAnomalies } from './helm-anomalies';
 import { detectProfile } from './profile';
 import { RULES } from './checks';
 import { sortFindings } from '../rules/support/object-refs';
+import { podSubjects } from '../rules/support/subjects';
 import { addonInventory } from '../rules/support/addons';
 import type { Finding } from '../model/finding';
 import type { Rule, RuleContext } from '../rules/support/check';
@@ -55,6 +56,11 @@ function* evaluation(snapshot: Snapshot, options: EvaluateOptions): Generator<vo
   const scope = releasesInScope(snapshot, profile, target);
   const inScope = catalog.changes.filter((c) => scope.includes(c.release));
   const inScopeIds = new Set(inScope.map((c) => c.id));
+
+  // The pod subjects most checks walk are derived once per snapshot; built in a turn of their own, so the first
+  // check that needs them does not hold the event loop for both.
+  podSubjects(snapshot);
+  yield;
 
   const runs = new Map<string, RuleRun>();
   const findings: Finding[] = [];

@@ -14,12 +14,16 @@ export interface NodeWorkload {
  * The workloads with pods scheduled on each node, by top-level controller: what moves (or stops) when the node
  * is drained or its runtime changes. Largest first, then by kind and name.
  */
-export function workloadsByNode(snapshot: Pick<Snapshot, 'pods' | 'workloads'>): Map<string, NodeWorkload[]> {
-  const byUid = new Map<string, Workload>(snapshot.workloads.map((w) => [w.metadata.uid, w]));
+export function workloadsByNode(
+  snapshot: Pick<Snapshot, 'pods' | 'workloads'>,
+  onlyNodes?: ReadonlySet<string>,
+): Map<string, NodeWorkload[]> {
   const out = new Map<string, Map<string, NodeWorkload>>();
+  if (onlyNodes?.size === 0) return new Map();
+  const byUid = new Map<string, Workload>(snapshot.workloads.map((w) => [w.metadata.uid, w]));
   for (const p of snapshot.pods) {
     const nodeName = p.spec.nodeName;
-    if (nodeName === undefined) continue;
+    if (nodeName === undefined || (onlyNodes !== undefined && !onlyNodes.has(nodeName))) continue;
     const owner = topOwner(p.metadata, byUid);
     const ref = owner ? refOf(owner.apiVersion, owner.kind, owner.metadata) : refOf('v1', 'Pod', p.metadata);
     const key = `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
