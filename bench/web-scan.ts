@@ -9,7 +9,6 @@
  *
  * Writes what it prints, with the date and machine, to bench/results/web-scan.md (or --out).
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
@@ -17,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { startCluster } from '../test/cluster-harness/harness/index';
 import { seedScale } from '../test/cluster-harness/scenarios/scale';
 import { pasted } from '../test/hostile/requests';
-import { startServer } from '../test/hostile/server';
+import { startServer, whileProbing } from '../test/hostile/server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const flag = (name: string, fallback: string) =>
@@ -32,26 +31,6 @@ const print = (line: string) => {
   console.log(line);
 };
 const log = (m: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
-
-/** Runs `work` while another process loads `url`; returns the work's result and every latency meanwhile. */
-async function whileLoading<T>(url: string, work: () => Promise<T>): Promise<{ result: T; latencies: number[] }> {
-  const prober = spawn(process.execPath, [path.join(here, 'lib', 'latency-probe.mjs'), url], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  let output = '';
-  prober.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => prober.once('exit', () => resolve()));
-  await new Promise((r) => setTimeout(r, 300));
-  try {
-    const result = await work();
-    prober.stdin.end();
-    await exited;
-    const { latenciesMs } = JSON.parse(output.trim()) as { latenciesMs: number[] };
-    return { result, latencies: latenciesMs };
-  } finally {
-    if (prober.exitCode === null) prober.kill();
-  }
-}
 
 function percentiles(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
@@ -72,7 +51,7 @@ try {
     const kubeconfig = cluster.kubeconfigYaml.replace(/current-context: .*/, 'current-context: reader');
     // Warm the page and the scan path once.
     await fetch(target);
-    const idle = await whileLoading(target, () => new Promise((r) => setTimeout(r, 8000)));
+    const idle = await whileProbing(server.url, () => new Promise((r) => setTimeout(r, 8000)), page);
     print(`# Web scan responsiveness (bench/web-scan.ts), ${pods.toLocaleString('en-US')} pods, ${page}\n`);
     print(
       `- date: ${new Date().toISOString()}; machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${loadavg()
@@ -80,16 +59,16 @@ try {
         .join(' / ')}`,
     );
     print('- the API server, etcd, the dashboard and the page loader share the cores\n');
-    print(`- idle: ${percentiles(idle.latencies)}`);
+    print(`- idle: ${percentiles(idle.latenciesMs)}`);
     for (let run = 1; run <= runs; run += 1) {
       const started = performance.now();
-      const { result, latencies } = await whileLoading(target, () => pasted(server.url, kubeconfig));
+      const { result, latenciesMs } = await whileProbing(server.url, () => pasted(server.url, kubeconfig), page);
       const wall = Math.round(performance.now() - started);
       if (result.status !== 200 || !result.report) {
         throw new Error(`the scan failed: ${result.status} ${result.error?.message ?? ''}`);
       }
       print(
-        `- during scan ${run}: ${percentiles(latencies)}; the scan took ${wall} ms, ${result.report.findings.length} findings`,
+        `- during scan ${run}: ${percentiles(latenciesMs)}; the scan took ${wall} ms, ${result.report.findings.length} findings`,
       );
     }
     mkdirSync(path.dirname(out), { recursive: true });

@@ -101,15 +101,16 @@ export async function startServer(env: Record<string, string> = {}, appRoot = ro
 }
 
 /**
- * Runs `work` while another process probes the server every 100 ms (one probe at a time), and returns the work's
- * result with the slowest probe: what another user waited for meanwhile. The prober runs apart, so the test's
- * own work (building and sending a large upload) does not count as the server's delay.
+ * Runs `work` while another process loads `pagePath` of the server every 100 ms (one request at a time), and returns
+ * the work's result with the slowest load and every latency: what another user waited for meanwhile. The prober
+ * runs apart, so the caller's own work (building and sending a large upload) does not count as the server's delay.
  */
 export async function whileProbing<T>(
   url: string,
   work: () => Promise<T>,
-): Promise<{ result: T; slowestMs: number; probes: number }> {
-  const prober = spawn(process.execPath, [path.join(import.meta.dirname, 'probe-process.mjs'), url], {
+  pagePath = '/api/sources',
+): Promise<{ result: T; slowestMs: number; probes: number; latenciesMs: number[] }> {
+  const prober = spawn(process.execPath, [path.join(import.meta.dirname, 'probe-process.mjs'), url, pagePath], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let output = '';
@@ -121,11 +122,10 @@ export async function whileProbing<T>(
     const result = await work();
     prober.stdin.end();
     await exited;
-    const { slowestMs, probes } = JSON.parse(output.trim() || '{"slowestMs":0,"probes":0}') as {
-      slowestMs: number;
-      probes: number;
-    };
-    return { result, slowestMs, probes };
+    const { slowestMs, probes, latenciesMs } = JSON.parse(
+      output.trim() || '{"slowestMs":0,"probes":0,"latenciesMs":[]}',
+    ) as { slowestMs: number; probes: number; latenciesMs: number[] };
+    return { result, slowestMs, probes, latenciesMs };
   } finally {
     if (prober.exitCode === null) prober.kill();
   }
