@@ -101,22 +101,28 @@ test.describe('the findings workbench', () => {
     await expect(page.locator('[data-item="1.24:before:dockershim-removal"]')).toContainText(/affects \d+ object/);
   });
 
-  for (const [width, colorScheme] of [
-    [1440, 'light'],
-    [1440, 'dark'],
-    [390, 'light'],
-    [390, 'dark'],
+  for (const [source, width, colorScheme] of [
+    ['the seeded real cluster', 1440, 'light'],
+    ['the seeded real cluster', 1440, 'dark'],
+    ['the seeded real cluster', 390, 'light'],
+    ['the seeded real cluster', 390, 'dark'],
+    ['the demo', 1440, 'dark'],
+    ['the demo', 390, 'light'],
   ] as const) {
-    test(`filters the seeded real cluster by namespace and severity, and reloads to the same view (${width} px, ${colorScheme})`, async ({
+    test(`filters ${source} by namespace and severity, and reloads to the same view (${width} px, ${colorScheme})`, async ({
       page,
     }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme });
       const impact = new ImpactPage(page);
-      await impact.goto();
-      await impact.pasteKubeconfig(kubeconfigFor('reader'));
-      await impact.scan();
-      await expect(impact.view).toBeVisible({ timeout: 60_000 });
+      if (source === 'the demo') {
+        await impact.scanDemo();
+      } else {
+        await impact.goto();
+        await impact.pasteKubeconfig(kubeconfigFor('reader'));
+        await impact.scan();
+        await expect(impact.view).toBeVisible({ timeout: 60_000 });
+      }
       const total = count(await page.getByTestId('findings-count').textContent());
       await page.getByTestId('facets').locator('summary').click();
       await page
