@@ -6,6 +6,7 @@ import type { Stage } from '@/lib/model/catalog';
 import type { FleetOverview } from '@/lib/model/fleet';
 import { orderByFleet } from '@/lib/fleet/order';
 import { useFleetToken } from '@/lib/query/fleet-token';
+import { fetchFleet } from '@/lib/query/fleet-api';
 import { StageBadge, Tag } from '../ui/badge';
 
 /** What the list shows of a change. */
@@ -24,9 +25,8 @@ function useFleetOverview(): FleetOverview | undefined {
   useEffect(() => {
     if (!token) return;
     const abort = new AbortController();
-    fetch('/api/fleet', { headers: { authorization: `Bearer ${token}` }, signal: abort.signal })
-      .then(async (r) => (r.ok ? setFleet((await r.json()) as FleetOverview) : undefined))
-      .catch(() => undefined);
+    // Without a fleet view (a refused or stale token) the list keeps the catalog's order.
+    fetchFleet(token, undefined, abort.signal).then(setFleet, () => undefined);
     return () => abort.abort();
   }, [token]);
   return token ? fleet : undefined;

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { downloadFleet, FleetError, useFleet } from '@/lib/query/fleet';
+import { downloadFleet, useFleet } from '@/lib/query/fleet';
+import { FleetError } from '@/lib/query/fleet-api';
 import { useFleetToken } from '@/lib/query/fleet-token';
 import { filterClusters, fleetQueryParams } from '@/lib/fleet/query';
 import { ClusterDetail } from './cluster-detail';
