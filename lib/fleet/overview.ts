@@ -33,10 +33,13 @@ export interface FleetInputs {
  * A report narrowed to the changes of releases up to `target`: what it says about an upgrade to that release. A
  * report scanned for an earlier release cannot speak for a later one: undefined.
  */
-function forTarget(report: Report, target: Target | undefined, catalog: Catalog): Report | undefined {
+function forTarget(
+  report: Report,
+  target: Target | undefined,
+  release: ReadonlyMap<string, string>,
+): Report | undefined {
   if (target === undefined || target === report.target) return report;
   if (minorOf(report.target) < minorOf(target)) return undefined;
-  const release = new Map(catalog.changes.map((c) => [c.id, c.release]));
   const within = (id: string) => minorOf(release.get(id) ?? '9.99') <= minorOf(target);
   return {
     ...report,
@@ -67,11 +70,14 @@ function identityWarning(docs: readonly Report[]): string | undefined {
   return 'The two newest reports come from different clusters (their kube-system namespaces differ): check where this registration points.';
 }
 
-function rowOf(c: RegisteredCluster, inputs: FleetInputs): FleetClusterRow {
+/** Each cluster's newest report as it speaks for the chosen target (undefined: it cannot, or there is none). */
+type Judged = ReadonlyMap<string, Report | undefined>;
+
+function rowOf(c: RegisteredCluster, inputs: FleetInputs, judged: Judged): FleetClusterRow {
   const summaries = inputs.reports.get(c.id) ?? [];
   const docs = inputs.documents.get(c.id) ?? [];
   const newest = summaries[0];
-  const doc = docs[0] && forTarget(docs[0], inputs.target, inputs.catalog);
+  const doc = judged.get(c.id);
   const run = inputs.runs.get(c.id);
   const warning = identityWarning(docs);
   const base = {
@@ -114,11 +120,10 @@ function rowOf(c: RegisteredCluster, inputs: FleetInputs): FleetClusterRow {
 }
 
 /** Each change that still affects a cluster's newest report, with those clusters: most clusters first. */
-function changeRows(rows: readonly FleetClusterRow[], inputs: FleetInputs): FleetChangeRow[] {
+function changeRows(rows: readonly FleetClusterRow[], inputs: FleetInputs, judged: Judged): FleetChangeRow[] {
   const byChange = new Map<string, string[]>();
   for (const row of rows) {
-    const newest = inputs.documents.get(row.id)?.[0];
-    const doc = newest && forTarget(newest, inputs.target, inputs.catalog);
+    const doc = judged.get(row.id);
     if (!doc) continue;
     for (const impact of doc.changes) {
       if (impact.status !== 'affected') continue;
@@ -153,11 +158,18 @@ export function sortClusterRows(rows: readonly FleetClusterRow[]): FleetClusterR
 
 /** The fleet view: one row per registered cluster from its newest report, and the changes that still bite. */
 export function buildFleetOverview(inputs: FleetInputs): FleetOverview {
-  const clusters = sortClusterRows(inputs.clusters.map((c) => rowOf(c, inputs)));
+  const release = new Map(inputs.catalog.changes.map((c) => [c.id, c.release]));
+  const judged: Judged = new Map(
+    inputs.clusters.map((c) => {
+      const newest = inputs.documents.get(c.id)?.[0];
+      return [c.id, newest && forTarget(newest, inputs.target, release)];
+    }),
+  );
+  const clusters = sortClusterRows(inputs.clusters.map((c) => rowOf(c, inputs, judged)));
   return {
     generatedAt: new Date(inputs.now).toISOString(),
     ...(inputs.target ? { target: inputs.target } : {}),
     clusters,
-    changes: changeRows(clusters, inputs),
+    changes: changeRows(clusters, inputs, judged),
   };
 }
