@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetClusterRow, FleetOverview } from '../model/fleet';
-import { ageText, fleetCsv, fleetMarkdown } from './export';
+import { fleetCsv, fleetMarkdown } from './export';
+import { ageText } from './labels';
 import { filterClusters, fleetQueryParams, parseFleetQuery } from './query';
 
 const row = (id: string, verdict: FleetClusterRow['verdict'], ageMs?: number): FleetClusterRow => ({

@@ -4,8 +4,6 @@ import { mdText } from '../report/export/markdown-escape';
 import { formatDuration } from './period';
 import { ageText, VERDICT_LABEL } from './labels';
 
-export { ageText, VERDICT_LABEL } from './labels';
-
 export const FLEET_FORMATS = ['json', 'csv', 'md'] as const;
 export type FleetFormat = (typeof FLEET_FORMATS)[number];
 

@@ -50,10 +50,10 @@ export const MAX_RUN_ERROR = 2000;
 /** Most reports per cluster the fleet view reads for a trend. */
 export const MAX_TREND = 200;
 
-/** Checks the arguments of clusterReports. */
+/** Checks the arguments of clusterReports, as checkListOptions checks a listing's: AppError invalid-input. */
 export function checkClusterQuery(clusterIds: readonly string[], perCluster: number): void {
   if (!Number.isInteger(perCluster) || perCluster < 1 || perCluster > MAX_TREND) {
-    throw new RangeError(`perCluster must be a whole number from 1 to ${MAX_TREND}`);
+    throw new AppError('invalid-input', `perCluster must be a whole number from 1 to ${MAX_TREND}.`, 'perCluster');
   }
-  if (clusterIds.length > 1000) throw new RangeError('at most 1000 clusters at once');
+  if (clusterIds.length > 1000) throw new AppError('invalid-input', 'At most 1000 clusters at once.', 'clusterIds');
 }
