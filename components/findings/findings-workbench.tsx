@@ -20,6 +20,7 @@ import {
 } from '@/lib/report/workbench';
 import { FindingGroups } from './finding-groups';
 import dynamic from 'next/dynamic';
+import { SelectField } from '../ui/select-field';
 
 // The dense table (react-table, react-virtual) loads when it is first shown, not with every impact view.
 const FindingsTable = dynamic(() => import('./findings-table').then((m) => m.FindingsTable), {
@@ -161,35 +162,19 @@ export function FindingsWorkbench({ findings, changeTitle, query, onQuery }: Pro
             className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950"
           />
         </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">Sort by</span>
-          <select
-            value={query.sort}
-            onChange={(e) => onQuery({ ...query, sort: e.target.value as Sort })}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950"
-          >
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {SORT_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Sort by"
+          value={query.sort}
+          options={SORTS.map((s) => [s, SORT_LABEL[s]] as const)}
+          onChange={(v) => onQuery({ ...query, sort: v as Sort })}
+        />
         {query.view === 'grouped' ? (
-          <label className="flex flex-col gap-1">
-            <span className="font-medium">Group by</span>
-            <select
-              value={query.group}
-              onChange={(e) => onQuery({ ...query, group: e.target.value as Grouping })}
-              className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950"
-            >
-              {GROUPINGS.map((g) => (
-                <option key={g} value={g}>
-                  {GROUPING_LABEL[g]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label="Group by"
+            value={query.group}
+            options={GROUPINGS.map((g) => [g, GROUPING_LABEL[g]] as const)}
+            onChange={(v) => onQuery({ ...query, group: v as Grouping })}
+          />
         ) : null}
         <fieldset className="flex items-center gap-3">
           <legend className="sr-only">View</legend>

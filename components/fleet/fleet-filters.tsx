@@ -4,6 +4,7 @@ import type { FleetOverview, FleetVerdict } from '@/lib/model/fleet';
 import { FLEET_VERDICTS, type FleetQuery } from '@/lib/fleet/query';
 import { VERDICT_LABEL } from '@/lib/fleet/labels';
 import { TARGETS } from '@/lib/model/releases';
+import { SelectField } from '../ui/select-field';
 
 /** Search, verdicts, a change and the age of the newest scan: every change goes to the URL at once. */
 export function FleetFilters({
@@ -22,7 +23,7 @@ export function FleetFilters({
       verdicts: query.verdicts.includes(v) ? query.verdicts.filter((x) => x !== v) : [...query.verdicts, v],
     });
   return (
-    <div className="flex flex-wrap items-end gap-4" role="search" aria-label="Filter clusters">
+    <div className="flex flex-wrap items-end gap-4 text-sm" role="search" aria-label="Filter clusters">
       <label className="flex flex-col text-sm">
         <span className="font-medium">Search clusters</span>
         <input
@@ -43,28 +44,29 @@ export function FleetFilters({
           ))}
         </div>
       </fieldset>
-      <Choice
+      <SelectField
         label="Upgrade to"
         value={query.target ?? ''}
         any="the target of each cluster"
-        options={TARGETS.map((t) => [t, `Kubernetes ${t}`])}
+        options={TARGETS.map((t) => [t, `Kubernetes ${t}`] as const)}
         onChange={(v) => {
           const { target: _drop, ...rest } = query;
           const target = TARGETS.find((t) => t === v);
           onChange(target ? { ...rest, target } : rest);
         }}
       />
-      <Choice
+      <SelectField
         label="Still affected by"
         value={query.change ?? ''}
         any="any change"
-        options={overview.changes.map((c) => [c.changeId, `${c.title} (${c.clusters.length})`])}
+        options={overview.changes.map((c) => [c.changeId, `${c.title} (${c.clusters.length})`] as const)}
+        className="max-w-xs"
         onChange={(v) => {
           const { change: _drop, ...rest } = query;
           onChange(v ? { ...rest, change: v } : rest);
         }}
       />
-      <Choice
+      <SelectField
         label="Newest scan"
         value={String(query.staleHours ?? '')}
         any="any age"
@@ -78,38 +80,5 @@ export function FleetFilters({
         }}
       />
     </div>
-  );
-}
-
-/** A labelled select whose first option ('') means no filter. */
-function Choice({
-  label,
-  value,
-  any,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  any: string;
-  options: (readonly [string, string])[];
-  onChange: (value: string) => void;
-}) {
-  return (
-    <label className="flex flex-col text-sm">
-      <span className="font-medium">{label}</span>
-      <select
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        className="max-w-xs rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-      >
-        <option value="">{any}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
