@@ -14,19 +14,35 @@ const CHANGES_QUERIES = [
   '?severity=breaking&action=1',
 ];
 
-async function firstLoadJs(base: string, route: string): Promise<{ files: number; raw: number; gzip: number }> {
-  const html = await (await fetch(base + route)).text();
-  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? '');
-  const unique = [...new Set(srcs)].filter((s) => s.startsWith('/_next/'));
-  let raw = 0;
-  let gzip = 0;
-  for (const src of unique) {
-    const body = Buffer.from(await (await fetch(base + src)).arrayBuffer());
-    raw += body.length;
-    gzip += gzipSync(body).length;
-  }
-  return { files: unique.length, raw, gzip };
+interface Script {
+  src: string;
+  raw: number;
+  gzip: number;
 }
+
+/**
+ * The scripts a browser with ES modules loads for a route: every `<script src>` of the HTML except `noModule` ones
+ * (Next.js's legacy polyfills, which such a browser neither downloads nor runs), with their raw and gzip sizes.
+ */
+async function firstLoadJs(base: string, route: string, sizes: Map<string, Script>): Promise<Script[]> {
+  const html = await (await fetch(base + route)).text();
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  const srcs = tags.filter((t) => !/\snomodule\b/i.test(t)).map((t) => /\ssrc="([^"]+)"/.exec(t)?.[1] ?? '');
+  const unique = [...new Set(srcs)].filter((s) => s.startsWith('/_next/'));
+  const scripts: Script[] = [];
+  for (const src of unique) {
+    let script = sizes.get(src);
+    if (!script) {
+      const body = Buffer.from(await (await fetch(base + src)).arrayBuffer());
+      script = { src, raw: body.length, gzip: gzipSync(body).length };
+      sizes.set(src, script);
+    }
+    scripts.push(script);
+  }
+  return scripts;
+}
+
+const sum = (scripts: Script[], key: 'raw' | 'gzip') => scripts.reduce((n, s) => n + s[key], 0);
 
 async function renderTimes(base: string, path: string, runs: number): Promise<number[]> {
   const times: number[] = [];
@@ -44,12 +60,32 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 const app = await startApp();
 try {
-  console.log('First-load JavaScript per route (production build, scripts referenced by the HTML):');
-  console.log('route'.padEnd(32), 'files'.padStart(5), 'raw'.padStart(10), 'gzip'.padStart(10));
-  for (const route of ROUTES) {
-    const r = await firstLoadJs(app.url, route);
-    console.log(route.padEnd(32), String(r.files).padStart(5), kb(r.raw).padStart(10), kb(r.gzip).padStart(10));
+  console.log('First-load JavaScript per route (production build, the scripts a browser with ES modules loads):');
+  const sizes = new Map<string, Script>();
+  const perRoute = new Map<string, Script[]>();
+  for (const route of ROUTES) perRoute.set(route, await firstLoadJs(app.url, route, sizes));
+  // What every route loads: the Next.js and React runtime and the root layout's own client code.
+  const shared = [...sizes.values()].filter((s) => [...perRoute.values()].every((list) => list.includes(s)));
+  console.log(
+    'route'.padEnd(32),
+    'files'.padStart(5),
+    'raw'.padStart(10),
+    'gzip'.padStart(10),
+    'own gzip'.padStart(10),
+  );
+  for (const [route, scripts] of perRoute) {
+    const own = scripts.filter((s) => !shared.includes(s));
+    console.log(
+      route.padEnd(32),
+      String(scripts.length).padStart(5),
+      kb(sum(scripts, 'raw')).padStart(10),
+      kb(sum(scripts, 'gzip')).padStart(10),
+      kb(sum(own, 'gzip')).padStart(10),
+    );
   }
+  console.log(
+    `shared by every route: ${shared.length} files, ${kb(sum(shared, 'raw'))} raw, ${kb(sum(shared, 'gzip'))} gzip`,
+  );
   console.log('\nServer time to render /changes with the full catalog (30 requests each after 5 warm-up):');
   for (const q of CHANGES_QUERIES) {
     await renderTimes(app.url, `/changes${q}`, 5);
