@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { redactReport } from '../lib/report/redact';
 import { reportSchema } from '../lib/report/schema';
-import { type Report } from '../lib/model/report';
+import type { Report } from '../lib/model/report';
 import { makeLargeReport } from '../lib/report/test-fixtures';
 import { openPostgresStore } from '../lib/store/postgres';
 import { openSqliteStore } from '../lib/store/sqlite';

@@ -1,7 +1,7 @@
 import { loadCatalogFrom } from '../../lib/catalog/load';
 import { compareChanges } from '../../lib/catalog/query';
 import { RELEASES, type Release } from '../../lib/model/releases';
-import { type Change } from '../../lib/catalog/schema';
+import type { Change } from '../../lib/catalog/schema';
 import { oneOf, parseStrict } from '../args';
 import { EXIT, type ExitCode } from '../exit-codes';
 import type { CliIo } from '../io';

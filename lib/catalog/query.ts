@@ -1,6 +1,6 @@
 import { FACET_KEYS, type FacetKey, type Filters } from './filters';
 import { SEVERITIES, STAGES } from '../model/catalog';
-import { type Change } from './schema';
+import type { Change } from './schema';
 import type { ListSort } from './listing';
 import { score, terms } from './search';
 

@@ -1,7 +1,7 @@
 import type { Catalog } from './load';
 import { STAGES, type Stage } from '../model/catalog';
-import { type Change } from './schema';
-import { type Release } from '../model/releases';
+import type { Change } from './schema';
+import type { Release } from '../model/releases';
 
 export interface ReleaseStats {
   release: Release;

@@ -1,6 +1,6 @@
 import { compareChanges } from './query';
 import { LATEST_RELEASE, minorOf, PATH_VERSIONS, RELEASES, type PathVersion, type Release } from '../model/releases';
-import { type Change } from './schema';
+import type { Change } from './schema';
 
 /** The catalog releases crossed when upgrading from one minor to another (from excluded, to included). */
 export function releasesBetween(from: string, to: string): Release[] {

@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/load';
 import { AppError, type AppErrorData } from '../errors';
 import type { StoredReport } from '../model/saved-report';
 import { changeSummaries } from './change-summaries';
-import { type ChangeSummary } from '../model/scan';
+import type { ChangeSummary } from '../model/scan';
 import { compareReports, type ReportComparison } from './compare';
 
 export type SavedComparison =

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Catalog } from '../catalog/load';
 import type { ClusterConnection, ConnectOptions } from '../sources/cluster';
-import { type ScanProgress } from '../model/scan';
+import type { ScanProgress } from '../model/scan';
 import { AppError } from '../errors';
 import type { Report } from '../model/report';
 import type { Target } from '../model/releases';

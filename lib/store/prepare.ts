@@ -4,7 +4,7 @@ import { redactReport } from '../report/redact';
 import { hashManageToken, newManageToken } from './secrets';
 import { reportSchema } from '../report/schema';
 import { upgradeReportDocument } from '../report/upgrade';
-import { type Report } from '../model/report';
+import type { Report } from '../model/report';
 import { z } from 'zod';
 import { countJsonValues } from '../parsing/json-count';
 import { newReportId } from './ids';

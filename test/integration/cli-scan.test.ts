@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSchema } from '../../lib/report/schema';
-import { type Report } from '../../lib/model/report';
+import type { Report } from '../../lib/model/report';
 import { runCli } from '../../cli/run';
 import { memoryIo } from '../../cli/testing/memory-io';
 import { testCluster } from './test-cluster';

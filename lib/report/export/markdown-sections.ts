@@ -1,5 +1,5 @@
 import { SEVERITIES, type Severity } from '../../model/catalog';
-import { type Change } from '../../catalog/schema';
+import type { Change } from '../../catalog/schema';
 import { ADDON_BELOW_BASIS, type Report } from '../../model/report';
 import { clip, mdCode, mdText, table } from './markdown-escape';
 import type { FindingGroup } from '../group';

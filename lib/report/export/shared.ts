@@ -1,6 +1,6 @@
 import type { Catalog } from '../../catalog/load';
 import { SEVERITIES, type Severity } from '../../model/catalog';
-import { type Change } from '../../catalog/schema';
+import type { Change } from '../../catalog/schema';
 import type { Finding } from '../../model/finding';
 import type { ObjectRef } from '../../model/snapshot';
 import { groupFindings, type FindingGroup } from '../group';

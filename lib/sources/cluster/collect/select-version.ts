@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Discovery } from './discovery';
 import { groupVersion, type VersionChoice } from '../../../model/resources';
-import { type ResourceSpec } from '../../../model/resources';
+import type { ResourceSpec } from '../../../model/resources';
 
 /** A version to read a resource through. */
 export interface VersionCandidate extends VersionChoice {

@@ -7,7 +7,7 @@ import { mergeKubeconfigs, resolveRelativePaths } from '../../kubeconfig/merge';
 import type { Kubeconfig } from '../../kubeconfig/model';
 import { parseKubeconfig } from '../../kubeconfig/parse';
 import { listContexts } from '../../kubeconfig/contexts';
-import { type ContextSummary } from '../../../model/scan';
+import type { ContextSummary } from '../../../model/scan';
 
 // Local files are the user's own and trusted; the cap only guards against reading something absurd by mistake.
 const LOCAL_MAX_BYTES = 16 * 2 ** 20;
