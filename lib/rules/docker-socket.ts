@@ -197,10 +197,12 @@ function endpointFinding(subject: PodSubject, usages: EndpointUsage[]): Finding 
 }
 
 function findingsOf(subject: PodSubject): Finding[] {
+  const usages = dockerUsages(subject);
+  if (usages.length === 0) return [];
   const what = refText(subject.ref);
   const findings: Finding[] = [];
   const endpoints = new Map<string, EndpointUsage[]>();
-  for (const u of dockerUsages(subject)) {
+  for (const u of usages) {
     if (u.type !== 'hostPath') {
       const k = `${u.type}:${u.ref.container.role}:${u.ref.container.name}`;
       endpoints.set(k, [...(endpoints.get(k) ?? []), u]);

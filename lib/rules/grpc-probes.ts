@@ -40,6 +40,8 @@ export const isLocalHost = (host: string | undefined) => host === undefined || L
 
 /** Parses a probe command (exec form or a shell string) that runs grpc_health_probe; undefined when it does not. */
 export function parseGrpcHealthProbe(command: readonly string[]): GrpcHealthProbeCall | undefined {
+  // Most exec probes run something else: no token can name the binary when no part contains its name.
+  if (!command.some((part) => part.includes('grpc_health_probe'))) return undefined;
   const tokens = command
     .flatMap((part) => part.split(/\s+/))
     .map(unquote)

@@ -151,11 +151,16 @@ function selects(selector: Readonly<Record<string, string>>, s: PodSubject): boo
  * The add-ons a subject runs, each once: by image (a main container preferred), else by the Helm chart it was
  * installed from or by the table's label selectors, for add-ons built into private images.
  */
-function addonsOf(s: PodSubject, addons: readonly Addon[], releases: readonly HelmRelease[]): Found[] {
+function addonsOf(
+  s: PodSubject,
+  addons: readonly Addon[],
+  releases: readonly HelmRelease[],
+  ofImage: (image: string) => Addon | undefined,
+): Found[] {
   const found = new Map<string, Found>();
   for (const c of s.spec.containers) {
     if (c.role === 'ephemeral') continue;
-    const addon = addonOfImage(addons, parseImage(c.image));
+    const addon = ofImage(c.image);
     if (!addon) continue;
     const known = found.get(addon.id);
     if (!known || (known.container.role !== 'container' && c.role === 'container'))
@@ -184,10 +189,18 @@ export function detectAddons(snapshot: Snapshot, addons: readonly Addon[]): read
 }
 
 function findAddons(snapshot: Snapshot, addons: readonly Addon[]): DetectedAddon[] {
+  // Thousands of pods run the same few images: each image string is looked up once.
+  const byImage = new Map<string, Addon | undefined>();
+  const ofImage = (image: string): Addon | undefined => {
+    if (byImage.has(image)) return byImage.get(image);
+    const addon = addonOfImage(addons, parseImage(image));
+    byImage.set(image, addon);
+    return addon;
+  };
   return podSubjects(snapshot)
     .filter((s) => !s.coveredByOwner)
     .flatMap((s) =>
-      addonsOf(s, addons, snapshot.helmReleases).map(({ addon, container, byChart }) => ({
+      addonsOf(s, addons, snapshot.helmReleases, ofImage).map(({ addon, container, byChart }) => ({
         subject: s,
         container,
         addon,

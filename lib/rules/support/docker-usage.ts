@@ -93,6 +93,8 @@ function resolve(
 /** Every way a pod subject depends on Docker Engine on its node, one entry per hostPath volume or endpoint. */
 export function dockerUsages(subject: PodSubject): DockerUsage[] {
   const checked = containersToCheck(subject);
+  // A pod its owner's template already covers, with no container of its own: nothing here the template lacks.
+  if (checked.length === 0 && subject.coveredByOwner) return [];
   const resolved = checked.flatMap(refsOf).flatMap((r) => resolve(r, subject.spec) ?? []);
   const usages: DockerUsage[] = [];
   for (const volume of subject.spec.volumes) {

@@ -43,12 +43,31 @@ export function storageUses(snapshot: Snapshot, plugins: readonly InTreePlugin[]
 }
 
 /** The workloads (or pods) that mount each claim, by their top-level owner, keyed 'namespace/claim'. */
-export type ClaimConsumers = ReadonlyMap<string, readonly ObjectRef[]>;
+export type ClaimConsumers = Pick<ReadonlyMap<string, readonly ObjectRef[]>, 'get'>;
 
 const refKey = (r: ObjectRef) => `${r.kind} ${r.namespace ?? ''}/${r.name}`;
 
-/** 'namespace/claim' → the workloads (or pods) that mount the claim, by their top-level owner. */
+/** Built once per snapshot, when first asked: the in-tree volume and CSI migration checks both read it. */
+const CONSUMERS = new WeakMap<Snapshot, ReadonlyMap<string, readonly ObjectRef[]>>();
+
+/**
+ * 'namespace/claim' → the workloads (or pods) that mount the claim, by their top-level owner. Walked on the first
+ * lookup only: a cluster without in-tree persistent volumes never pays for it.
+ */
 export function claimConsumers(snapshot: Snapshot): ClaimConsumers {
+  return {
+    get(key) {
+      let consumers = CONSUMERS.get(snapshot);
+      if (!consumers) {
+        consumers = buildClaimConsumers(snapshot);
+        CONSUMERS.set(snapshot, consumers);
+      }
+      return consumers.get(key);
+    },
+  };
+}
+
+function buildClaimConsumers(snapshot: Snapshot): ReadonlyMap<string, readonly ObjectRef[]> {
   const out = new Map<string, Map<string, ObjectRef>>();
   for (const s of podSubjects(snapshot)) {
     for (const v of s.spec.volumes) {

@@ -28,19 +28,15 @@ export interface PodSubject {
   specPath: SpecPath;
 }
 
-const refOfWorkload = (w: Workload): ObjectRef => ({
-  apiVersion: w.apiVersion,
-  kind: w.kind,
-  ...(w.metadata.namespace === undefined ? {} : { namespace: w.metadata.namespace }),
-  name: w.metadata.name,
-});
+/** A reference in the usual key order, without a spread (built once per pod). */
+const refTo = (apiVersion: string, kind: string, meta: ObjectMeta): ObjectRef =>
+  meta.namespace === undefined
+    ? { apiVersion, kind, name: meta.name }
+    : { apiVersion, kind, namespace: meta.namespace, name: meta.name };
 
-const refOfPod = (p: Pod): ObjectRef => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  ...(p.metadata.namespace === undefined ? {} : { namespace: p.metadata.namespace }),
-  name: p.metadata.name,
-});
+const refOfWorkload = (w: Workload): ObjectRef => refTo(w.apiVersion, w.kind, w.metadata);
+
+const refOfPod = (p: Pod): ObjectRef => refTo('v1', 'Pod', p.metadata);
 
 /** Where a pod spec sits in its object. */
 export type SpecPath = 'spec' | 'spec.template.spec' | 'spec.jobTemplate.spec.template.spec';
@@ -81,39 +77,42 @@ export function podSubjects(snapshot: Snapshot): readonly PodSubject[] {
 function buildSubjects(snapshot: Snapshot): PodSubject[] {
   const byUid = new Map(snapshot.workloads.map((w) => [w.metadata.uid, w]));
   const subjects: PodSubject[] = [];
+  // One object shape for every subject, optional fields set after: cheaper than spreads at 50,000 pods.
+  const add = (subject: PodSubject, meta: ObjectMeta, owner: Workload | undefined) => {
+    if (owner) subject.owner = refOfWorkload(owner);
+    const helm = helmReleaseOf(meta) ?? (owner ? helmReleaseOf(owner.metadata) : undefined);
+    if (helm) subject.helmRelease = helm;
+    subjects.push(subject);
+  };
   for (const w of snapshot.workloads) {
     const owner = topOwner(w.metadata, byUid);
-    const helm = helmReleaseOf(w.metadata) ?? (owner ? helmReleaseOf(owner.metadata) : undefined);
-    subjects.push({
+    const subject: PodSubject = {
       ref: refOfWorkload(w),
       metadata: w.metadata,
       podAnnotations: w.template.annotations,
       podLabels: w.template.labels,
       spec: w.template.spec,
-      ...(owner ? { owner: refOfWorkload(owner) } : {}),
-      ...(helm ? { helmRelease: helm } : {}),
       from: 'template',
       coveredByOwner: owner !== undefined,
       mirror: false,
       specPath: specPathOf(w),
-    });
+    };
+    add(subject, w.metadata, owner);
   }
   for (const p of snapshot.pods) {
     const owner = topOwner(p.metadata, byUid);
-    const helm = helmReleaseOf(p.metadata) ?? (owner ? helmReleaseOf(owner.metadata) : undefined);
-    subjects.push({
+    const subject: PodSubject = {
       ref: refOfPod(p),
       metadata: p.metadata,
       podAnnotations: p.metadata.annotations,
       podLabels: p.metadata.labels,
       spec: p.spec,
-      ...(owner ? { owner: refOfWorkload(owner) } : {}),
-      ...(helm ? { helmRelease: helm } : {}),
       from: 'pod',
       coveredByOwner: owner !== undefined,
       mirror: p.mirror,
       specPath: 'spec',
-    });
+    };
+    add(subject, p.metadata, owner);
   }
   return subjects;
 }
@@ -122,7 +121,10 @@ function buildSubjects(snapshot: Snapshot): PodSubject[] {
  * The containers a check should look at for a subject: all of them, except for subjects already covered by their
  * owner's template, where only ephemeral containers (added to the pod later, never in a template) are new.
  */
-export function containersToCheck(subject: PodSubject): Container[] {
+export function containersToCheck(subject: PodSubject): readonly Container[] {
   if (!subject.coveredByOwner) return subject.spec.containers;
+  if (!subject.spec.containers.some((c) => c.role === 'ephemeral')) return NONE;
   return subject.spec.containers.filter((c) => c.role === 'ephemeral');
 }
+
+const NONE: readonly Container[] = Object.freeze([]);

@@ -13,13 +13,17 @@ export interface PspGroup {
 
 /** Pods carrying kubernetes.io/psp, grouped by PSP and top-level owner so a Deployment's pods make one group. */
 export function pspGroups(snapshot: Snapshot): PspGroup[] {
-  const workloads = new Map(
-    snapshot.workloads.map((w) => [`${w.kind}/${w.metadata.namespace ?? ''}/${w.metadata.name}`, w]),
-  );
-  const pods = new Map(snapshot.pods.map((p) => [p.metadata.uid, p]));
+  // Most clusters have no pod admitted by a PSP any more: the lookups are built for the first one that is.
+  let workloads: Map<string, Workload> | undefined;
+  let pods: Map<string, Pod> | undefined;
   const out = new Map<string, PspGroup>();
   for (const s of podSubjects(snapshot)) {
-    const pod = s.from === 'pod' ? pods.get(s.metadata.uid) : undefined;
+    if (s.from !== 'pod' || !s.metadata.annotations[PSP_ANNOTATION]) continue;
+    workloads ??= new Map(
+      snapshot.workloads.map((w) => [`${w.kind}/${w.metadata.namespace ?? ''}/${w.metadata.name}`, w]),
+    );
+    pods ??= new Map(snapshot.pods.map((p) => [p.metadata.uid, p]));
+    const pod = pods.get(s.metadata.uid);
     const psp = pod?.metadata.annotations[PSP_ANNOTATION];
     if (!pod || !psp) continue;
     const owner = s.owner ? workloads.get(`${s.owner.kind}/${s.owner.namespace ?? ''}/${s.owner.name}`) : undefined;
