@@ -68,7 +68,12 @@ type Mode =
 interface Capture {
   target: 'item' | 'field' | 'key';
   kind: 'container' | 'string' | 'primitive';
+  /** Copies of the value's bytes from earlier chunks (a value cut by a chunk boundary). */
   parts: Buffer[];
+  /** Where the value's bytes not yet copied begin in the current chunk; -1 when all are copied. */
+  pending: number;
+  /** The value's text, once it is complete and within its budgets. */
+  text?: string;
   bytes: number;
   depth: number;
   inString: boolean;
@@ -101,6 +106,7 @@ export class JsonItemStream {
   write(chunk: Uint8Array): void {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let i = 0;
+    if (this.capture) this.capture.pending = 0;
     while (i < buf.length) {
       if (this.capture) {
         i = this.continueCapture(buf, i);
@@ -113,6 +119,12 @@ export class JsonItemStream {
         continue;
       }
       i = this.structural(buf, i, b);
+    }
+    // A value opened on this chunk's last byte: nothing scanned it yet, so its first byte is copied here.
+    const c = this.capture;
+    if (c && c.pending >= 0 && c.pending < buf.length && c.over === undefined) {
+      c.parts.push(Buffer.from(buf.subarray(c.pending)));
+      c.pending = -1;
     }
     this.offset += buf.length;
   }
@@ -211,6 +223,7 @@ export class JsonItemStream {
       target,
       kind,
       parts: [],
+      pending: i,
       bytes: kind === 'primitive' ? 0 : 1,
       depth: kind === 'container' ? 1 : 0,
       inString: kind === 'string',
@@ -220,22 +233,31 @@ export class JsonItemStream {
       line: this.line,
       column: at - this.lineStart + 1,
     };
-    if (kind !== 'primitive') this.keep(buf.subarray(i, i + 1));
   }
 
   private limitOf(c: Capture): number {
     return c.target === 'key' ? KEY_LIMIT : this.budgets.objectBytes;
   }
 
-  private keep(part: Buffer): void {
-    const c = this.capture;
-    if (!c || c.over !== undefined) return;
-    if (c.bytes > this.limitOf(c)) {
+  /**
+   * Accounts for the bytes scanned up to `to` (of a value whose scan started at `from` in this chunk). A complete
+   * value within its budgets gets its text straight from the chunk when it lies in it whole (most items do: no
+   * copy), else from its copied parts; an incomplete one copies its bytes so far, since the caller may reuse its
+   * chunk.
+   */
+  private settle(c: Capture, buf: Buffer, from: number, to: number, complete: boolean): void {
+    c.bytes += to - from;
+    if (c.over === undefined && c.bytes > this.limitOf(c)) {
       c.over = `larger than ${overBudget('objectBytes', this.budgets.objectBytes)}`;
       c.parts = [];
-      return;
     }
-    c.parts.push(Buffer.from(part));
+    if (c.over === undefined) {
+      if (!complete) c.parts.push(Buffer.from(buf.subarray(c.pending, to)));
+      else if (c.parts.length === 0) c.text = buf.toString('utf8', c.pending, to);
+      else c.text = Buffer.concat([...c.parts, buf.subarray(c.pending, to)]).toString('utf8');
+    }
+    c.pending = -1;
+    if (complete) this.finishCapture();
   }
 
   /** Scans the value being captured from `i`; returns where it stopped (the end of the chunk or of the value). */
@@ -249,9 +271,7 @@ export class JsonItemStream {
         if (isSpace(b) || b === 0x2c || closes(b)) break;
         i += 1;
       }
-      c.bytes += i - from;
-      this.keep(buf.subarray(from, i));
-      if (i < buf.length) this.finishCapture();
+      this.settle(c, buf, from, i, i < buf.length);
       return i;
     }
     // Next quote and backslash in this chunk, found with indexOf and reused until passed (-1: none left).
@@ -305,10 +325,7 @@ export class JsonItemStream {
         if (c.depth === 0) break;
       } else if (b === NEWLINE) this.newline(this.offset + i - 1);
     }
-    c.bytes += i - from;
-    this.keep(buf.subarray(from, i));
-    const complete = c.kind === 'string' ? !c.inString : c.depth === 0;
-    if (complete) this.finishCapture();
+    this.settle(c, buf, from, i, c.kind === 'string' ? !c.inString : c.depth === 0);
     return i;
   }
 
@@ -357,7 +374,7 @@ export class JsonItemStream {
 
   /** JSON.parse of a captured value; a syntax error is placed at its line and column in the document. */
   private parse(c: Capture): unknown {
-    const text = Buffer.concat(c.parts).toString('utf8');
+    const text = c.text ?? Buffer.concat(c.parts).toString('utf8');
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
