@@ -10,7 +10,8 @@ import type { KubeconfigFacts } from '../../model/snapshot';
 import type { SnapshotSource } from '../../model/sources';
 import type { Resolver } from './http/host-guard';
 import { createTransport, type GetOptions, type HttpResponse } from './http/transport';
-import { planConnection } from './config/plan';
+import { planConnection, type Plan } from './config/plan';
+import { staticAuthOptions } from './config/static-auth';
 import type { ClusterSource } from './config/types';
 
 /** A live, read-only link to one API server. Plain methods only; client-node stays inside lib/sources/cluster. */
@@ -41,18 +42,44 @@ export interface ConnectOptions {
   budgets?: ReadBudgets;
 }
 
-async function authOptions(kc: KubeConfig): Promise<RequestOptions> {
+/** Credentials that fail (a missing certificate file, a plugin that exits) are the context owner's to fix. */
+function credentialError(error: unknown): AppError {
+  // Local only (uploads cannot run plugins or read files): the plugin's own message helps its owner.
+  const detail = error instanceof Error ? error.message.split('\n')[0] : 'unknown error';
+  return new AppError('unauthorized', `Could not get credentials for this context: ${detail}`, undefined, {
+    cause: error,
+  });
+}
+
+async function applied(kc: KubeConfig): Promise<RequestOptions> {
   const options: RequestOptions = {};
   try {
     await kc.applyToHTTPSOptions(options);
   } catch (error) {
-    // Local only (uploads cannot run plugins or read files): the plugin's own message helps its owner.
-    const detail = error instanceof Error ? error.message.split('\n')[0] : 'unknown error';
-    throw new AppError('unauthorized', `Could not get credentials for this context: ${detail}`, undefined, {
-      cause: error,
-    });
+    throw credentialError(error);
   }
   return options;
+}
+
+/**
+ * How each request gets its TLS material and headers: static credentials once, without client-node; credentials
+ * that change between requests (or a proxy) through client-node, loaded only then.
+ */
+async function credentialsOf(p: Plan): Promise<() => Promise<RequestOptions>> {
+  if (!p.dynamicAuth && !p.proxy) {
+    let fixed: RequestOptions | undefined;
+    try {
+      fixed = staticAuthOptions(p.inputs);
+    } catch (error) {
+      throw credentialError(error);
+    }
+    if (fixed) {
+      const options = fixed;
+      return () => Promise.resolve(options);
+    }
+  }
+  const kc = (await import('./config/client-config')).clientConfig(p.inputs);
+  return () => applied(kc);
 }
 
 function headersOf(options: RequestOptions): OutgoingHttpHeaders {
@@ -65,7 +92,8 @@ function headersOf(options: RequestOptions): OutgoingHttpHeaders {
 export async function connect(source: ClusterSource, options: ConnectOptions = {}): Promise<ClusterConnection> {
   const e = options.env ?? readEnv();
   const p = await planConnection(source, e, options);
-  const base = await authOptions(p.kc);
+  const credentials = await credentialsOf(p);
+  const base = await credentials();
   const common = { keepAlive: true, maxSockets: 8, ...(p.lookup ? { lookup: p.lookup } : {}) };
   const agent =
     p.proxy && base.agent instanceof HttpAgent
@@ -91,7 +119,7 @@ export async function connect(source: ClusterSource, options: ConnectOptions = {
     agent,
     timeoutMs: options.requestTimeoutMs ?? e.RELEASE_LENS_REQUEST_TIMEOUT_MS,
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-    headers: p.dynamicAuth ? async () => headersOf(await authOptions(p.kc)) : () => Promise.resolve(staticHeaders),
+    headers: p.dynamicAuth ? async () => headersOf(await credentials()) : () => Promise.resolve(staticHeaders),
   });
   return {
     source: p.source,

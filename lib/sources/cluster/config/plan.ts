@@ -1,6 +1,5 @@
 import 'server-only';
 import type { LookupFunction } from 'node:net';
-import type { KubeConfig } from '@kubernetes/client-node';
 import type { Env } from '../../../env';
 import { extractKubeconfigFacts } from '../../kubeconfig/facts';
 import { uploadPolicyFromEnv } from '../../kubeconfig/policy';
@@ -10,14 +9,15 @@ import { parseServerUrl, type ServerAddress } from '../../kubeconfig/server-url'
 import type { KubeconfigFacts } from '../../../model/snapshot';
 import type { SnapshotSource } from '../../../model/sources';
 import { assertServerAllowed, guardedLookup, type Resolver } from '../http/host-guard';
-import { inClusterClientConfig, localClientConfig, uploadClientConfig } from './client-config';
+import { inClusterInputs, localInputs, uploadInputs, type ClientInputs } from './inputs';
 import { inClusterConfig, SERVICE_ACCOUNT_DIR } from './in-cluster';
 import { loadLocalKubeconfig } from './local';
 import type { ClusterSource } from './types';
 
 /** Everything needed to open a connection for one source. */
 export interface Plan {
-  kc: KubeConfig;
+  /** The cluster and user to authenticate as. */
+  inputs: ClientInputs;
   server: ServerAddress;
   source: SnapshotSource;
   namespace?: string;
@@ -44,7 +44,7 @@ export async function planConnection(source: ClusterSource, e: Env, o: PlanOptio
       await assertServerAllowed(k.server, policy, k.serverField, o.resolver);
       const label: SnapshotSource = { kind: 'upload', label: k.context, server: k.server.url };
       return {
-        kc: uploadClientConfig(k),
+        inputs: uploadInputs(k),
         server: k.server,
         source: label,
         namespace: k.namespace,
@@ -60,7 +60,7 @@ export async function planConnection(source: ClusterSource, e: Env, o: PlanOptio
       const server = parseServerUrl(resolved.cluster.server, `clusters[${resolved.cluster.index}].cluster.server`);
       const user = resolved.user;
       return {
-        kc: localClientConfig(resolved),
+        inputs: localInputs(resolved),
         server,
         namespace: resolved.context.namespace,
         source: { kind: 'kubeconfig', label: resolved.context.name, server: server.url },
@@ -73,7 +73,7 @@ export async function planConnection(source: ClusterSource, e: Env, o: PlanOptio
       const c = inClusterConfig(e, o.serviceAccountDir ?? SERVICE_ACCOUNT_DIR);
       const server = parseServerUrl(c.server, 'KUBERNETES_SERVICE_HOST');
       return {
-        kc: inClusterClientConfig(c),
+        inputs: inClusterInputs(c),
         server,
         namespace: c.namespace,
         dynamicAuth: true,
