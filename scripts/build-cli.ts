@@ -6,6 +6,7 @@
  * aliased to an empty module here (as vitest.config.ts does for tests). Packages in node_modules stay external:
  * they are the package's own dependencies, resolved at run time.
  */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -13,6 +14,8 @@ const root = path.join(import.meta.dirname, '..');
 const outdir = path.join(root, 'dist');
 const outfile = path.join(outdir, 'cli.mjs');
 
+// Chunk names carry a content hash: chunks of earlier builds would pile up beside the new ones.
+rmSync(path.join(outdir, 'cli-chunks'), { recursive: true, force: true });
 const result = await build({
   entryPoints: { cli: path.join(root, 'cli', 'main.ts') },
   outdir,
