@@ -2,7 +2,7 @@
  * Issue 4's benchmark: how a full scan scales with the pods of a cluster, against the floor of merely listing the
  * same objects. For each size it starts a fresh kube-apiserver v1.24.17 + etcd (seeding is cheaper than a
  * second growth path, and every size starts from the same clean state), seeds the pods with their Deployments and
- * ReplicaSets, then runs a warm-up scan and N interleaved rounds of scan / sequential floor / concurrent floor, each
+ * ReplicaSets, then runs a warm-up scan and N interleaved rounds of scan / CLI / sequential floor / concurrent floor, each
  * in a fresh Node process so peak RSS belongs to that measurement alone.
  *
  *   npm run bench:scan -- [--sizes=1000,10000,50000] [--runs=3] [--page-size=500] [--concurrency=4] [--out=FILE]
@@ -12,7 +12,7 @@
  *
  * Prints the tables and writes them, with the date and machine, to bench/results/scan-scale.md (or --out).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,8 @@ const [concurrency = 4] = positive('concurrency', '4');
 const out = path.resolve(root, flag('out', 'bench/results/scan-scale.md'));
 
 const peers = peerToolsFromEnv();
+const cliBin = path.join(root, 'bin', 'release-lens.mjs');
+if (!existsSync(path.join(root, 'dist', 'cli.mjs'))) throw new Error('Build the CLI first: npm run build:cli');
 const started = new Date();
 const log = (m: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
 const lines: string[] = [];
@@ -70,6 +72,7 @@ for (const pods of sizes) {
     concurrency,
     dataDir: path.join(root, 'data'),
     log,
+    cliBin,
     ...(peers ? { peers } : {}),
   });
   results.push(r);
@@ -83,8 +86,8 @@ print('## Summary');
 print(summaryTable(results));
 print(
   peers
-    ? '## Side by side (medians; kubent and Pluto as whole processes under GNU time, Release Lens and the floor in-process; requests from the audit log)'
-    : '## Side by side (medians; set KUBENT_BIN and PLUTO_BIN to add kubent and Pluto; requests from the audit log)',
+    ? '## Side by side (medians; the Release Lens CLI, kubent and Pluto as whole processes under GNU time, Release Lens in-process and the floor as child probes; requests from the audit log)'
+    : '## Side by side (medians; the CLI under GNU time, the in-process scan and the floor as child probes; set KUBENT_BIN and PLUTO_BIN to add kubent and Pluto; requests from the audit log)',
 );
 print(sideBySideTable(results));
 print('## Scan memory growth');

@@ -17,6 +17,8 @@ export interface SizeSettings {
   log: (message: string) => void;
   /** kubent and Pluto, run in the same rounds when given. */
   peers?: PeerTools;
+  /** The built CLI (bin/release-lens.mjs), run as a whole process in every round like the peers. */
+  cliBin: string;
 }
 
 /** One measurement with the 1/5/15-minute load average just before it started. */
@@ -27,7 +29,7 @@ export interface Sample<T> {
 }
 
 export interface SizeResult {
-  settings: Omit<SizeSettings, 'log' | 'dataDir' | 'peers'>;
+  settings: Omit<SizeSettings, 'log' | 'dataDir' | 'peers' | 'cliBin'>;
   seed: ScaleResult;
   warmup: ScanOutput;
   scans: Sample<ScanOutput>[];
@@ -35,6 +37,8 @@ export interface SizeResult {
   floorsConcurrent: Sample<FloorOutput>[];
   /** Requests per measurement kind, from the audit log around the last round. */
   requests: Record<string, number>;
+  /** `release-lens scan` as a whole process (the built CLI, JSON report to a file), in every round. */
+  cli: Sample<PeerOutput>[];
   /** kubent and Pluto in the same rounds, when KUBENT_BIN and PLUTO_BIN were given. */
   kubent: Sample<PeerOutput>[];
   pluto: Sample<PeerOutput>[];
@@ -102,6 +106,7 @@ export async function measureSize(s: SizeSettings): Promise<SizeResult> {
       floorsSequential: [],
       floorsConcurrent: [],
       requests: {},
+      cli: [],
       kubent: [],
       pluto: [],
     };
@@ -116,9 +121,21 @@ export async function measureSize(s: SizeSettings): Promise<SizeResult> {
     };
     const peer = (tool: keyof PeerTools) => () =>
       runPeer(s.peers?.[tool] ?? '', peerArgs(tool, c.kubeconfigPath, 'reader'), probeTimeout);
+    const reportPath = path.join(c.tmpDir, 'cli-report.json');
+    const cliArgs = [s.cliBin, 'scan', '--kubeconfig', c.kubeconfigPath, '--context', 'reader', '-q', '-f', 'json'];
+    const cli = async () => {
+      const output = await runPeer(process.execPath, [...cliArgs, '-o', reportPath, '--fail-on', 'none'], probeTimeout);
+      // The CLI must find what the in-process scan found: speed never buys a missed object.
+      const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { findings?: unknown[] };
+      const findings = report.findings?.length;
+      if (output.exitCode !== 0 || findings !== warmup.findings)
+        throw new Error(`the CLI exited ${output.exitCode} with ${findings} findings, the scan had ${warmup.findings}`);
+      return output;
+    };
     // Interleaved, so a burst of load from other work on the machine hits every kind alike.
     for (let run = 1; run <= s.runs; run += 1) {
       result.scans.push(await sample(run, () => counted('scan', scan)));
+      result.cli.push(await sample(run, () => counted('cli', cli)));
       result.floorsSequential.push(await sample(run, () => counted('floor-sequential', () => floor('sequential'))));
       result.floorsConcurrent.push(await sample(run, () => counted('floor-concurrent', () => floor('concurrent'))));
       if (s.peers) {

@@ -30,6 +30,7 @@ export function runsTable(r: SizeResult): string {
     const seq = r.floorsSequential[i];
     const conc = r.floorsConcurrent[i];
     const peers = [
+      ['release-lens CLI', r.cli[i]],
       ['kubent', r.kubent[i]],
       ['Pluto', r.pluto[i]],
     ] as const;
@@ -163,13 +164,15 @@ export function sideBySideTable(results: readonly SizeResult[]): string {
           requests === undefined ? '' : int(requests),
         ];
   const kinds = [
-    'Release Lens',
+    'Release Lens CLI',
+    'Release Lens in-process',
     ...(withPeers ? ['kubent', 'Pluto'] : []),
     `floor (${results[0]?.settings.concurrency ?? '?'} at once)`,
   ];
   const head = ['pods', ...kinds.flatMap((k) => [`${k} wall`, `${k} peak RSS`, `${k} requests`])];
   const rows = results.map((r) => [
     int(r.seed.pods),
+    ...cell(r.cli, r.requests.cli),
     ...cell(r.scans, r.requests.scan),
     ...(withPeers ? [...cell(r.kubent, r.requests.kubent), ...cell(r.pluto, r.requests.pluto)] : []),
     ...cell(r.floorsConcurrent, r.requests['floor-concurrent']),
