@@ -111,6 +111,8 @@ const schema = z.object({
   RELEASE_LENS_DECODE_THREADS: z.coerce.number().int().positive().optional(),
   /** Scans one instance runs at once; one more is refused with 429 and Retry-After. */
   RELEASE_LENS_MAX_ACTIVE_SCANS: positiveInt(4),
+  /** Heap one live scan may use on the dashboard, in MiB (a 50,000-pod cluster needs about 400). */
+  RELEASE_LENS_SCAN_HEAP_MIB: positiveInt(2048),
   /** Report saves one instance runs at once; one more is refused with 429 and Retry-After. */
   RELEASE_LENS_MAX_ACTIVE_UPLOADS: positiveInt(4),
   /** The helm executable that renders charts in a repository scan (a name on PATH or a path); 'off' reads templates as text only. */

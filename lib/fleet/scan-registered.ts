@@ -1,18 +1,15 @@
 import 'server-only';
-import path from 'node:path';
-import type { Catalog } from '../catalog/load';
 import { env as processEnv, readBudgets, type Env } from '../env';
 import { AppError } from '../errors';
 import type { RegisteredCluster } from '../model/fleet';
 import type { SaveReceipt } from '../model/saved-report';
-import { runScan } from '../scan/run-scan';
-import type { ScanSource } from '../scan/sources';
+import type { ClusterSource } from '../sources/cluster';
 import type { ReportStore, RunKey } from '../store/types';
 import { TOOL_VERSION } from '../version';
-import { serverHelmDecoder, serverReportPreparer } from '../workers/instances';
+import { serverHelmDecoder, serverLiveScans, serverReportPreparer } from '../workers/instances';
 
 /** The scan source of a registered cluster the dashboard can reach. */
-function sourceOf(cluster: RegisteredCluster): ScanSource {
+function sourceOf(cluster: RegisteredCluster): ClusterSource {
   const access = cluster.access;
   if (access === undefined) {
     throw new AppError(
@@ -31,24 +28,25 @@ function sourceOf(cluster: RegisteredCluster): ScanSource {
  */
 export async function scanRegistered(
   cluster: RegisteredCluster,
-  deps: { store: ReportStore; catalog: Catalog; signal: AbortSignal; run?: RunKey; env?: Env },
+  deps: { store: ReportStore; signal: AbortSignal; run?: RunKey; env?: Env },
 ): Promise<SaveReceipt> {
   const settings = deps.env ?? processEnv();
   const budgets = readBudgets(settings);
-  const report = await runScan(sourceOf(cluster), {
-    target: cluster.target,
-    catalog: deps.catalog,
-    dataDir: path.join(process.cwd(), 'data'),
-    budgets,
-    helmDecoder: serverHelmDecoder(budgets),
-    signal: deps.signal,
-    connect: {
-      // The operator mounted this kubeconfig for this cluster: the switch for offering the server's own is moot.
-      env: { ...settings, RELEASE_LENS_LOCAL_KUBECONFIG: true },
-      userAgent: `release-lens-scheduler/${TOOL_VERSION}`,
-      ...(cluster.access?.kind === 'kubeconfig' ? { kubeconfigPath: cluster.access.file } : {}),
+  // On a worker thread, as a scan started from the browser: the server's pages stay responsive meanwhile.
+  const report = await serverLiveScans().scan(
+    {
+      source: sourceOf(cluster),
+      target: cluster.target,
+      budgets,
+      connect: {
+        // The operator mounted this kubeconfig for this cluster: the switch for offering the server's own is moot.
+        env: { ...settings, RELEASE_LENS_LOCAL_KUBECONFIG: true },
+        userAgent: `release-lens-scheduler/${TOOL_VERSION}`,
+        ...(cluster.access?.kind === 'kubeconfig' ? { kubeconfigPath: cluster.access.file } : {}),
+      },
     },
-  });
+    { helmDecoder: serverHelmDecoder(budgets), signal: deps.signal },
+  );
   const store = deps.store;
   const prepared = await serverReportPreparer().prepare(
     JSON.stringify({ report }),

@@ -1,5 +1,4 @@
 import 'server-only';
-import { getCatalog } from '../catalog';
 import { env as processEnv, type Env } from '../env';
 import { AppError, toErrorData } from '../errors';
 import { busy } from '../http/admission';
@@ -70,7 +69,6 @@ async function attempt(key: RunKey, ctx: Context): Promise<void> {
     ctx.log(`scheduled scan of ${key.clusterId} for ${key.periodStart}: started in process ${process.pid}`);
     const saved = await scanRegistered(cluster, {
       store: ctx.store,
-      catalog: getCatalog(),
       signal: AbortSignal.timeout(ctx.settings.RELEASE_LENS_FLEET_SCAN_TIMEOUT_MS),
       run: key,
       env: ctx.settings,

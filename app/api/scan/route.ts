@@ -8,17 +8,28 @@ import { route } from '@/lib/http/route';
 import type { Target } from '@/lib/model/releases';
 import { changeSummaries } from '@/lib/report/change-summaries';
 import { evaluateInTurns } from '@/lib/scan/evaluate';
-import { serverHelmDecoder } from '@/lib/workers/instances';
+import { serverHelmDecoder, serverLiveScans } from '@/lib/workers/instances';
 import { openSource, readOpened, type OpenedSource } from '@/lib/scan/run-scan';
 import { ndjsonStream } from '@/lib/scan/stream';
+import type { ScanSource } from '@/lib/scan/sources';
+import type { ClusterSource } from '@/lib/sources/cluster';
 import { parseScanRequest } from './parse-request';
 
 export const dynamic = 'force-dynamic';
 
+/** The live cluster a scan source names (the kinds openSource opened as 'live'). */
+function liveSource(source: ScanSource): ClusterSource {
+  if (source.kind === 'snapshot' || source.kind === 'demo' || source.kind === 'files') {
+    throw new Error(`a ${source.kind} source is read on the server's thread`);
+  }
+  return source;
+}
+
 /**
  * Starts a read-only scan and streams its progress, then the report, as NDJSON. Everything wrong with the input (a
  * refused kubeconfig, a host the policy forbids, an invalid or oversized snapshot) answers with its 4xx status
- * before the stream. An uploaded snapshot is read as it streams in; Helm records decode on worker threads. At most
+ * before the stream. A live cluster is read and checked on a worker thread (the server's thread stays free for other
+ * requests); an uploaded snapshot is read as it streams in; Helm records decode on worker threads. At most
  * RELEASE_LENS_MAX_ACTIVE_SCANS run at once; one more gets 429 with Retry-After, so a burst degrades, not crashes.
  */
 export const POST = route(async (request: Request): Promise<Response> => {
@@ -29,6 +40,7 @@ export const POST = route(async (request: Request): Promise<Response> => {
   const helmDecoder = serverHelmDecoder(budgets);
   let opened: OpenedSource;
   let target: Target;
+  let live: ClusterSource | undefined;
   try {
     const parsed = await parseScanRequest(request);
     try {
@@ -42,6 +54,12 @@ export const POST = route(async (request: Request): Promise<Response> => {
         ...(parsed.source.kind === 'files' ? { target: await parsed.target(), catalog: getCatalog() } : {}),
       });
       target = await parsed.target();
+      // The connection was planned here only to answer a bad kubeconfig or host with its 4xx; the scan's thread
+      // opens its own (the same checks again, nothing sent yet).
+      if (opened.kind === 'live') {
+        opened.connection.close();
+        live = liveSource(parsed.source);
+      }
     } finally {
       parsed.close();
     }
@@ -52,8 +70,12 @@ export const POST = route(async (request: Request): Promise<Response> => {
   const catalog = getCatalog();
   return ndjsonStream(
     async (onProgress, signal) => {
-      const snapshot = await readOpened(opened, { onProgress, signal, budgets, helmDecoder });
-      const report = await evaluateInTurns(snapshot, { target, catalog });
+      const report = live
+        ? await serverLiveScans().scan({ source: live, target, budgets }, { onProgress, signal, helmDecoder })
+        : await evaluateInTurns(await readOpened(opened, { onProgress, signal, budgets, helmDecoder }), {
+            target,
+            catalog,
+          });
       return { type: 'report', report, changes: changeSummaries(report, catalog) };
     },
     request.signal,
