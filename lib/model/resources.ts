@@ -363,6 +363,14 @@ export function defaultApiVersion(key: ObjectResourceKey): string {
   return groupVersion(e.group, choice?.version ?? 'v1');
 }
 
+/**
+ * True when the snapshot reads an object's metadata.managedFields: removed-API evidence keeps its writes, and a
+ * Service's writes tell whether its clusterIP was asked for. Every other kind's lists can leave them out.
+ */
+export function readsManagedFields(e: ResourceEntry): boolean {
+  return e.evidence === true || e.projection === 'service' || (e.keep ?? []).some((k) => k.startsWith('metadata.'));
+}
+
 /** Resource keys whose objects are kept as removed-API evidence. */
 export const EVIDENCE_RESOURCE_KEYS: readonly ObjectResourceKey[] = OBJECT_RESOURCE_KEYS.filter(
   (k) => resourceEntry(k).evidence === true,

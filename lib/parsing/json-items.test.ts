@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGETS } from '../model/budgets';
-import { JsonItemStream, JsonStreamError, type JsonBudgets, type JsonTopLevel } from './json-items';
+import {
+  JsonItemStream,
+  JsonStreamError,
+  type JsonBudgets,
+  type JsonItemOptions,
+  type JsonTopLevel,
+} from './json-items';
 
 interface Read {
   items: unknown[];
@@ -9,13 +15,22 @@ interface Read {
 }
 
 /** Feeds `text` in chunks of `size` bytes (the last may be shorter). */
-function read(text: string | Buffer, size = 7, budgets: JsonBudgets = DEFAULT_BUDGETS): Read {
+function read(
+  text: string | Buffer,
+  size = 7,
+  budgets: JsonBudgets = DEFAULT_BUDGETS,
+  options: JsonItemOptions = {},
+): Read {
   const items: unknown[] = [];
   const skipped: [number, string][] = [];
-  const stream = new JsonItemStream(budgets, {
-    item: (v) => items.push(v),
-    skipped: (i, reason) => skipped.push([i, reason]),
-  });
+  const stream = new JsonItemStream(
+    budgets,
+    {
+      item: (v) => items.push(v),
+      skipped: (i, reason) => skipped.push([i, reason]),
+    },
+    options,
+  );
   const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
   for (let i = 0; i < bytes.length; i += size) stream.write(bytes.subarray(i, i + size));
   return { items, skipped, top: stream.end() };
@@ -77,6 +92,51 @@ describe('JsonItemStream', () => {
       expect(got.top.list).toBe(true);
       expect(got.top.items).toBe(list.items.length);
     }
+  });
+
+  it('leaves out metadata.managedFields when asked, and nothing else, whatever the layout', () => {
+    for (let seed = 1; seed <= 60; seed += 1) {
+      const next = random(seed);
+      const managed = () => [{ manager: 'kubectl "x" ]}', fieldsV1: value(next, 0) }, { manager: 'kubelet' }];
+      const item = () => ({
+        kind: 'Pod',
+        metadata: {
+          name: 'p',
+          ...(next() < 0.8 ? { managedFields: managed() } : {}),
+          // The same name elsewhere is kept: deeper, in a string, or with a value that is not an array.
+          labels: { managedFields: 'x', '"managedFields":[': '[' },
+          ...(next() < 0.3 ? { last: true } : {}),
+        },
+        spec: { nested: { managedFields: [1, 2] }, value: value(next, 0) },
+      });
+      const items = Array.from({ length: 1 + Math.floor(next() * 6) }, item);
+      const text = JSON.stringify({ kind: 'PodList', items }, null, seed % 3 === 0 ? undefined : seed % 3);
+      const size = 1 + Math.floor(next() * 60);
+      const expected = items.map((i) =>
+        'managedFields' in i.metadata ? { ...i, metadata: { ...i.metadata, managedFields: [] } } : i,
+      );
+      // In one chunk every one is dropped; a key cut by a chunk boundary is kept whole instead (never half).
+      expect(read(text, text.length, DEFAULT_BUDGETS, { dropManagedFields: true }).items).toEqual(expected);
+      const got = read(text, size, DEFAULT_BUDGETS, { dropManagedFields: true });
+      expect(got.items).toHaveLength(items.length);
+      got.items.forEach((g, k) => expect([expected[k], items[k]], `seed ${seed}, chunks of ${size}`).toContainEqual(g));
+      expect(read(text, size).items, `seed ${seed}, kept`).toEqual(items);
+    }
+    // A value that is not an array is read as it is.
+    const odd = '{"items":[{"metadata":{"managedFields":null,"name":"a"}},{"metadata":{"managedFields":{"a":1}}}]}';
+    expect(read(odd, 5, DEFAULT_BUDGETS, { dropManagedFields: true }).items).toEqual([
+      { metadata: { managedFields: null, name: 'a' } },
+      { metadata: { managedFields: { a: 1 } } },
+    ]);
+  });
+
+  it('still counts the bytes of dropped managedFields against the budgets', () => {
+    const budgets = { ...DEFAULT_BUDGETS, objectBytes: 200 };
+    const big = { metadata: { name: 'big', managedFields: [{ manager: 'x'.repeat(300) }] } };
+    const doc = JSON.stringify({ items: [big, { metadata: { name: 'small', managedFields: [] } }] });
+    const got = read(doc, 16, budgets, { dropManagedFields: true });
+    expect(got.items).toEqual([{ metadata: { name: 'small', managedFields: [] } }]);
+    expect(got.skipped).toEqual([[0, expect.stringContaining('larger than') as string]]);
   });
 
   it('reads a single object into its fields, and a list whose kind comes after its items', () => {

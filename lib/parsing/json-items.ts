@@ -74,6 +74,8 @@ interface Capture {
   pending: number;
   /** The value's text, once it is complete and within its budgets. */
   text?: string;
+  /** While a dropped field's value is being passed over: the depth at which it ends. */
+  skipTo?: number;
   bytes: number;
   depth: number;
   inString: boolean;
@@ -86,6 +88,35 @@ interface Capture {
 }
 
 const KEY_LIMIT = 1024;
+
+/** What a reader may leave out of each item. */
+export interface JsonItemOptions {
+  /**
+   * Each item's `metadata.managedFields` arrives as `[]`: a Kubernetes object's field-ownership records are often
+   * half its bytes, and most projections never read them. They are passed over by the scan for structure (and still
+   * count against the budgets) but never parsed.
+   */
+  dropManagedFields?: boolean;
+}
+
+const MANAGED_FIELDS_KEY = Buffer.from('"managedFields"');
+const EMPTY_ARRAY = Buffer.from('[]');
+
+/**
+ * Where the value of a `"managedFields":` key starting at `i` begins, when that value is an array wholly readable
+ * from here: the index of its `[`. -1 otherwise (another key, or the key cut by the end of the chunk: then the
+ * field is simply kept). An unescaped quote cannot occur inside a JSON string, so a match is a real key.
+ */
+function managedFieldsArrayAt(buf: Buffer, i: number): number {
+  const end = i + MANAGED_FIELDS_KEY.length;
+  if (end > buf.length || buf.compare(MANAGED_FIELDS_KEY, 0, MANAGED_FIELDS_KEY.length, i, end) !== 0) return -1;
+  let j = end;
+  while (j < buf.length && isSpace(buf[j] ?? 0)) j += 1;
+  if (buf[j] !== 0x3a) return -1;
+  j += 1;
+  while (j < buf.length && isSpace(buf[j] ?? 0)) j += 1;
+  return buf[j] === 0x5b ? j : -1;
+}
 
 export class JsonItemStream {
   private mode: Mode = 'start';
@@ -100,13 +131,14 @@ export class JsonItemStream {
   constructor(
     private readonly budgets: JsonBudgets,
     private readonly handlers: JsonItemHandlers,
+    private readonly options: JsonItemOptions = {},
   ) {}
 
   /** Reads the next chunk. Throws JsonStreamError where the document stops being JSON. */
   write(chunk: Uint8Array): void {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let i = 0;
-    if (this.capture) this.capture.pending = 0;
+    if (this.capture && this.capture.skipTo === undefined) this.capture.pending = 0;
     while (i < buf.length) {
       if (this.capture) {
         i = this.continueCapture(buf, i);
@@ -122,7 +154,7 @@ export class JsonItemStream {
     }
     // A value opened on this chunk's last byte: nothing scanned it yet, so its first byte is copied here.
     const c = this.capture;
-    if (c && c.pending >= 0 && c.pending < buf.length && c.over === undefined) {
+    if (c && c.skipTo === undefined && c.pending >= 0 && c.pending < buf.length && c.over === undefined) {
       c.parts.push(Buffer.from(buf.subarray(c.pending)));
       c.pending = -1;
     }
@@ -252,8 +284,9 @@ export class JsonItemStream {
       c.parts = [];
     }
     if (c.over === undefined) {
-      if (!complete) c.parts.push(Buffer.from(buf.subarray(c.pending, to)));
-      else if (c.parts.length === 0) c.text = buf.toString('utf8', c.pending, to);
+      if (!complete) {
+        if (c.skipTo === undefined) c.parts.push(Buffer.from(buf.subarray(c.pending, to)));
+      } else if (c.parts.length === 0) c.text = buf.toString('utf8', c.pending, to);
       else c.text = Buffer.concat([...c.parts, buf.subarray(c.pending, to)]).toString('utf8');
     }
     c.pending = -1;
@@ -310,6 +343,23 @@ export class JsonItemStream {
         continue;
       }
       const b = buf[i] ?? 0;
+      if (
+        b === QUOTE &&
+        c.depth === 2 &&
+        c.target === 'item' &&
+        this.options.dropManagedFields &&
+        c.skipTo === undefined
+      ) {
+        const value = managedFieldsArrayAt(buf, i);
+        if (value >= 0) {
+          // Keep the key, put `[]` in place of its value, and pass over the value's bytes without keeping them.
+          if (c.over === undefined) c.parts.push(Buffer.from(buf.subarray(c.pending, value)), EMPTY_ARRAY);
+          c.skipTo = 2;
+          c.pending = -1;
+          i = value;
+          continue;
+        }
+      }
       i += 1;
       if (b === QUOTE) c.inString = true;
       else if (b === 0x2c) this.countValue(c);
@@ -322,6 +372,10 @@ export class JsonItemStream {
         }
       } else if (closes(b)) {
         c.depth -= 1;
+        if (c.depth === c.skipTo) {
+          c.skipTo = undefined;
+          c.pending = i;
+        }
         if (c.depth === 0) break;
       } else if (b === NEWLINE) this.newline(this.offset + i - 1);
     }

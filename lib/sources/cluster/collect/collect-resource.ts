@@ -8,7 +8,7 @@ import type { Discovery } from './discovery';
 import { failureCoverage, HttpStatusError } from './http-status';
 import { countOf, namespaceNames, readInLanes, type LanesResult } from './lanes';
 import { listPages, type ListResult } from './list-pages';
-import type { ResourceSpec } from '../../../model/resources';
+import { readsManagedFields, type ResourceSpec } from '../../../model/resources';
 import { selectVersions, type VersionCandidate } from './select-version';
 
 /** What collecting one resource needs; `addItems` goes to the SnapshotBuilder. */
@@ -57,6 +57,8 @@ function list(
       labelSelector: spec.labelSelector,
       fieldSelector: spec.fieldSelector,
       metadataOnly: spec.view === 'metadata',
+      // Often half of a pod's bytes; parsed only for the kinds whose projection reads them.
+      dropManagedFields: !readsManagedFields(spec),
       apiVersion: c.groupVersion,
       kind: spec.kind,
       // A metadata-only list has no `type`; the field selector guarantees it.

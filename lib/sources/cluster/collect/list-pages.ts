@@ -27,6 +27,8 @@ export interface ListRequest {
   afterPage?: () => Promise<void>;
   /** Uids already handed over, shared by the lists of one collection read namespace by namespace. */
   seen?: Set<string>;
+  /** The projection never reads metadata.managedFields: each item's arrive as `[]`, unparsed. */
+  dropManagedFields?: boolean;
 }
 
 export interface ListResult {
@@ -122,7 +124,12 @@ export async function listPages(
       page.seenToken = continueOf(value);
       ahead(page);
     };
-    const items = { onItem, onSkipped: (reason: string) => req.onSkipped?.(reason), onField };
+    const items = {
+      onItem,
+      onSkipped: (reason: string) => req.onSkipped?.(reason),
+      onField,
+      dropManagedFields: req.dropManagedFields === true,
+    };
     page.response = getWithRetry(conn, pageUrl(req, token), { accept, signal, items }, req.retry);
     // A page asked for ahead may fail before it is awaited (or never be, when an earlier page fails).
     page.response.catch(() => undefined);

@@ -26,6 +26,8 @@ export interface ItemSink {
   onSkipped(reason: string): void;
   /** A top-level field other than `items`, as soon as it is parsed (a page's metadata precedes its items). */
   onField?(name: string, value: unknown): void;
+  /** Each item's metadata.managedFields arrives as `[]`, never parsed (lib/parsing/json-items.ts). */
+  dropManagedFields?: boolean;
 }
 
 export interface GetOptions {
@@ -94,11 +96,15 @@ function readBody(
   const sink = res.statusCode === 200 ? options.items : undefined;
   const { budgets, meter } = limits;
   const json = sink
-    ? new JsonItemStream(budgets, {
-        item: (v) => sink.onItem(v),
-        skipped: (_, reason) => sink.onSkipped(reason),
-        field: (name, value) => sink.onField?.(name, value),
-      })
+    ? new JsonItemStream(
+        budgets,
+        {
+          item: (v) => sink.onItem(v),
+          skipped: (_, reason) => sink.onSkipped(reason),
+          field: (name, value) => sink.onField?.(name, value),
+        },
+        { dropManagedFields: sink.dropManagedFields === true },
+      )
     : undefined;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
