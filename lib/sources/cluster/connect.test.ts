@@ -50,6 +50,13 @@ describe('connection-level failures on the first call', () => {
     expect(s.requests[0]?.headers.authorization).toBe('Bearer test-token');
   });
 
+  it('asks for gzip as kubectl does, and for plain answers when the kubeconfig disables compression', async () => {
+    const s = await fakeServer(() => version);
+    await readServerVersion(track(await connectTest(s.url)));
+    await readServerVersion(track(await connectTest(s.url, { cluster: { 'disable-compression': true } })));
+    expect(s.requests.map((r) => r.headers['accept-encoding'])).toEqual(['gzip', 'identity']);
+  });
+
   it('resolves host names through the guarded lookup (loopback is allowed)', async () => {
     const s = await fakeServer(() => version);
     const read = await readServerVersion(track(await connectTest(`https://localhost:${s.port}`)));
@@ -212,6 +219,8 @@ describe('in-cluster service account', () => {
     const conn = track(await connect({ kind: 'in-cluster' }, { env, serviceAccountDir: dir }));
     await readServerVersion(conn);
     expect(s.requests[0]?.headers.authorization).toBe('Bearer sa-token');
+    // The API server is on the cluster's own network: nothing to gain from compressing.
+    expect(s.requests[0]?.headers['accept-encoding']).toBe('identity');
     expect(conn.defaultNamespace).toBe('release-lens');
     expect(conn.source).toMatchObject({ kind: 'in-cluster', server: `https://127.0.0.1:${s.port}` });
   });

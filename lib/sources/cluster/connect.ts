@@ -119,6 +119,7 @@ export async function connect(source: ClusterSource, options: ConnectOptions = {
     agent,
     timeoutMs: options.requestTimeoutMs ?? e.RELEASE_LENS_REQUEST_TIMEOUT_MS,
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    compression: p.compression,
     headers: p.dynamicAuth ? async () => headersOf(await credentials()) : () => Promise.resolve(staticHeaders),
   });
   return {

@@ -17,6 +17,8 @@ export interface KubeconfigCluster {
   insecureSkipTlsVerify: boolean;
   tlsServerName?: string;
   proxyUrl?: string;
+  /** kubectl's `disable-compression`: ask for uncompressed answers (faster where the network is not the limit). */
+  disableCompression: boolean;
   /** Keys of the entry this model does not interpret (the sanitizer looks for file paths among them). */
   otherFields: string[];
 }
@@ -62,8 +64,8 @@ const CLUSTER_KEYS = new Set([
   'insecure-skip-tls-verify',
   'tls-server-name',
   'proxy-url',
-  // Harmless: kubectl only uses these for its own transport tuning or metadata.
   'disable-compression',
+  // Harmless: kubectl only uses this for metadata.
   'extensions',
 ]);
 const USER_KEYS = new Set([
@@ -98,6 +100,7 @@ function toCluster(name: string, index: number, c: RawCluster): KubeconfigCluste
     insecureSkipTlsVerify: c['insecure-skip-tls-verify'] === true,
     tlsServerName: present(c['tls-server-name']),
     proxyUrl: present(c['proxy-url']),
+    disableCompression: c['disable-compression'] === true,
     otherFields: otherKeys(c, CLUSTER_KEYS),
   };
 }

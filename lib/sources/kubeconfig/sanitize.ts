@@ -18,6 +18,7 @@ export interface SanitizedKubeconfig {
   serverField: string;
   caData?: string;
   tlsServerName?: string;
+  disableCompression: boolean;
   user: { name: string; token?: string; certData?: string; keyData?: string; impersonateUser?: string };
   facts: KubeconfigFacts;
 }
@@ -137,6 +138,7 @@ export function sanitizeUploadedKubeconfig(text: string, policy: UploadPolicy, c
     serverField,
     caData: cluster.caData,
     tlsServerName: cluster.tlsServerName,
+    disableCompression: cluster.disableCompression,
     user: {
       name: user?.name ?? '',
       token: user?.token,

@@ -31,6 +31,7 @@ const clusterSchema = z.looseObject({
   'insecure-skip-tls-verify': z.boolean().optional(),
   'tls-server-name': optionalString,
   'proxy-url': optionalString,
+  'disable-compression': z.boolean().optional(),
 });
 
 const userSchema = z.looseObject({

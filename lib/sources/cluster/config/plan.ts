@@ -26,6 +26,8 @@ export interface Plan {
   /** exec plugins, auth providers and token files can change the credentials between requests. */
   dynamicAuth: boolean;
   proxy: boolean;
+  /** Ask for gzip answers; off when the kubeconfig disables compression, and on the cluster's own network. */
+  compression: boolean;
 }
 
 export interface PlanOptions {
@@ -52,6 +54,7 @@ export async function planConnection(source: ClusterSource, e: Env, o: PlanOptio
         lookup: guardedLookup(policy, k.serverField),
         dynamicAuth: false,
         proxy: false,
+        compression: !k.disableCompression,
       };
     }
     case 'kubeconfig': {
@@ -67,6 +70,7 @@ export async function planConnection(source: ClusterSource, e: Env, o: PlanOptio
         facts: extractKubeconfigFacts(config, resolved.context.name),
         dynamicAuth: Boolean(user?.exec ?? user?.authProvider ?? user?.tokenFile),
         proxy: Boolean(resolved.cluster.proxyUrl),
+        compression: !resolved.cluster.disableCompression,
       };
     }
     case 'in-cluster': {
@@ -78,6 +82,8 @@ export async function planConnection(source: ClusterSource, e: Env, o: PlanOptio
         namespace: c.namespace,
         dynamicAuth: true,
         proxy: false,
+        // The API server is on the cluster's own network: compressing costs both ends CPU and saves nothing.
+        compression: false,
         source: { kind: 'in-cluster', label: 'In-cluster service account', server: server.url },
       };
     }

@@ -59,6 +59,11 @@ export interface TransportConfig {
   /** The scan's running total, when the connection serves one scan. */
   meter?: ByteMeter;
   userAgent?: string;
+  /**
+   * Ask for gzip (the default, as kubectl does): a 50,000-pod cluster is 10 times fewer bytes on the wire, for CPU
+   * on both ends. Off for kubeconfigs that say `disable-compression: true` and inside the cluster.
+   */
+  compression?: boolean;
 }
 
 /** GET-only HTTP: the one way lib/sources/cluster talks to an API server, so no write verb can exist. */
@@ -204,7 +209,7 @@ export function createTransport(config: TransportConfig): Transport {
     const headers: OutgoingHttpHeaders = {
       ...(await config.headers()),
       Accept: options.accept ?? 'application/json',
-      'Accept-Encoding': 'gzip',
+      'Accept-Encoding': config.compression === false ? 'identity' : 'gzip',
       'User-Agent': config.userAgent ?? DEFAULT_USER_AGENT,
     };
     const url = new URL(config.baseUrl + path);
