@@ -20,6 +20,11 @@ export function dataDir(): string {
   return path.join(packageRoot(), 'data');
 }
 
+/** The catalog compiled by build:cli (dist/catalog.json), read while data/ still matches it. */
+export function compiledCatalogFile(): string {
+  return path.join(packageRoot(), 'dist', 'catalog.json');
+}
+
 /** A bundled worker-thread entry, dist/workers/<name>.cjs (written by npm run gen). */
 export function workerFile(name: string): string {
   return path.join(packageRoot(), 'dist', 'workers', `${name}.cjs`);

@@ -1,11 +1,11 @@
-import { loadCatalogFrom } from '../../lib/catalog/load';
+import { loadCatalog } from '../../lib/catalog/compiled';
 import { compareChanges } from '../../lib/catalog/query';
 import { RELEASES, type Release } from '../../lib/model/releases';
 import type { Change } from '../../lib/catalog/schema';
 import { oneOf, parseStrict } from '../args';
 import { EXIT, type ExitCode } from '../exit-codes';
 import type { CliIo } from '../io';
-import { dataDir } from '../paths';
+import { compiledCatalogFile, dataDir } from '../paths';
 
 const OPTIONS = {
   release: { type: 'string' },
@@ -50,7 +50,7 @@ export function changesTable(changes: readonly Change[]): string {
 
 /** `release-lens changes`: the catalog's changes, breaking first, as a table or as JSON. */
 export async function runChangesCommand(args: ChangesArgs, io: CliIo): Promise<ExitCode> {
-  const catalog = loadCatalogFrom(dataDir());
+  const catalog = loadCatalog(dataDir(), compiledCatalogFile());
   const changes = catalog.changes.filter((c) => args.release === undefined || c.release === args.release);
   changes.sort(compareChanges);
   await io.stdout.write(args.json ? `${JSON.stringify(changes, null, 2)}\n` : changesTable(changes));

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { loadCatalogFrom, type Catalog } from '../../lib/catalog/load';
+import type { Catalog } from '../../lib/catalog/load';
+import { loadCatalog } from '../../lib/catalog/compiled';
 import { env } from '../../lib/env';
 import { listContexts } from '../../lib/sources/kubeconfig/contexts';
 import { loadLocalKubeconfig } from '../../lib/sources/cluster/config/local';
@@ -17,7 +18,7 @@ import { exitCodeForScan, type ExitCode } from '../exit-codes';
 import { fleetJson, fleetMarkdown, fleetTable, worstExit, type FleetRow } from '../fleet-summary';
 import type { CliIo } from '../io';
 import { writeFileAtomic, writeReport } from '../output';
-import { dataDir } from '../paths';
+import { compiledCatalogFile, dataDir } from '../paths';
 import type { FleetArgs, ScanArgs } from './scan-args';
 import { scanReport } from './scan';
 
@@ -64,7 +65,7 @@ function rowOf(context: string, report: Report, catalog: Catalog, exit: ExitCode
  * code is the worst cluster's.
  */
 export async function runFleetCommand(args: ScanArgs, fleet: FleetArgs, io: CliIo): Promise<ExitCode> {
-  const catalog = loadCatalogFrom(dataDir());
+  const catalog = loadCatalog(dataDir(), compiledCatalogFile());
   const cwd = io.cwd ?? process.cwd();
   const accepted = await loadIgnoreFile(args.ignoreFile, cwd);
   const contexts = contextsToScan(args, fleet);

@@ -1,4 +1,5 @@
-import { loadCatalogFrom, type Catalog } from '../../lib/catalog/load';
+import type { Catalog } from '../../lib/catalog/load';
+import { loadCatalog } from '../../lib/catalog/compiled';
 import { env, readBudgets } from '../../lib/env';
 import { createHelmDecodePool } from '../../lib/workers/helm-decode-pool';
 import { exportReport } from '../../lib/report/export';
@@ -11,7 +12,7 @@ import { TOOL_VERSION } from '../../lib/version';
 import { exitCodeForScan, type ExitCode } from '../exit-codes';
 import type { CliIo } from '../io';
 import { writeReport } from '../output';
-import { dataDir, workerFile } from '../paths';
+import { compiledCatalogFile, dataDir, workerFile } from '../paths';
 import { createProgress } from '../progress';
 import { openSnapshotFiles } from '../snapshot-files';
 import { repositorySource } from '../repository-source';
@@ -101,7 +102,7 @@ export async function scanReport(
  */
 export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<ExitCode> {
   if (args.fleet) return (await import('./fleet')).runFleetCommand(args, args.fleet, io);
-  const catalog = loadCatalogFrom(dataDir());
+  const catalog = loadCatalog(dataDir(), compiledCatalogFile());
   const accepted = await loadIgnoreFile(args.ignoreFile, io.cwd ?? process.cwd());
   const report = await scanReport(args, io, catalog, accepted);
   const format = args.format ?? (args.output === undefined && io.stdout.isTTY ? 'table' : 'md');

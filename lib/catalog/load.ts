@@ -92,6 +92,23 @@ function crossCheck(catalog: Catalog, problems: CatalogProblem[]): void {
   }
 }
 
+/** The catalog's files in the order they are read (and hashed into its version). */
+function catalogFiles(dataDir: string): string[] {
+  return [
+    path.join(dataDir, 'releases.yaml'),
+    ...listYaml(path.join(dataDir, 'changes')),
+    path.join(dataDir, 'apis.yaml'),
+    ...listYaml(path.join(dataDir, 'addons')),
+  ];
+}
+
+/** The version loadCatalogFrom would give the catalog under dataDir: a hash of its files, without parsing them. */
+export function catalogVersionOf(dataDir: string): string {
+  const hash = createHash('sha256');
+  for (const file of catalogFiles(dataDir)) hash.update(readFileSync(file, 'utf8'));
+  return hash.digest('hex').slice(0, 12);
+}
+
 /** Reads and validates every catalog file under dataDir; throws CatalogError listing every problem. */
 export function loadCatalogFrom(dataDir: string): Catalog {
   const problems: CatalogProblem[] = [];
