@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
   outputFileTracingIncludes: { '/**': ['./data/**/*'] },
   // Browsers still ask for /favicon.ico now and then (before the page's icon link arrives, or for an error page):
   // answer with the app's icon instead of a 404 in their console.
-  rewrites: async () => [{ source: '/favicon.ico', destination: '/icon.svg' }],
+  rewrites: () => Promise.resolve([{ source: '/favicon.ico', destination: '/icon.svg' }]),
 };
 
 export default nextConfig;
