@@ -6,13 +6,25 @@ import { LAST_SCAN_AT, readLastScan, sourcesQuery, useScan, type ScanInput } fro
 import { LATEST_RELEASE, TARGETS, type Target } from '@/lib/model/releases';
 import type { DashboardSourceKind as SourceKind } from '@/lib/model/sources';
 import { ErrorBox } from './error-box';
-import { ImpactView } from './impact-view';
+import dynamic from 'next/dynamic';
 import { SaveReport } from './save-report';
 import { ScanProgressBar } from './scan-progress-bar';
 import { SourceInputs, type SourceValues } from './source-inputs';
 import { SourcePicker } from './source-picker';
 import { JoinRepository } from './join-repository';
 import type { ScanResult } from '@/lib/model/scan';
+
+/** The results view's code, asked for as soon as a scan starts so it is there when the report arrives. */
+const loadImpactView = () => import('./impact-view').then((m) => m.ImpactView);
+
+// The page opens with the scan form only: the results view (workbench, readiness, coverage) loads with a result.
+const ImpactView = dynamic(loadImpactView, {
+  loading: () => (
+    <p role="status" className="text-sm">
+      Loading the results…
+    </p>
+  ),
+});
 
 function inputOf(kind: SourceKind, target: Target, v: SourceValues): ScanInput {
   switch (kind) {
@@ -96,7 +108,10 @@ export function ScanPanel() {
         className="no-print space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!problem) scan.mutate(inputOf(kind, target, values));
+          if (problem) return;
+          // A failed early fetch is retried when the view renders.
+          loadImpactView().catch(() => undefined);
+          scan.mutate(inputOf(kind, target, values));
         }}
       >
         <SourcePicker kinds={kinds} value={kind} onChange={choose} />
