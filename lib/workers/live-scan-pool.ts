@@ -80,8 +80,9 @@ export function createLiveScanPool(options: LiveScanPoolOptions): LiveScanPool {
       if (errorCode(error) === 'ERR_WORKER_OUT_OF_MEMORY') {
         throw new AppError(
           'too-large',
-          `Scanning this cluster needs more than the ${options.heapMiB} MiB one scan may use ` +
-            '(RELEASE_LENS_SCAN_HEAP_MIB); scan fewer namespaces, or ask the operator to allow more.',
+          `Scanning this cluster needs more than the ${options.heapMiB} MiB one scan may use on this server ` +
+            '(RELEASE_LENS_SCAN_HEAP_MIB). Ask its operator to allow more, or scan the cluster with the CLI ' +
+            '(release-lens scan), which runs on your own machine and can narrow the scan with --namespace.',
         );
       }
       throw error;
