@@ -66,17 +66,16 @@ async function applied(kc: KubeConfig): Promise<RequestOptions> {
  * that change between requests (or a proxy) through client-node, loaded only then.
  */
 async function credentialsOf(p: Plan): Promise<() => Promise<RequestOptions>> {
-  if (!p.dynamicAuth && !p.proxy) {
-    let fixed: RequestOptions | undefined;
-    try {
-      fixed = staticAuthOptions(p.inputs);
-    } catch (error) {
-      throw credentialError(error);
-    }
-    if (fixed) {
-      const options = fixed;
-      return () => Promise.resolve(options);
-    }
+  let fixed: RequestOptions | undefined;
+  try {
+    // Undefined for exec plugins, auth providers (token files and in-cluster too) and proxies.
+    fixed = staticAuthOptions(p.inputs);
+  } catch (error) {
+    throw credentialError(error);
+  }
+  if (fixed) {
+    const options = fixed;
+    return () => Promise.resolve(options);
   }
   const kc = (await import('./config/client-config')).clientConfig(p.inputs);
   return () => applied(kc);
