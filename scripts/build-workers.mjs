@@ -4,6 +4,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { nodeModuleBundle } from './esbuild-node.mjs';
 
 const root = path.join(import.meta.dirname, '..');
 const outdir = path.join(root, 'dist', 'workers');
@@ -27,22 +28,11 @@ await build({
   logLevel: 'warning',
 });
 
-// The live-scan worker is an ES module like the CLI: @kubernetes/client-node (ES modules only) and the other packages
-// stay external, resolved from node_modules at run time; `server-only` is the empty module, as in the CLI.
-await build({
-  entryPoints: { 'live-scan': path.join(root, 'lib', 'scan', 'live-scan-worker.ts') },
-  outdir,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  // The Kubernetes client is imported only for credentials that need it (lib/sources/cluster/connect.ts): its own chunk.
-  splitting: true,
-  chunkNames: 'live-scan-chunks/[name]-[hash]',
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  alias: { 'server-only': path.join(root, 'test', 'empty-module.ts') },
-  tsconfig: path.join(root, 'tsconfig.json'),
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+// The live-scan worker is an ES module like the CLI, built with the same options (esbuild-node.mjs).
+await build(
+  nodeModuleBundle({
+    entryPoints: { 'live-scan': path.join(root, 'lib', 'scan', 'live-scan-worker.ts') },
+    outdir,
+    chunkDir: 'live-scan-chunks',
+  }),
+);

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { overBudget, type ReadBudgets } from '../model/budgets';
 import type { HelmDecoder, HelmRecordInput } from '../snapshot/helm/decoder';
 import { undecodedRecord, type HelmRecord } from '../snapshot/helm/record';
@@ -38,13 +38,19 @@ export function createHelmDecodePool(options: HelmDecodePoolOptions): HelmDecode
   }
   const threads = options.threads ?? defaultDecodeThreads();
   const heapMiB = options.heapMiB ?? 256;
-  const pool = new Piscina<DecodeTask, HelmRecord | undefined>({
-    filename: options.workerFile,
-    minThreads: 0,
-    maxThreads: threads,
-    idleTimeout: 30_000,
-    resourceLimits: { maxOldGenerationSizeMb: heapMiB, maxYoungGenerationSizeMb: 32 },
-  });
+  // Loaded with the first record: a cluster without Helm releases (and every scan's start) does without it.
+  let pool: Promise<Piscina<DecodeTask, HelmRecord | undefined>> | undefined;
+  const started = () =>
+    (pool ??= import('piscina').then(
+      ({ Piscina: Pool }) =>
+        new Pool<DecodeTask, HelmRecord | undefined>({
+          filename: options.workerFile,
+          minThreads: 0,
+          maxThreads: threads,
+          idleTimeout: 30_000,
+          resourceLimits: { maxOldGenerationSizeMb: heapMiB, maxYoungGenerationSizeMb: 32 },
+        }),
+    ));
   const free = slots(threads);
 
   async function decode(input: HelmRecordInput, budgets: ReadBudgets, signal?: AbortSignal): Promise<HelmRecord> {
@@ -56,10 +62,9 @@ export function createHelmDecodePool(options: HelmDecodePoolOptions): HelmDecode
     await free.take(signal);
     const deadline = AbortSignal.timeout(budgets.helmDecodeMs);
     try {
-      const record = await pool.run(
-        { input, budgets },
-        { signal: signal ? AbortSignal.any([signal, deadline]) : deadline },
-      );
+      const record = await (
+        await started()
+      ).run({ input, budgets }, { signal: signal ? AbortSignal.any([signal, deadline]) : deadline });
       return record ?? failed('the record has no name');
     } catch (error) {
       if (signal?.aborted) throw error;
@@ -77,6 +82,8 @@ export function createHelmDecodePool(options: HelmDecodePoolOptions): HelmDecode
 
   return {
     decoder: (budgets) => ({ decode: (input, signal) => decode(input, budgets, signal) }),
-    close: () => pool.destroy(),
+    close: async () => {
+      if (pool) await (await pool).destroy();
+    },
   };
 }
