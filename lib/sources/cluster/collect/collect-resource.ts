@@ -23,6 +23,8 @@ export interface ResourceContext {
   addItems: (spec: ResourceSpec, items: readonly unknown[]) => void;
   /** An object over a read budget, not read. */
   skipped: (spec: ResourceSpec, reason: string) => void;
+  /** Awaited before reading through a version (a deprecated one waits until /metrics is read). */
+  beforeRead?: (c: VersionCandidate) => Promise<void>;
   /** Awaited after each page of Helm records (the builder lets pending decodes catch up). */
   afterPage?: () => Promise<void>;
   /** How many namespaces a large collection is read in at once, and above how many objects it is (lanes.ts). */
@@ -209,6 +211,7 @@ export async function collectResource(spec: ResourceSpec, ctx: ResourceContext):
   let last: CoverageEntry | undefined;
   for (const c of candidates) {
     try {
+      await ctx.beforeRead?.(c);
       return await readThrough(ctx, spec, c);
     } catch (error) {
       if (ctx.signal?.aborted) throw error;

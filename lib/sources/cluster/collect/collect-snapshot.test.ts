@@ -137,6 +137,24 @@ describe('collectSnapshot against a fake 1.24 API server', () => {
     expect(paths[0]).toBe('/version');
   });
 
+  it('lists through GA versions while /metrics is still arriving, and through deprecated ones only after it', async () => {
+    const base = fakeCluster(model());
+    const slowMetrics: FakeHandler = async (req) => {
+      const answer = await base(req);
+      return req.path === '/metrics' && answer ? { ...answer, pause: { bytes: 10, ms: 300 } } : answer;
+    };
+    const s = await scan(slowMetrics);
+    const events = fake?.events ?? [];
+    const at = (prefix: string) => events.findIndex((e) => e.startsWith(prefix));
+    const metricsDone = at('end /metrics');
+    expect(metricsDone).toBeGreaterThan(-1);
+    expect(at('start /api/v1/pods')).toBeLessThan(metricsDone);
+    expect(at('start /apis/policy/v1beta1/podsecuritypolicies')).toBeGreaterThan(metricsDone);
+    expect(at('start /apis/batch/v1beta1')).toBe(-1);
+    expect(coverage(s, 'metrics')).toMatchObject({ status: 'ok' });
+    expect(s.deprecatedApiRequests?.length).toBeGreaterThan(0);
+  });
+
   it('never transfers Secret or kube-system ConfigMap values it does not need', async () => {
     const s = await scan(fakeCluster(model()));
     const secretReads = fake?.requests.filter((r) => r.path.endsWith('/secrets')) ?? [];

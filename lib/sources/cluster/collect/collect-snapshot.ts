@@ -15,6 +15,7 @@ import { collectKubeadm } from './kubeadm';
 import { readDeprecatedApiMetrics } from './metrics';
 import { runPool } from './pool';
 import { readServerVersion } from './preflight';
+import type { VersionCandidate } from './select-version';
 import { ProgressTracker, type ProgressListener } from './progress';
 import { RESOURCE_TABLE } from '../../../model/resources';
 
@@ -43,6 +44,9 @@ export interface CollectOptions {
   /** Where Helm records are decoded; inline when absent. */
   helmDecoder?: HelmDecoder;
 }
+
+/** A version the API server cannot count as a deprecated API request: GA (v1, v2, ...) and not deprecated. */
+const isStable = (c: VersionCandidate): boolean => c.deprecated !== true && /^v\d+$/.test(c.version);
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('The scan was cancelled.');
@@ -81,6 +85,16 @@ async function collect(conn: ClusterConnection, options: CollectOptions): Promis
   progress.finish('version', 'connecting');
 
   progress.emit('discovery');
+  let listing = false;
+  // /metrics is read beside discovery and the first lists: only a read through a deprecated or pre-release version
+  // waits for it (beforeRead below), so our own PodSecurityPolicy read is never in the metric we report.
+  const metricsRead = readDeprecatedApiMetrics(conn, { signal, retry }).then((metrics) => {
+    if (metrics.requests) builder.setDeprecatedApiRequests(metrics.requests);
+    builder.recordCoverage(metrics.coverage);
+    progress.finish('metrics', listing ? 'listing' : 'discovery');
+  });
+  // Until the pool awaits it, a cancelled read must not be an unhandled rejection.
+  metricsRead.catch(() => undefined);
   let discovery: Discovery;
   try {
     discovery = await readDiscovery(conn, { signal, retry });
@@ -92,12 +106,6 @@ async function collect(conn: ClusterConnection, options: CollectOptions): Promis
     builder.recordCoverage(failureCoverage('discovery', error));
   }
   progress.finish('discovery', 'discovery');
-
-  // Before any list: our own PodSecurityPolicy read must not show up in the metric we report.
-  const metrics = await readDeprecatedApiMetrics(conn, { signal, retry });
-  if (metrics.requests) builder.setDeprecatedApiRequests(metrics.requests);
-  builder.recordCoverage(metrics.coverage);
-  progress.finish('metrics', 'discovery');
 
   const ctx: ResourceContext = {
     conn,
@@ -111,11 +119,13 @@ async function collect(conn: ClusterConnection, options: CollectOptions): Promis
     },
     skipped: (spec, reason) => builder.recordSkipped({ resource: spec.key }, [reason]),
     afterPage: () => builder.settle(PENDING_DECODES),
+    beforeRead: (c) => (isStable(c) ? Promise.resolve() : metricsRead),
     lanes: options.concurrency ?? e.RELEASE_LENS_SCAN_CONCURRENCY,
     laneThreshold: options.laneThreshold ?? LANE_THRESHOLD,
     signal,
     retry,
   };
+  listing = true;
   await runPool(RESOURCE_TABLE, options.concurrency ?? e.RELEASE_LENS_SCAN_CONCURRENCY, async (spec) => {
     throwIfCancelled(signal);
     progress.emit('listing', spec.key);
@@ -123,6 +133,7 @@ async function collect(conn: ClusterConnection, options: CollectOptions): Promis
     builder.recordCoverage(entry);
     progress.finish(spec.key);
   });
+  await metricsRead;
   throwIfCancelled(signal);
 
   const snapshot = await builder.finish();
