@@ -60,6 +60,11 @@ const schema = z.object({
   RELEASE_LENS_PAGE_SIZE: positiveInt(500),
   /** How many resources a scan lists at the same time. */
   RELEASE_LENS_SCAN_CONCURRENCY: positiveInt(4),
+  /** Ask for pods as protobuf (the API server's own format, cheaper for it to write); false asks for JSON. */
+  RELEASE_LENS_PROTOBUF: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /**
    * Host names (with an optional port) this server answers; requests naming any other Host are refused, which
    * stops DNS rebinding. Comma-separated; '*' turns the check off (behind a proxy that checks Host itself).

@@ -70,6 +70,8 @@ export interface ResourceEntry {
    * decoded elsewhere, so a small page bounds what waits for a decoder.
    */
   readonly pageSize?: number;
+  /** Asked for as protobuf (lib/sources/cluster/wire holds its message types), unless the scan turns it off. */
+  readonly protobuf?: true;
   /** Verbs beyond `list` the collector uses (for the RBAC manifest). */
   readonly extraVerbs?: readonly 'get'[];
   /** Said in coverage when the resource is read through a deprecated version on purpose. */
@@ -135,7 +137,7 @@ export const RESOURCES = {
     projection: 'namespace',
     extraVerbs: ['get'],
   }),
-  pods: namespaced({ group: '', resource: 'pods', kind: 'Pod', projection: 'pod' }),
+  pods: namespaced({ group: '', resource: 'pods', kind: 'Pod', projection: 'pod', protobuf: true }),
   deployments: workload('apps', 'deployments', 'Deployment', { formerGroups: ['extensions'] }),
   statefulsets: workload('apps', 'statefulsets', 'StatefulSet'),
   daemonsets: workload('apps', 'daemonsets', 'DaemonSet', { formerGroups: ['extensions'] }),

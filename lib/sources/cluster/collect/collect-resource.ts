@@ -27,6 +27,8 @@ export interface ResourceContext {
   beforeRead?: (c: VersionCandidate) => Promise<void>;
   /** Awaited after each page of Helm records (the builder lets pending decodes catch up). */
   afterPage?: () => Promise<void>;
+  /** Whether kinds that can be are asked for as protobuf (RELEASE_LENS_PROTOBUF). */
+  protobuf: boolean;
   /** How many namespaces a large collection is read in at once, and above how many objects it is (lanes.ts). */
   lanes: number;
   laneThreshold: number;
@@ -61,6 +63,7 @@ function list(
       metadataOnly: spec.view === 'metadata',
       // Often half of a pod's bytes; parsed only for the kinds whose projection reads them.
       dropManagedFields: !readsManagedFields(spec),
+      protobuf: ctx.protobuf && spec.protobuf === true,
       apiVersion: c.groupVersion,
       kind: spec.kind,
       // A metadata-only list has no `type`; the field selector guarantees it.

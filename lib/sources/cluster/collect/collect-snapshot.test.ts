@@ -8,6 +8,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from '../http/retry';
 import { connectTest } from '../testing/connect-fake';
 import { startFakeApiServer, status, type FakeApiServer, type FakeHandler } from '../testing/fake-apiserver';
 import { fakeCluster, obj, SERVED_1_24, type FakeCluster } from '../testing/fake-cluster';
+import { podListAnswer, statusAnswer } from '../wire/testing';
 import { collectSnapshot, type CollectOptions } from './collect-snapshot';
 import type { ScanProgress } from '../../../model/scan';
 import { renderText } from '../../../model/text';
@@ -285,6 +286,59 @@ describe('collectSnapshot against a fake 1.24 API server', () => {
       status: 'timeout',
       message: expect.stringContaining('400 ms') as unknown,
     });
+  });
+
+  it('asks for pods as protobuf and reads the answer; an error in protobuf keeps its message', async () => {
+    const protobufAnswer = (body: Buffer) => ({
+      raw: body,
+      headers: { 'Content-Type': 'application/vnd.kubernetes.protobuf' },
+    });
+    const pods = podListAnswer({
+      metadata: { resourceVersion: '9' },
+      items: [
+        {
+          metadata: { name: 'p1', namespace: 'team-a', uid: 'pb-1' },
+          spec: { containers: [{ name: 'c', image: 'x:1' }] },
+        },
+      ],
+    });
+    const s = await scan(
+      withOverride((req) =>
+        req.path === '/api/v1/pods' && String(req.headers.accept).startsWith('application/vnd.kubernetes.protobuf')
+          ? protobufAnswer(pods)
+          : undefined,
+      ),
+    );
+    expect(s.pods.map((p) => p.metadata.uid)).toEqual(['pb-1']);
+    expect(coverage(s, 'pods')).toMatchObject({ status: 'ok', count: 1 });
+
+    const forbidden = statusAnswer({
+      status: 'Failure',
+      message: 'pods is forbidden: no list',
+      reason: 'Forbidden',
+      code: 403,
+    });
+    const denied = await scan(
+      withOverride((req) => (req.path.endsWith('/pods') ? { status: 403, ...protobufAnswer(forbidden) } : undefined)),
+      { namespace: 'team-a' },
+    );
+    expect(coverage(denied, 'pods')).toMatchObject({
+      status: 'forbidden',
+      message: expect.stringContaining('pods is forbidden: no list'),
+    });
+  });
+
+  it('reads pods as JSON when asked to, or when the server answers JSON', async () => {
+    const s = await scan(fakeCluster(model()), { protobuf: false });
+    const lists = (fake?.requests ?? []).filter((r) => r.path.endsWith('/pods') && !isCountProbe(r));
+    const accepts = lists.map((r) => r.headers.accept);
+    expect(accepts.length).toBeGreaterThan(0);
+    expect(accepts.every((a) => a === 'application/json')).toBe(true);
+    // The fake answers JSON whatever is asked: read as JSON all the same.
+    const json = await scan(fakeCluster(model()));
+    expect(json.pods.map((p) => p.metadata.name).sort()).toEqual(s.pods.map((p) => p.metadata.name).sort());
+    const asked = (fake?.requests ?? []).filter((r) => r.path.endsWith('/pods') && !isCountProbe(r));
+    expect(asked.every((r) => r.headers.accept === 'application/vnd.kubernetes.protobuf, application/json')).toBe(true);
   });
 
   it('without discovery, tries versions in order and moves on after 404', async () => {

@@ -30,6 +30,8 @@ export interface CollectOptions {
   pageSize?: number;
   /** Overrides RELEASE_LENS_SCAN_CONCURRENCY (resources read at once, and namespaces of a large collection). */
   concurrency?: number;
+  /** Overrides RELEASE_LENS_PROTOBUF: ask for pods as protobuf. */
+  protobuf?: boolean;
   /** Above how many objects a namespaced collection is read namespace by namespace (LANE_THRESHOLD). */
   laneThreshold?: number;
   /** Namespaces to read one by one when cluster-wide lists are forbidden; default: the context's namespace. */
@@ -120,6 +122,7 @@ async function collect(conn: ClusterConnection, options: CollectOptions): Promis
     skipped: (spec, reason) => builder.recordSkipped({ resource: spec.key }, [reason]),
     afterPage: () => builder.settle(PENDING_DECODES),
     beforeRead: (c) => (isStable(c) ? Promise.resolve() : metricsRead),
+    protobuf: options.protobuf ?? e.RELEASE_LENS_PROTOBUF,
     lanes: options.concurrency ?? e.RELEASE_LENS_SCAN_CONCURRENCY,
     laneThreshold: options.laneThreshold ?? LANE_THRESHOLD,
     signal,

@@ -3,6 +3,7 @@ import type { ClusterConnection } from '../connect';
 import { getWithRetry, type RetryPolicy } from '../http/retry';
 import type { HttpResponse } from '../http/transport';
 import { HttpStatusError, statusMessage } from './http-status';
+import type { JsonBudgets } from '../../../parsing/json-items';
 
 /** Accept header for metadata-only lists: no spec, no data, same API version (so the same deprecation accounting). */
 export const METADATA_LIST_ACCEPT = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
@@ -29,6 +30,8 @@ export interface ListRequest {
   seen?: Set<string>;
   /** The projection never reads metadata.managedFields: each item's arrive as `[]`, unparsed. */
   dropManagedFields?: boolean;
+  /** Ask for pods as protobuf (lib/sources/cluster/wire); a server that answers JSON is read as JSON. */
+  protobuf?: boolean;
 }
 
 export interface ListResult {
@@ -110,7 +113,14 @@ export async function listPages(
     if (batch.length >= BATCH) flush();
   };
   const pipelined = req.afterPage === undefined;
-  const accept = req.metadataOnly ? METADATA_LIST_ACCEPT : 'application/json';
+  // Loaded with the first list that asks for it: protobufjs and the message types stay out of every other start.
+  const wire = req.protobuf && !req.metadataOnly ? await import('../wire/pod-wire') : undefined;
+  const accept = req.metadataOnly ? METADATA_LIST_ACCEPT : wire ? wire.POD_LIST_ACCEPT : 'application/json';
+  const protobuf = wire && {
+    decoderFor: (budgets: JsonBudgets) =>
+      wire.podListDecoder({ budgets, dropManagedFields: req.dropManagedFields === true }),
+    statusJson: wire.statusJson,
+  };
   const ahead = (page: InFlight) => {
     if (pipelined && page.current && page.next === undefined && page.seenToken !== undefined)
       page.next = open(page.seenToken);
@@ -129,6 +139,7 @@ export async function listPages(
       onSkipped: (reason: string) => req.onSkipped?.(reason),
       onField,
       dropManagedFields: req.dropManagedFields === true,
+      ...(protobuf ? { protobuf } : {}),
     };
     page.response = getWithRetry(conn, pageUrl(req, token), { accept, signal, items }, req.retry);
     // A page asked for ahead may fail before it is awaited (or never be, when an earlier page fails).

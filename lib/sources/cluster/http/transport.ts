@@ -5,7 +5,13 @@ import { request as httpsRequest } from 'node:https';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { DEFAULT_BUDGETS, overBudget, type ReadBudgets } from '../../../model/budgets';
-import { JsonItemStream, JsonStreamError } from '../../../parsing/json-items';
+import { JsonItemStream, JsonStreamError, type JsonItemHandlers, type JsonTopLevel } from '../../../parsing/json-items';
+import {
+  PROTOBUF_CONTENT_TYPE,
+  ProtobufListStream,
+  ProtobufStreamError,
+  type ProtobufListDecoder,
+} from '../wire/protobuf-list';
 import { classifyNetworkError, TransportError } from './transport-error';
 
 /** A response with any status; the transport never throws on HTTP errors. */
@@ -28,6 +34,15 @@ export interface ItemSink {
   onField?(name: string, value: unknown): void;
   /** Each item's metadata.managedFields arrives as `[]`, never parsed (lib/parsing/json-items.ts). */
   dropManagedFields?: boolean;
+  /** How to read the answer when the server sends protobuf (asked for with its Accept): lib/sources/cluster/wire. */
+  protobuf?: ProtobufSink;
+}
+
+export interface ProtobufSink {
+  /** The decoder of the list's messages within the budgets (built once per set of budgets). */
+  decoderFor(budgets: ReadBudgets): ProtobufListDecoder;
+  /** An error answer's Status as JSON text, for the messages the JSON answers give. */
+  statusJson(body: Buffer): string | undefined;
 }
 
 export interface GetOptions {
@@ -100,17 +115,20 @@ function readBody(
     res.headers['content-encoding'] === 'gzip' ? res.pipe(createGunzip({ chunkSize: 64 * 1024 })) : res;
   const sink = res.statusCode === 200 ? options.items : undefined;
   const { budgets, meter } = limits;
-  const json = sink
-    ? new JsonItemStream(
-        budgets,
-        {
-          item: (v) => sink.onItem(v),
-          skipped: (_, reason) => sink.onSkipped(reason),
-          field: (name, value) => sink.onField?.(name, value),
-        },
-        { dropManagedFields: sink.dropManagedFields === true },
-      )
+  const wire = String(res.headers['content-type'] ?? '').startsWith(PROTOBUF_CONTENT_TYPE)
+    ? options.items?.protobuf
     : undefined;
+  const handlers: JsonItemHandlers | undefined = sink && {
+    item: (v) => sink.onItem(v),
+    skipped: (_, reason) => sink.onSkipped(reason),
+    field: (name, value) => sink.onField?.(name, value),
+  };
+  const reader: { write(chunk: Buffer): void; end(): JsonTopLevel } | undefined =
+    sink && handlers
+      ? wire
+        ? new ProtobufListStream(budgets, wire.decoderFor(budgets), handlers)
+        : new JsonItemStream(budgets, handlers, { dropManagedFields: sink.dropManagedFields === true })
+      : undefined;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -124,9 +142,14 @@ function readBody(
       reject(
         error instanceof JsonStreamError
           ? new TransportError('invalid-response', `The API server sent invalid JSON: ${error.message}.`)
-          : error instanceof Error
-            ? error
-            : new Error(String(error)),
+          : error instanceof ProtobufStreamError
+            ? new TransportError(
+                'invalid-response',
+                `The API server sent an invalid protobuf answer: ${error.message}.`,
+              )
+            : error instanceof Error
+              ? error
+              : new Error(String(error)),
       );
     };
     stream.on('data', (chunk: Buffer) => {
@@ -148,7 +171,7 @@ function readBody(
         );
       }
       try {
-        if (json) return json.write(chunk);
+        if (reader) return reader.write(chunk);
         if (options.keepLine) {
           const lines = (partial + chunk.toString('utf8')).split('\n');
           partial = lines.pop() ?? '';
@@ -173,14 +196,16 @@ function readBody(
     stream.on('end', () => {
       if (settled) return;
       try {
-        if (json) {
-          const top = json.end();
+        if (reader) {
+          const top = reader.end();
           settled = true;
           return resolve({ body: '', fields: top.fields });
         }
         if (options.keepLine && partial && options.keepLine(partial)) chunks.push(Buffer.from(partial));
         settled = true;
-        resolve({ body: Buffer.concat(chunks).toString('utf8') });
+        const bytes = Buffer.concat(chunks);
+        // An error answer in protobuf (a 403, a 410 on an expired continue token) holds a Status.
+        resolve({ body: (wire && wire.statusJson(bytes)) ?? bytes.toString('utf8') });
       } catch (error) {
         fail(error);
       }
