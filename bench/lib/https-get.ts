@@ -10,8 +10,11 @@ export interface GetTextOptions {
   timeoutMs: number;
 }
 
-/** A bare HTTPS GET with a bearer token, gzip accepted like the product asks, the body as one UTF-8 string. */
-export function getText(url: URL, options: GetTextOptions): Promise<{ status: number; body: string }> {
+/** A bare HTTPS GET with a bearer token, gzip accepted like the product asks, the body as bytes. */
+export function getBytes(
+  url: URL,
+  options: GetTextOptions,
+): Promise<{ status: number; contentType: string; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -30,7 +33,13 @@ export function getText(url: URL, options: GetTextOptions): Promise<{ status: nu
         const stream: Readable = res.headers['content-encoding'] === 'gzip' ? res.pipe(createGunzip()) : res;
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        stream.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: String(res.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks),
+          }),
+        );
         stream.on('error', reject);
       },
     );

@@ -160,7 +160,7 @@ function typeSource(type: Type, rules: JsonRules, limits: ConvertLimits, refs: T
   };
   const lines: string[] = [];
   for (const field of rule.fields) {
-    // Left out of the types decoded when dropped (podWireTypes), so never even decoded.
+    // The types decoded when they are dropped lack the field (buildTypes in pod-wire.ts): never even decoded.
     if (name === OBJECT_META && field.proto === 'managedFields' && limits.dropManagedFields) continue;
     const pf = type.fieldsArray.find((x) => x.id === field.number);
     if (!pf) throw new Error(`${name}: field ${field.number} is not in the descriptor`);
