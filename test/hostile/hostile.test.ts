@@ -7,7 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeApiServer, type FakeApiServer } from '../../lib/sources/cluster/testing/fake-apiserver';
+import {
+  startFakeApiServer,
+  type FakeApiServer,
+  type FakeResponse,
+} from '../../lib/sources/cluster/testing/fake-apiserver';
 import { testKubeconfig } from '../../lib/sources/cluster/testing/connect-fake';
 import { fakeCluster, obj, SERVED_1_24 } from '../../lib/sources/cluster/testing/fake-cluster';
 import { renderText } from '../../lib/model/text';
@@ -17,6 +21,7 @@ import {
   gzipBombList,
   list,
   manyKeysKubeconfig,
+  protobufBombs,
   separatorBombSecret,
   separatorBombSnapshot,
   snapshotOfSize,
@@ -133,6 +138,49 @@ describe('hostile input against the production server', () => {
       expect(slowestMs).toBeLessThan(PATIENCE_MS);
       await stillServing();
     }, 180_000);
+  });
+
+  describe('a hostile API server answering pods in protobuf', () => {
+    const bombs = protobufBombs();
+    const fakes: FakeApiServer[] = [];
+    const serving = async (pods: FakeResponse) => {
+      const base = fakeCluster({
+        gitVersion: 'v1.24.17',
+        served: SERVED_1_24,
+        objects: { nodes: [obj('worker-1')], namespaces: [obj('default')] },
+      });
+      const fake = await startFakeApiServer((req) => (req.path === '/api/v1/pods' ? pods : base(req)));
+      fakes.push(fake);
+      return fake;
+    };
+    afterAll(async () => {
+      await Promise.all(fakes.map((f) => f.close()));
+    });
+    const protobuf = { 'Content-Type': 'application/vnd.kubernetes.protobuf' };
+
+    it('4 MiB of nested groups in one pod is an error for pods, and the rest of the scan stands', async () => {
+      const fake = await serving({ raw: bombs.groups, headers: protobuf });
+      const { result, slowestMs } = await whileProbing(server.url, () => pasted(testKubeconfig(fake.url)));
+      expect(result.status).toBe(200);
+      const coverage = new Map(result.report?.coverage.map((c) => [c.resource, c]));
+      expect(coverage.get('pods')?.status).toBe('error');
+      expect(renderText(coverage.get('pods')?.message ?? [])).toMatch(/invalid protobuf answer/);
+      expect(coverage.get('nodes')?.status).toBe('ok');
+      expect(slowestMs).toBeLessThan(PATIENCE_MS);
+      await stillServing();
+    }, 60_000);
+
+    it('a list framed as 4 GiB, gzip inflating to 200 MiB, stops at the response budget', async () => {
+      expect(bombs.huge.length).toBeLessThan(1024 * 1024);
+      const fake = await serving({ raw: bombs.huge, headers: { ...protobuf, 'Content-Encoding': 'gzip' } });
+      const { result, slowestMs } = await whileProbing(server.url, () => pasted(testKubeconfig(fake.url)));
+      expect(result.status).toBe(200);
+      const pods = result.report?.coverage.find((c) => c.resource === 'pods');
+      expect(pods?.status).toBe('error');
+      expect(renderText(pods?.message ?? [])).toMatch(/larger than 128 MiB \(RELEASE_LENS_MAX_RESPONSE_BYTES\)/);
+      expect(slowestMs).toBeLessThan(PATIENCE_MS);
+      await stillServing();
+    }, 120_000);
   });
 
   it('a pasted kubeconfig of 33,000 keys is refused at once', async () => {

@@ -3,6 +3,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { helmStorageObject } from '../../lib/snapshot/helm/encode';
+import { wrapped } from '../../lib/sources/cluster/wire/testing';
 import { shopRelease } from '../../lib/snapshot/helm/test-releases';
 
 const MiB = 1024 * 1024;
@@ -100,6 +101,33 @@ export function gzipBombList(inflated = 200 * MiB): Buffer {
   const head = Buffer.from('{"kind":"List","apiVersion":"v1","metadata":{},"items":[{"metadata":{"name":"');
   const tail = Buffer.from('"}}]}');
   return gzipSync(Buffer.concat([head, Buffer.alloc(inflated, 0x61), tail]), { level: 9 });
+}
+
+/**
+ * Protobuf LIST answers of pods a hostile API server could send (Content-Type application/vnd.kubernetes.protobuf):
+ * `groups`, one item of 4 MiB of nested group starts in a field no Pod has (a decoder that recursed over them would
+ * run out of stack); `huge`, gzip of an item declared 4 GiB long and filled with zeros as far as 200 MiB inflated.
+ */
+export function protobufBombs(): { groups: Buffer; huge: Buffer } {
+  const groupStarts = Buffer.alloc(4 * MiB, (15 << 3) | 3);
+  const item = (length: number) => {
+    const bytes: number[] = [0x12];
+    for (let n = length; ; n = Math.floor(n / 128)) {
+      if (n < 128) {
+        bytes.push(n);
+        break;
+      }
+      bytes.push((n % 128) | 0x80);
+    }
+    return Buffer.from(bytes);
+  };
+  const groups = wrapped(Buffer.concat([item(groupStarts.length), groupStarts]));
+  // The answer's own framing says 4 GiB of list: a reader must stop at its response budget, not wait for the end.
+  const listHead = Buffer.from([0x12, 0xff, 0xff, 0xff, 0xff, 0x0f, ...item(2 ** 32 - 64)]);
+  const huge = gzipSync(Buffer.concat([Buffer.from('k8s\0', 'latin1'), listHead, Buffer.alloc(200 * MiB)]), {
+    level: 9,
+  });
+  return { groups, huge };
 }
 
 /** A multipart/form-data body streamed in chunks, `bytes` long, with no Content-Length (chunked). */
