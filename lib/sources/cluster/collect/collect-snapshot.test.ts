@@ -338,7 +338,18 @@ describe('collectSnapshot against a fake 1.24 API server', () => {
     const json = await scan(fakeCluster(model()));
     expect(json.pods.map((p) => p.metadata.name).sort()).toEqual(s.pods.map((p) => p.metadata.name).sort());
     const asked = (fake?.requests ?? []).filter((r) => r.path.endsWith('/pods') && !isCountProbe(r));
+    expect(asked.length).toBeGreaterThan(0);
     expect(asked.every((r) => r.headers.accept === 'application/vnd.kubernetes.protobuf, application/json')).toBe(true);
+  });
+
+  it('reads the pods of a server newer than the protobuf schema as JSON, which keeps fields the schema lacks', async () => {
+    const m = model();
+    m.gitVersion = 'v1.31.2';
+    const s = await scan(fakeCluster(m), { protobuf: true });
+    const lists = (fake?.requests ?? []).filter((r) => r.path.endsWith('/pods') && !isCountProbe(r));
+    expect(lists.length).toBeGreaterThan(0);
+    expect(lists.every((r) => r.headers.accept === 'application/json')).toBe(true);
+    expect(s.pods.length).toBeGreaterThan(0);
   });
 
   it('without discovery, tries versions in order and moves on after 404', async () => {

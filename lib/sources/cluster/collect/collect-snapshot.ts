@@ -16,6 +16,7 @@ import { readDeprecatedApiMetrics } from './metrics';
 import { runPool } from './pool';
 import { readServerVersion } from './preflight';
 import type { VersionCandidate } from './select-version';
+import { protobufFits } from '../wire/schema-version';
 import { ProgressTracker, type ProgressListener } from './progress';
 import { RESOURCE_TABLE } from '../../../model/resources';
 
@@ -30,7 +31,7 @@ export interface CollectOptions {
   pageSize?: number;
   /** Overrides RELEASE_LENS_SCAN_CONCURRENCY (resources read at once, and namespaces of a large collection). */
   concurrency?: number;
-  /** Overrides RELEASE_LENS_PROTOBUF: ask for pods as protobuf. */
+  /** Overrides RELEASE_LENS_PROTOBUF: ask for pods as protobuf (servers newer than the schema are read as JSON). */
   protobuf?: boolean;
   /** Above how many objects a namespaced collection is read namespace by namespace (LANE_THRESHOLD). */
   laneThreshold?: number;
@@ -122,7 +123,8 @@ async function collect(conn: ClusterConnection, options: CollectOptions): Promis
     skipped: (spec, reason) => builder.recordSkipped({ resource: spec.key }, [reason]),
     afterPage: () => builder.settle(PENDING_DECODES),
     beforeRead: (c) => (isStable(c) ? Promise.resolve() : metricsRead),
-    protobuf: options.protobuf ?? e.RELEASE_LENS_PROTOBUF,
+    // Only where the message types know every field the server's pods can hold (wire/schema-version.ts).
+    protobuf: (options.protobuf ?? e.RELEASE_LENS_PROTOBUF) && protobufFits(version.version),
     lanes: options.concurrency ?? e.RELEASE_LENS_SCAN_CONCURRENCY,
     laneThreshold: options.laneThreshold ?? LANE_THRESHOLD,
     signal,
