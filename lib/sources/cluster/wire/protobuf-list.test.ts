@@ -42,8 +42,10 @@ const protoPod = {
       },
     ],
     restartPolicy: 'Always',
+    terminationGracePeriodSeconds: 0,
     automountServiceAccountToken: false,
     hostNetwork: false,
+    enableServiceLinks: false,
   },
   status: { phase: 'Running' },
 };
@@ -82,7 +84,10 @@ const jsonPod = {
       },
     ],
     restartPolicy: 'Always',
+    // Pointers set to zero values stay; a plain bool at false (hostNetwork) is left out, as omitempty says.
+    terminationGracePeriodSeconds: 0,
     automountServiceAccountToken: false,
+    enableServiceLinks: false,
   },
   status: { phase: 'Running' },
 };
