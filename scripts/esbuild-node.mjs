@@ -11,7 +11,7 @@ const root = path.join(import.meta.dirname, '..');
  * parser 47 → 17 ms). Every other dependency stays external, resolved from node_modules at run time: native modules,
  * packages that start threads from their own files, and those only some commands load.
  */
-export const BUNDLED_PACKAGES = ['zod', 'yaml', 'js-yaml', 'picomatch', '@peculiar/asn1-schema', '@peculiar/asn1-x509'];
+const BUNDLED_PACKAGES = ['zod', 'yaml', 'js-yaml', 'picomatch', '@peculiar/asn1-schema', '@peculiar/asn1-x509'];
 
 function externalPackages() {
   const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));

@@ -11,6 +11,24 @@ import { jsonErrorOffset } from './json-error-offset';
 
 export type JsonBudgets = Pick<ReadBudgets, 'objectBytes' | 'depth' | 'stringBytes' | 'nodes'>;
 
+/** The budgets one item of a list is held to. */
+export type ItemBudget = keyof JsonBudgets;
+
+/** Why an item over one of its budgets was skipped, in the words every list reader uses. */
+export function itemOverBudget(budget: ItemBudget, budgets: JsonBudgets): string {
+  const limit = overBudget(budget, budgets[budget]);
+  switch (budget) {
+    case 'objectBytes':
+      return `larger than ${limit}`;
+    case 'stringBytes':
+      return `holds a string longer than ${limit}`;
+    case 'depth':
+      return `nested deeper than ${limit} levels`;
+    case 'nodes':
+      return `holds more than ${limit} values`;
+  }
+}
+
 /** Where a JSON document stops being valid, with a message that says why. */
 export class JsonStreamError extends Error {
   override readonly name = 'JsonStreamError';
@@ -280,7 +298,7 @@ export class JsonItemStream {
   private settle(c: Capture, buf: Buffer, from: number, to: number, complete: boolean): void {
     c.bytes += to - from;
     if (c.over === undefined && c.bytes > this.limitOf(c)) {
-      c.over = `larger than ${overBudget('objectBytes', this.budgets.objectBytes)}`;
+      c.over = itemOverBudget('objectBytes', this.budgets);
       c.parts = [];
     }
     if (c.over === undefined) {
@@ -333,7 +351,7 @@ export class JsonItemStream {
           i = buf.length;
         }
         if (c.stringBytes > this.budgets.stringBytes && c.over === undefined && c.target !== 'key') {
-          c.over = `holds a string longer than ${overBudget('stringBytes', this.budgets.stringBytes)}`;
+          c.over = itemOverBudget('stringBytes', this.budgets);
           c.parts = [];
         }
         if (!c.inString) {
@@ -367,7 +385,7 @@ export class JsonItemStream {
         this.countValue(c);
         c.depth += 1;
         if (c.depth > this.budgets.depth && c.over === undefined) {
-          c.over = `nested deeper than ${overBudget('depth', this.budgets.depth)} levels`;
+          c.over = itemOverBudget('depth', this.budgets);
           c.parts = [];
         }
       } else if (closes(b)) {
@@ -387,7 +405,7 @@ export class JsonItemStream {
   private countValue(c: Capture): void {
     c.values += 1;
     if (c.values > this.budgets.nodes && c.over === undefined && c.target !== 'key') {
-      c.over = `holds more than ${overBudget('nodes', this.budgets.nodes)} values`;
+      c.over = itemOverBudget('nodes', this.budgets);
       c.parts = [];
     }
   }
@@ -413,10 +431,7 @@ export class JsonItemStream {
     this.mode = 'comma-or-end';
     this.headBytes += c.bytes;
     const over =
-      c.over ??
-      (this.headBytes > this.budgets.objectBytes
-        ? `larger than ${overBudget('objectBytes', this.budgets.objectBytes)}`
-        : undefined);
+      c.over ?? (this.headBytes > this.budgets.objectBytes ? itemOverBudget('objectBytes', this.budgets) : undefined);
     if (over !== undefined) {
       this.top.skippedFields[this.key] = over;
       return;

@@ -14,9 +14,6 @@ import { jsonConverter, type JsonRules } from './to-json';
 /** What a scan sends as Accept for a list of pods: protobuf, or JSON from a server (or proxy) that has no protobuf. */
 export const POD_LIST_ACCEPT = 'application/vnd.kubernetes.protobuf, application/json';
 
-/** The Kubernetes version the message types follow. */
-export const POD_SCHEMA_SOURCE: string = schema.source;
-
 const rules = schema.json as JsonRules;
 const OBJECT_META = ['k8s', 'io', 'apimachinery', 'pkg', 'apis', 'meta', 'v1', 'ObjectMeta'];
 

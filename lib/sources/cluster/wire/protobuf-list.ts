@@ -1,5 +1,10 @@
-import { overBudget } from '../../../model/budgets';
-import type { JsonBudgets, JsonItemHandlers, JsonTopLevel } from '../../../parsing/json-items';
+import {
+  itemOverBudget,
+  type ItemBudget,
+  type JsonBudgets,
+  type JsonItemHandlers,
+  type JsonTopLevel,
+} from '../../../parsing/json-items';
 
 /**
  * Reads a LIST page the API server sent as protobuf, chunk by chunk, and hands over each item as soon as its bytes
@@ -16,7 +21,7 @@ export class ProtobufStreamError extends Error {
 
 export interface ProtobufListDecoder {
   /** One item's bytes as the object its JSON would have parsed to, or the budget it passed. */
-  item(bytes: Uint8Array): { value: unknown; over?: 'stringBytes' | 'nodes' | 'depth' };
+  item(bytes: Uint8Array): { value: unknown; over?: Exclude<ItemBudget, 'objectBytes'> };
   /** The list's metadata as its JSON object ({ continue, resourceVersion, remainingItemCount }). */
   metadata(bytes: Uint8Array): unknown;
 }
@@ -163,7 +168,7 @@ export class ProtobufListStream {
     const payload: Payload = { field, inList, need, parts: [], skip: !wanted };
     if (wanted && need > this.budgets.objectBytes) {
       payload.skip = true;
-      this.over(field, `larger than ${overBudget('objectBytes', this.budgets.objectBytes)}`);
+      this.over(field, itemOverBudget('objectBytes', this.budgets));
     }
     this.payload = payload;
     if (need === 0) this.finish(payload);
@@ -199,7 +204,7 @@ export class ProtobufListStream {
         this.handlers.field?.('metadata', meta);
       } else {
         const { value, over } = this.decode(() => this.decoder.item(bytes));
-        if (over) this.over(LIST_ITEM, this.reason(over));
+        if (over) this.over(LIST_ITEM, itemOverBudget(over, this.budgets));
         else {
           this.handlers.item(value, this.top.items);
           this.top.items += 1;
@@ -207,18 +212,6 @@ export class ProtobufListStream {
       }
     }
     this.listEnds();
-  }
-
-  /** The JSON reader's words for the same budgets. */
-  private reason(over: 'stringBytes' | 'nodes' | 'depth'): string {
-    switch (over) {
-      case 'stringBytes':
-        return `holds a string longer than ${overBudget('stringBytes', this.budgets.stringBytes)}`;
-      case 'nodes':
-        return `holds more than ${overBudget('nodes', this.budgets.nodes)} values`;
-      case 'depth':
-        return `nested deeper than ${overBudget('depth', this.budgets.depth)} levels`;
-    }
   }
 
   private listEnds(): void {

@@ -1,4 +1,5 @@
 import type { Type } from 'protobufjs';
+import type { ItemBudget } from '../../../parsing/json-items';
 
 /**
  * Turns a message decoded by protobufjs into exactly the object the API server's JSON for it would have parsed to:
@@ -33,7 +34,8 @@ export interface ConvertLimits {
   dropManagedFields: boolean;
 }
 
-export type ConvertOver = 'stringBytes' | 'nodes' | 'depth';
+/** The item budgets checked while converting (its bytes were checked before it was decoded). */
+export type ConvertOver = Exclude<ItemBudget, 'objectBytes'>;
 
 export interface Converted {
   value: Record<string, unknown>;
