@@ -7,7 +7,8 @@ import { PodSpecInterner } from './project/intern';
 import { addKubeadmFact, isKubeadmConfigMap, projectKubeadmConfigMap } from './project/kubeadm';
 import { projectNamespace } from './project/namespace';
 import { projectNode } from './project/node';
-import { projectPod } from './project/pod';
+import { POD_READS, projectPod } from './project/pod';
+import type { FieldReads } from './project/field-reads';
 import { projectPodSecurityPolicy } from './project/psp';
 import { projectPriorityClass, projectService } from './project/service';
 import { isServiceAccountTokenSecret, projectServiceAccountToken } from './project/service-account-token';
@@ -125,6 +126,18 @@ const PROJECTORS: Readonly<Record<Projection, Projector>> = {
     ),
   'kubeadm-config': (c, item) => routeKubeadm(c, item),
 };
+
+/** The read sets of the projections that declare one (project/field-reads.ts). */
+const PROJECTION_READS: Partial<Record<Projection, FieldReads>> = { pod: POD_READS };
+
+/**
+ * Every field the snapshot reads of an item of this resource, or undefined when it may read any: raw fields kept,
+ * removed-API evidence, or a projection that declares no read set.
+ */
+export function fieldsRead(entry: ResourceEntry): FieldReads | undefined {
+  if (entry.evidence === true || entry.keep !== undefined || entry.projection === undefined) return undefined;
+  return PROJECTION_READS[entry.projection];
+}
 
 /** Keeps the raw fields the table lists for the resource. */
 function routeKept(c: Collected, key: ObjectResourceKey, item: unknown): RouteOutcome {

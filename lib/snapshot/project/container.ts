@@ -1,14 +1,33 @@
 import type { Container, EnvHint, Probe, ProbeKind } from '../../model/snapshot';
+import type { FieldReads } from './field-reads';
 import { keepDockerArg, keepEnv } from './keep';
 import { num, put, rec, recs, str, strs, text } from './read';
 import type { Raw } from './read';
-import { projectSecurityContext } from './security-context';
+import { projectSecurityContext, SECURITY_CONTEXT_READS } from './security-context';
 
 const PROBES: readonly [ProbeKind, string][] = [
   ['liveness', 'livenessProbe'],
   ['readiness', 'readinessProbe'],
   ['startup', 'startupProbe'],
 ];
+
+/** What projectProbe reads: which handler a probe has, and an exec probe's command. */
+const PROBE_READS: FieldReads = { exec: { command: true }, httpGet: {}, tcpSocket: {}, grpc: {} };
+
+/** What projectContainer reads of a container (of any role). */
+export const CONTAINER_READS: FieldReads = {
+  name: true,
+  image: true,
+  command: true,
+  args: true,
+  env: { name: true, value: true },
+  ports: { hostPort: true },
+  volumeMounts: { name: true, mountPath: true },
+  livenessProbe: PROBE_READS,
+  readinessProbe: PROBE_READS,
+  startupProbe: PROBE_READS,
+  securityContext: SECURITY_CONTEXT_READS,
+};
 
 function projectProbe(kind: ProbeKind, p: Raw | undefined): Probe | undefined {
   if (!p) return undefined;

@@ -1,7 +1,19 @@
 import type { ObjectMeta, OwnerRef } from '../../model/snapshot';
+import type { FieldReads } from './field-reads';
 import { keepAnnotation, keepLabel } from './keep';
 import { bool, isRecord, put, rec, recs, str, strMap, text } from './read';
 import type { Raw } from './read';
+
+/** What projectMeta reads of `metadata`. */
+export const META_READS: FieldReads = {
+  name: true,
+  namespace: true,
+  uid: true,
+  creationTimestamp: true,
+  labels: true,
+  annotations: true,
+  ownerReferences: { apiVersion: true, kind: true, name: true, uid: true, controller: true },
+};
 
 function projectOwnerRef(o: Raw): OwnerRef | undefined {
   const apiVersion = str(o, 'apiVersion');

@@ -1,9 +1,40 @@
 import type { Container, PodSpec, Toleration, Volume } from '../../model/snapshot';
-import { projectContainers } from './container';
+import { CONTAINER_READS, projectContainers } from './container';
+import type { FieldReads } from './field-reads';
 import { bool, put, rec, recs, str, strMap, text } from './read';
 import type { Raw } from './read';
-import { projectSecurityContext } from './security-context';
+import { POD_SECURITY_CONTEXT_READS, projectSecurityContext } from './security-context';
 import { projectVolumes } from './volume';
+
+const SELECTOR_TERM_READS: FieldReads = { matchExpressions: { key: true }, matchFields: { key: true } };
+
+/** What projectPodSpec reads of a pod spec. */
+export const POD_SPEC_READS: FieldReads = {
+  // Read whole: the source is whichever field holds an object (projectVolumeSource).
+  volumes: true,
+  initContainers: CONTAINER_READS,
+  containers: CONTAINER_READS,
+  ephemeralContainers: CONTAINER_READS,
+  nodeSelector: true,
+  affinity: {
+    nodeAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: SELECTOR_TERM_READS },
+      preferredDuringSchedulingIgnoredDuringExecution: { preference: SELECTOR_TERM_READS },
+    },
+  },
+  tolerations: { key: true, operator: true, value: true, effect: true },
+  topologySpreadConstraints: { topologyKey: true, whenUnsatisfiable: true },
+  hostNetwork: true,
+  hostPID: true,
+  hostIPC: true,
+  securityContext: POD_SECURITY_CONTEXT_READS,
+  nodeName: true,
+  serviceAccountName: true,
+  serviceAccount: true,
+  automountServiceAccountToken: true,
+  priorityClassName: true,
+  runtimeClassName: true,
+};
 
 function nodeAffinityKeys(spec: Raw): string[] {
   const na = rec(rec(spec, 'affinity'), 'nodeAffinity');

@@ -1,10 +1,14 @@
 import type { Pod, PodSpec } from '../../model/snapshot';
-import { projectMeta } from './meta';
+import type { FieldReads } from './field-reads';
+import { META_READS, projectMeta } from './meta';
 import { isRecord, opt, rec, text } from './read';
-import { projectPodSpec } from './pod-spec';
+import { POD_SPEC_READS, projectPodSpec } from './pod-spec';
 
 /** The annotation the kubelet sets on the API mirror of a static pod. */
 const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
+
+/** Every field of a raw Pod that projectPod reads: a list of pods read as protobuf decodes only these. */
+export const POD_READS: FieldReads = { metadata: META_READS, spec: POD_SPEC_READS, status: { phase: true } };
 
 /**
  * Projects a raw Pod; undefined when it has no name or no spec. `intern` lets the caller share equal specs.

@@ -1,6 +1,31 @@
 import type { SecurityContext } from '../../model/snapshot';
+import type { FieldReads } from './field-reads';
 import { bool, num, nums, put, rec, recs, strs, text } from './read';
 import type { Raw } from './read';
+
+/** What projectSecurityContext reads of a container's securityContext. */
+export const SECURITY_CONTEXT_READS: FieldReads = {
+  capabilities: { add: true, drop: true },
+  privileged: true,
+  allowPrivilegeEscalation: true,
+  runAsNonRoot: true,
+  runAsUser: true,
+  runAsGroup: true,
+  readOnlyRootFilesystem: true,
+  procMount: true,
+  seccompProfile: { type: true, localhostProfile: true },
+  seLinuxOptions: { type: true, user: true, role: true },
+  appArmorProfile: { type: true },
+  windowsOptions: { hostProcess: true },
+};
+
+/** What it reads of a pod's: the same, and the pod-only fields. */
+export const POD_SECURITY_CONTEXT_READS: FieldReads = {
+  ...SECURITY_CONTEXT_READS,
+  sysctls: { name: true },
+  supplementalGroups: true,
+  fsGroup: true,
+};
 
 /**
  * Projects a container or pod securityContext to the fields the Pod Security Standards and PSP checks read.

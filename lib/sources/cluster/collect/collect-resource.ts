@@ -10,6 +10,7 @@ import { countOf, namespaceNames, readInLanes, type LanesResult } from './lanes'
 import { listPages, type ListResult } from './list-pages';
 import { readsManagedFields, type ResourceSpec } from '../../../model/resources';
 import { selectVersions, type VersionCandidate } from './select-version';
+import { fieldsRead } from '../../../snapshot/project-item';
 
 /** What collecting one resource needs; `addItems` goes to the SnapshotBuilder. */
 export interface ResourceContext {
@@ -53,6 +54,7 @@ function list(
   namespace?: string,
   seen?: Set<string>,
 ): Promise<ListResult> {
+  const reads = fieldsRead(spec);
   return listPages(
     ctx.conn,
     {
@@ -64,6 +66,7 @@ function list(
       // Often half of a pod's bytes; parsed only for the kinds whose projection reads them.
       dropManagedFields: !readsManagedFields(spec),
       protobuf: ctx.protobuf && spec.protobuf === true,
+      ...(reads ? { reads } : {}),
       apiVersion: c.groupVersion,
       kind: spec.kind,
       // A metadata-only list has no `type`; the field selector guarantees it.

@@ -4,6 +4,7 @@ import { getWithRetry, type RetryPolicy } from '../http/retry';
 import type { HttpResponse } from '../http/transport';
 import { HttpStatusError, statusMessage } from './http-status';
 import type { JsonBudgets } from '../../../parsing/json-items';
+import type { FieldReads } from '../../../snapshot/project/field-reads';
 
 /** Accept header for metadata-only lists: no spec, no data, same API version (so the same deprecation accounting). */
 export const METADATA_LIST_ACCEPT = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
@@ -32,6 +33,8 @@ export interface ListRequest {
   dropManagedFields?: boolean;
   /** Ask for pods as protobuf (lib/sources/cluster/wire); a server that answers JSON is read as JSON. */
   protobuf?: boolean;
+  /** The fields the consumer reads of each item: a protobuf answer decodes only these. Every field when absent. */
+  reads?: FieldReads;
 }
 
 export interface ListResult {
@@ -117,8 +120,7 @@ export async function listPages(
   const wire = req.protobuf && !req.metadataOnly ? await import('../wire/pod-wire') : undefined;
   const accept = req.metadataOnly ? METADATA_LIST_ACCEPT : wire ? wire.POD_LIST_ACCEPT : 'application/json';
   const protobuf = wire && {
-    decoderFor: (budgets: JsonBudgets) =>
-      wire.podListDecoder({ budgets, dropManagedFields: req.dropManagedFields === true }),
+    decoderFor: (budgets: JsonBudgets) => wire.podListDecoder({ budgets, ...(req.reads ? { reads: req.reads } : {}) }),
     statusJson: wire.statusJson,
   };
   const ahead = (page: InFlight) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGETS } from '../../../model/budgets';
 import type { JsonBudgets } from '../../../parsing/json-items';
+import { pickReads, type FieldReads } from '../../../snapshot/project/field-reads';
+import { POD_READS, projectPod } from '../../../snapshot/project/pod';
 import { podListDecoder, statusJson } from './pod-wire';
 import { ProtobufListStream, ProtobufStreamError } from './protobuf-list';
 import { podListAnswer, statusAnswer, wrapped } from './testing';
@@ -98,9 +100,9 @@ interface Read {
   metadata: unknown;
 }
 
-function read(answer: Buffer, chunk: number, budgets: JsonBudgets = DEFAULT_BUDGETS, drop = false): Read {
+function read(answer: Buffer, chunk: number, budgets: JsonBudgets = DEFAULT_BUDGETS, reads?: FieldReads): Read {
   const out: Read = { items: [], skipped: [], metadata: undefined };
-  const stream = new ProtobufListStream(budgets, podListDecoder({ budgets, dropManagedFields: drop }), {
+  const stream = new ProtobufListStream(budgets, podListDecoder({ budgets, ...(reads ? { reads } : {}) }), {
     item: (v) => out.items.push(v),
     skipped: (_, reason) => out.skipped.push(reason),
     field: (name, value) => {
@@ -144,10 +146,28 @@ describe('a protobuf list of pods', () => {
     expect(Object.keys(pod?.metadata ?? {})).toEqual(Object.keys(jsonPod.metadata));
   });
 
-  it('leaves managedFields out unread when the projection never reads them', () => {
-    const [pod] = read(answer, 64, DEFAULT_BUDGETS, true).items as (typeof jsonPod)[];
-    const { managedFields: _, ...rest } = jsonPod.metadata;
-    expect(pod?.metadata).toEqual(rest);
+  it('decodes only the fields a read set names, in every chunking', () => {
+    const reads: FieldReads = {
+      metadata: { name: true, labels: true },
+      spec: { containers: { name: true, ports: { hostPort: true }, livenessProbe: { httpGet: {} } } },
+    };
+    for (const chunk of [1, 7, 64, answer.length]) {
+      const [pod, bare] = read(answer, chunk, DEFAULT_BUDGETS, reads).items;
+      expect(pod).toEqual({
+        metadata: { name: 'web-1', labels: { app: 'web' } },
+        // A message read for its presence alone stays an (empty) object; a struct is never left out.
+        spec: { containers: [{ name: 'app', ports: [{}], livenessProbe: { httpGet: {} } }] },
+      });
+      expect(pod).toEqual(pickReads(jsonPod, reads));
+      expect(bare).toEqual({ metadata: { name: 'bare' }, spec: { containers: null } });
+    }
+  });
+
+  it('decodes what the pod projection reads, and nothing of what it does not (managedFields, resources, status)', () => {
+    const [pod] = read(answer, 64, DEFAULT_BUDGETS, POD_READS).items;
+    expect(pod).toEqual(pickReads(jsonPod, POD_READS));
+    expect(JSON.stringify(pod)).not.toMatch(/managedFields|resources|restartPolicy|resourceVersion/);
+    expect(projectPod(pod)).toEqual(projectPod(jsonPod));
   });
 
   it('skips an item over a budget, says which, and reads on', () => {

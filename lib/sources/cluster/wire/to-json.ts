@@ -30,8 +30,6 @@ export interface ConvertLimits {
   nodes: number;
   /** Nesting of objects and arrays, counted as the JSON reader counts it. */
   depth: number;
-  /** metadata.managedFields are left out: the projection never reads them (the types decoded lack them too). */
-  dropManagedFields: boolean;
 }
 
 /** The item budgets checked while converting (its bytes were checked before it was decoded). */
@@ -96,7 +94,6 @@ const TIME = 'k8s.io.apimachinery.pkg.apis.meta.v1.Time';
 const FIELDS_V1 = 'k8s.io.apimachinery.pkg.apis.meta.v1.FieldsV1';
 const QUANTITY = 'k8s.io.apimachinery.pkg.api.resource.Quantity';
 const INT_OR_STRING = 'k8s.io.apimachinery.pkg.util.intstr.IntOrString';
-const OBJECT_META = 'k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 
 const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
@@ -151,7 +148,7 @@ const lit = (s: string) => JSON.stringify(s);
  * The source of one type's converter. `m` is the message, `t` the tally, `c` the converters of the types its fields
  * hold (by index in `refs`), `o` the object being built; inlined structs write into the same object.
  */
-function typeSource(type: Type, rules: JsonRules, limits: ConvertLimits, refs: Type[], m = 'm'): string {
+function typeSource(type: Type, rules: JsonRules, refs: Type[], m = 'm'): string {
   const name = type.fullName.slice(1);
   const rule = rules[name];
   if (!rule) throw new Error(`pod-schema.json has no JSON rules for ${name}`);
@@ -162,8 +159,6 @@ function typeSource(type: Type, rules: JsonRules, limits: ConvertLimits, refs: T
   };
   const lines: string[] = [];
   for (const field of rule.fields) {
-    // The types decoded when they are dropped lack the field (buildTypes in pod-wire.ts): never even decoded.
-    if (name === OBJECT_META && field.proto === 'managedFields' && limits.dropManagedFields) continue;
     const pf = type.fieldsArray.find((x) => x.id === field.number);
     if (!pf) throw new Error(`${name}: field ${field.number} is not in the descriptor`);
     pf.resolve();
@@ -175,7 +170,7 @@ function typeSource(type: Type, rules: JsonRules, limits: ConvertLimits, refs: T
       // The inlined struct's fields, written into this same object from the nested message (or its defaults).
       const inner = `${m}_${field.number}`;
       lines.push(`{ const ${inner} = ${has} ? ${get} : ${ref(valueType)}.empty;`);
-      lines.push(typeSource(valueType, rules, limits, refs, inner));
+      lines.push(typeSource(valueType, rules, refs, inner));
       lines.push('}');
       continue;
     }
@@ -241,7 +236,7 @@ export function jsonConverter(root: Type, rules: JsonRules, limits: ConvertLimit
       return entry;
     }
     const refs: Type[] = [];
-    const body = typeSource(type, rules, limits, refs);
+    const body = typeSource(type, rules, refs);
     const c = refs.map(compile);
     // Generated from the schema committed beside this file, never from data a server sent.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
