@@ -24,7 +24,7 @@ import {
   type ResourceEntry,
 } from '../model/resources';
 import { keepFields } from './project/kept-fields';
-import type { KubeadmConfig, Snapshot } from '../model/snapshot';
+import type { KubeadmConfig, PodSpec, Snapshot } from '../model/snapshot';
 
 /** The lists a snapshot holds. */
 export type Lists = Pick<
@@ -92,7 +92,7 @@ const push = <T>(list: T[], v: T | undefined): RouteOutcome => {
 
 type Projector = (c: Collected, item: unknown, key: ObjectResourceKey) => RouteOutcome;
 
-const intern = (c: Collected) => (s: Parameters<PodSpecInterner['intern']>[0]) => c.interner.intern(s);
+const intern = (c: Collected) => (s: PodSpec, owner?: string) => c.interner.intern(s, owner);
 
 /** How each named projection of the resource table turns an item into snapshot data. */
 const PROJECTORS: Readonly<Record<Projection, Projector>> = {

@@ -11,9 +11,10 @@ const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 export const POD_READS: FieldReads = { metadata: META_READS, spec: POD_SPEC_READS, status: { phase: true } };
 
 /**
- * Projects a raw Pod; undefined when it has no name or no spec. `intern` lets the caller share equal specs.
+ * Projects a raw Pod; undefined when it has no name or no spec. `intern` lets the caller share equal specs (told
+ * the uid of the pod's controller, whose other pods most likely have the same spec).
  */
-export function projectPod(raw: unknown, intern: (s: PodSpec) => PodSpec = (s) => s): Pod | undefined {
+export function projectPod(raw: unknown, intern: (s: PodSpec, owner?: string) => PodSpec = (s) => s): Pod | undefined {
   if (!isRecord(raw)) return undefined;
   const metadata = projectMeta(raw);
   const spec = rec(raw, 'spec');
@@ -22,6 +23,6 @@ export function projectPod(raw: unknown, intern: (s: PodSpec) => PodSpec = (s) =
     metadata,
     ...opt('phase', text(rec(raw, 'status'), 'phase')),
     mirror: MIRROR_ANNOTATION in metadata.annotations,
-    spec: intern(projectPodSpec(spec)),
+    spec: intern(projectPodSpec(spec), metadata.ownerReferences.find((r) => r.controller === true)?.uid),
   };
 }
