@@ -28,6 +28,10 @@ const messageType = (field: protobuf.Field): Type | undefined => {
   return t && 'fieldsArray' in t ? t : undefined;
 };
 
+/**
+ * The copy of `root` that holds only what `reads` names, with the JSON rules of it and of the copies under it. The
+ * copies are added to the types' own namespaces; throws when a read set reads a map or a scalar field by field.
+ */
 export function pruneToReads(root: Type, rules: JsonRules, reads: FieldReads): Pruned {
   const out: JsonRules = { ...rules };
   const copies = new Map<string, Type>();
