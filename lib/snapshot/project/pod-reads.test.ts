@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { everyFieldPod } from '../../sources/cluster/wire/testing';
-import { mergeReads, pickReads, type FieldReads } from './field-reads';
+import { pickReads, type FieldReads } from './field-reads';
 import { POD_READS, projectPod } from './pod';
 
 /** Wraps raw JSON so that every property a reader touches is recorded as a path: `[]` for any element, `*` for keys. */
@@ -81,26 +81,5 @@ describe('the fields the pod projection reads (POD_READS)', () => {
     projectPod(value);
     expect([...paths].filter((p) => !covers(lacking, p))).toContain('spec.containers.[].image');
     expect(projectPod(pickReads(pods[0], lacking))).not.toEqual(projectPod(pods[0]));
-  });
-});
-
-describe('read sets', () => {
-  it('merge: a field read whole by either is read whole', () => {
-    expect(mergeReads({ a: { b: true }, c: true }, { a: { d: true }, c: { e: true }, f: {} })).toEqual({
-      a: { b: true, d: true },
-      c: true,
-      f: {},
-    });
-  });
-
-  it('pick the fields they name from each element of a list, and nothing else', () => {
-    const raw = { a: [{ b: 1, c: 2 }, { b: 3 }], d: { e: 'x' }, f: 'gone', constructor: 'own' };
-    const reads: FieldReads = JSON.parse('{"a":{"b":true},"d":{},"constructor":true}') as FieldReads;
-    expect(pickReads(raw, reads)).toEqual({
-      a: [{ b: 1 }, { b: 3 }],
-      d: {},
-      constructor: 'own',
-    });
-    expect(pickReads({ toString: 'x' }, {})).toEqual({});
   });
 });
