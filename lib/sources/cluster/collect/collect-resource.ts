@@ -53,6 +53,7 @@ function list(
   c: VersionCandidate,
   namespace?: string,
   seen?: Set<string>,
+  onThrottled?: () => void,
 ): Promise<ListResult> {
   const reads = fieldsRead(spec);
   return listPages(
@@ -77,6 +78,7 @@ function list(
       // Only Helm records are decoded elsewhere and need the reader to wait; every other list reads a page ahead.
       ...(ctx.afterPage && spec.projection === 'helm-record' ? { afterPage: ctx.afterPage } : {}),
       ...(seen ? { seen } : {}),
+      ...(onThrottled ? { onThrottled } : {}),
     },
     (items) => ctx.addItems(spec, items),
   );
@@ -153,7 +155,8 @@ async function readThrough(ctx: ResourceContext, spec: ResourceSpec, c: VersionC
     if (lanes) {
       const seconds = (lanes.ms / 1000).toFixed(1);
       const note = t`Read namespace by namespace (${slot('value', String(lanes.namespaces))} namespaces, ${slot('value', String(ctx.lanes))} at a time) to go faster: each namespace is one consistent list, and together they span ${slot('value', seconds)} s.`;
-      return okEntry(spec, c, lanes, [note]);
+      const slowed = t`The API server asked to slow down (HTTP 429) on ${slot('value', String(lanes.throttled))} of these requests: the last namespaces were read ${slot('value', String(lanes.lanes))} at a time.`;
+      return okEntry(spec, c, lanes, lanes.throttled > 0 ? [note, slowed] : [note]);
     }
     return okEntry(spec, c, await list(ctx, spec, c, spec.namespace), []);
   } catch (error) {
@@ -207,7 +210,7 @@ async function inLanes(
     // The first call has the names already; the second looks for namespaces created meanwhile.
     async () => (asked++ === 0 ? first : namespaceNames(ctx.conn, ctx.pageSize, call)),
     ctx.lanes,
-    (ns) => list(ctx, spec, c, ns, seen),
+    (ns, throttled) => list(ctx, spec, c, ns, seen, throttled),
   );
 }
 

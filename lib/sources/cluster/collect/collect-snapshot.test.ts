@@ -288,6 +288,34 @@ describe('collectSnapshot against a fake 1.24 API server', () => {
     });
   });
 
+  it('reads a large collection in lanes, and halves them when the API server answers 429', async () => {
+    const m = model();
+    const spaces = ['ns-0', 'ns-1', 'ns-2', 'ns-3', 'ns-4', 'ns-5'];
+    m.objects.namespaces = [...(m.objects.namespaces ?? []), ...spaces.map((ns) => obj(ns))];
+    const pod = (name: string, ns: string) => obj(name, ns, { spec: { containers: [{ name: 'c', image: 'x' }] } });
+    m.objects.pods = [...(m.objects.pods ?? []), ...spaces.flatMap((ns) => [pod('a', ns), pod('b', ns)])];
+    let slowDowns = 0;
+    const s = await scan(
+      withOverride(
+        (req) =>
+          req.path === '/api/v1/namespaces/ns-1/pods' && slowDowns++ === 0
+            ? { status: 429, headers: { 'Retry-After': '0' }, json: {} }
+            : undefined,
+        fakeCluster(m),
+      ),
+      { laneThreshold: 3, concurrency: 4 },
+    );
+    expect(s.pods).toHaveLength(5 + 12);
+    const pods = coverage(s, 'pods');
+    expect(pods).toMatchObject({ status: 'ok', count: 17 });
+    expect(pods?.message).toMatch(/^Read namespace by namespace \(9 namespaces, 4 at a time\)/);
+    expect(pods?.message).toMatch(
+      /asked to slow down \(HTTP 429\) on 1 of these requests: the last namespaces were read 2 at a time\.$/,
+    );
+    // Namespace by namespace: no list of every pod at once, only the count probe.
+    expect(fake?.requests.filter((r) => r.path === '/api/v1/pods').every(isCountProbe)).toBe(true);
+  });
+
   it('asks for pods as protobuf and reads the answer; an error in protobuf keeps its message', async () => {
     const protobufAnswer = (body: Buffer) => ({
       raw: body,

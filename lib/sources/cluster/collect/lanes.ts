@@ -2,7 +2,6 @@ import 'server-only';
 import type { ClusterConnection } from '../connect';
 import { getWithRetry, type RetryPolicy } from '../http/retry';
 import { listPages, METADATA_LIST_ACCEPT, type ListResult } from './list-pages';
-import { runPool } from './pool';
 
 /**
  * A collection the API server counts above this is read namespace by namespace, several lists at a time, instead of
@@ -71,28 +70,54 @@ export interface LanesResult extends ListResult {
   namespaces: number;
   /** From the first list started to the last one done: the window the lists together span. */
   ms: number;
+  /** How many answers were 429, the API server asking to slow down. */
+  throttled: number;
+  /** Lists at a time at the end: halved at each 429, never below one. */
+  lanes: number;
 }
 
 /**
  * Reads a collection namespace by namespace, `lanes` lists at a time, then reads the namespaces created meanwhile
  * (listed again at the end), so none is missed. Each namespace is one consistent list; together they span `ms`.
+ * A list that is told to slow down (`throttled`, on a 429 from the API server's priority and fairness) halves the
+ * lists at a time for the rest of the read: lanes above the new count stop after their current namespace.
  */
 export async function readInLanes(
   names: () => Promise<string[]>,
   lanes: number,
-  listIn: (namespace: string) => Promise<ListResult>,
+  listIn: (namespace: string, throttled: () => void) => Promise<ListResult>,
 ): Promise<LanesResult> {
   const started = performance.now();
-  const total: LanesResult = { count: 0, pages: 0, restarted: false, namespaces: 0, ms: 0 };
+  const total: LanesResult = {
+    count: 0,
+    pages: 0,
+    restarted: false,
+    namespaces: 0,
+    ms: 0,
+    throttled: 0,
+    lanes: Math.max(1, lanes),
+  };
+  const throttled = () => {
+    total.throttled += 1;
+    total.lanes = Math.max(1, Math.floor(total.lanes / 2));
+  };
   const read = new Set<string>();
-  const run = (list: string[]) =>
-    runPool(list, lanes, async (ns) => {
-      read.add(ns);
-      const r = await listIn(ns);
-      total.count += r.count;
-      total.pages += r.pages;
-      total.restarted ||= r.restarted;
-    });
+  const run = async (list: readonly string[]) => {
+    let next = 0;
+    const lane = async (index: number): Promise<void> => {
+      while (index < total.lanes && next < list.length) {
+        const ns = list[next];
+        next += 1;
+        if (ns === undefined) continue;
+        read.add(ns);
+        const r = await listIn(ns, throttled);
+        total.count += r.count;
+        total.pages += r.pages;
+        total.restarted ||= r.restarted;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(total.lanes, list.length) }, (_, i) => lane(i)));
+  };
   await run(await names());
   await run((await names()).filter((ns) => !read.has(ns)));
   total.namespaces = read.size;

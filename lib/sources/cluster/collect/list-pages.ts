@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ClusterConnection } from '../connect';
 import { getWithRetry, type RetryPolicy } from '../http/retry';
-import type { HttpResponse } from '../http/transport';
+import type { HttpResponse, Transport } from '../http/transport';
 import { HttpStatusError, statusMessage } from './http-status';
 import type { JsonBudgets } from '../../../parsing/json-items';
 import type { FieldReads } from '../../../snapshot/project/field-reads';
@@ -35,6 +35,8 @@ export interface ListRequest {
   protobuf?: boolean;
   /** The fields the consumer reads of each item: a protobuf answer decodes only these. Every field when absent. */
   reads?: FieldReads;
+  /** Told of every 429 answer (retried as the policy says): the API server's priority and fairness asks to slow down. */
+  onThrottled?: () => void;
 }
 
 export interface ListResult {
@@ -123,6 +125,16 @@ export async function listPages(
     decoderFor: (budgets: JsonBudgets) => wire.podListDecoder({ budgets, ...(req.reads ? { reads: req.reads } : {}) }),
     statusJson: wire.statusJson,
   };
+  const throttled = req.onThrottled;
+  const transport: Transport = throttled
+    ? {
+        get: async (path, options) => {
+          const res = await conn.get(path, options);
+          if (res.status === 429) throttled();
+          return res;
+        },
+      }
+    : conn;
   const ahead = (page: InFlight) => {
     if (pipelined && page.current && page.next === undefined && page.seenToken !== undefined)
       page.next = open(page.seenToken);
@@ -143,7 +155,7 @@ export async function listPages(
       dropManagedFields: req.dropManagedFields === true,
       ...(protobuf ? { protobuf } : {}),
     };
-    page.response = getWithRetry(conn, pageUrl(req, token), { accept, signal, items }, req.retry);
+    page.response = getWithRetry(transport, pageUrl(req, token), { accept, signal, items }, req.retry);
     // A page asked for ahead may fail before it is awaited (or never be, when an earlier page fails).
     page.response.catch(() => undefined);
     return page;

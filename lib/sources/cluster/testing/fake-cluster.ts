@@ -69,7 +69,10 @@ function matches(item: Obj, q: URLSearchParams): boolean {
   return true;
 }
 
-/** Paginates with a numeric continue token; metadata-only Accept strips everything but metadata. */
+/**
+ * Paginates with a numeric continue token and, as kube-apiserver does without a selector, the count of the items
+ * after the page; metadata-only Accept strips everything but metadata.
+ */
 function listResponse(items: Obj[], req: SeenRequest): FakeResponse {
   const limit = Number(req.query.get('limit') ?? '0') || items.length;
   const start = Number(req.query.get('continue') ?? '0');
@@ -79,7 +82,11 @@ function listResponse(items: Obj[], req: SeenRequest): FakeResponse {
   const out = metadataOnly
     ? page.map((i) => ({ apiVersion: 'meta.k8s.io/v1', kind: 'PartialObjectMetadata', metadata: i.metadata }))
     : page.map((i) => structuredClone(i));
-  return { json: { kind: 'List', apiVersion: 'v1', metadata: next ? { continue: next } : {}, items: out } };
+  const selected = req.query.has('labelSelector') || req.query.has('fieldSelector');
+  const metadata = next
+    ? { continue: next, ...(selected ? {} : { remainingItemCount: items.length - start - page.length }) }
+    : {};
+  return { json: { kind: 'List', apiVersion: 'v1', metadata, items: out } };
 }
 
 const PATH = /^\/(?:api|apis\/([^/]+))\/([^/]+)(?:\/namespaces\/([^/]+))?\/([^/]+)(?:\/([^/]+))?$/;
