@@ -2,6 +2,7 @@ import 'server-only';
 import type { ClusterConnection } from '../connect';
 import { getWithRetry, type RetryPolicy } from '../http/retry';
 import { listPages, METADATA_LIST_ACCEPT, type ListResult } from './list-pages';
+import { runPool } from './pool';
 
 /**
  * A collection the API server counts above this is read namespace by namespace, several lists at a time, instead of
@@ -102,22 +103,18 @@ export async function readInLanes(
     total.lanes = Math.max(1, Math.floor(total.lanes / 2));
   };
   const read = new Set<string>();
-  const run = async (list: readonly string[]) => {
-    let next = 0;
-    const lane = async (index: number): Promise<void> => {
-      while (index < total.lanes && next < list.length) {
-        const ns = list[next];
-        next += 1;
-        if (ns === undefined) continue;
+  const run = (list: readonly string[]) =>
+    runPool(
+      list,
+      () => total.lanes,
+      async (ns) => {
         read.add(ns);
         const r = await listIn(ns, throttled);
         total.count += r.count;
         total.pages += r.pages;
         total.restarted ||= r.restarted;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(total.lanes, list.length) }, (_, i) => lane(i)));
-  };
+      },
+    );
   await run(await names());
   await run((await names()).filter((ns) => !read.has(ns)));
   total.namespaces = read.size;
