@@ -10,8 +10,11 @@ interface Body {
   perNode: Map<string, PodSpec>;
 }
 
-/** True when two projected values are equal (plain JSON data: objects, arrays, strings, numbers, booleans). */
-function same(a: unknown, b: unknown): boolean {
+/**
+ * True when two projected values are equal (plain JSON data: objects, arrays, strings, numbers, booleans), leaving
+ * out the key `skip` of the two outer objects.
+ */
+function same(a: unknown, b: unknown, skip?: string): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
@@ -23,24 +26,11 @@ function same(a: unknown, b: unknown): boolean {
   const y = b as Record<string, unknown>;
   let keys = 0;
   for (const k in x) {
+    if (k === skip) continue;
     if (!Object.hasOwn(y, k) || !same(x[k], y[k])) return false;
     keys += 1;
   }
-  for (const _ in y) keys -= 1;
-  return keys === 0;
-}
-
-/** True when two specs are equal apart from nodeName. */
-function sameBody(a: PodSpec, b: PodSpec): boolean {
-  const x = a as unknown as Record<string, unknown>;
-  const y = b as unknown as Record<string, unknown>;
-  let keys = 0;
-  for (const k in x) {
-    if (k === 'nodeName') continue;
-    if (!Object.hasOwn(y, k) || !same(x[k], y[k])) return false;
-    keys += 1;
-  }
-  for (const k in y) if (k !== 'nodeName') keys -= 1;
+  for (const k in y) if (k !== skip) keys -= 1;
   return keys === 0;
 }
 
@@ -63,7 +53,7 @@ export class PodSpecInterner {
   /** Returns the shared spec equal to `spec`, remembering `spec` when it is the first of its kind. */
   intern(spec: PodSpec, owner?: string): PodSpec {
     const known = owner === undefined ? undefined : this.byOwner.get(owner);
-    let body = known?.find((b) => sameBody(b.first, spec));
+    let body = known?.find((b) => same(b.first, spec, 'nodeName'));
     if (!body) {
       const { nodeName: _, ...rest } = spec;
       const key = JSON.stringify(rest);

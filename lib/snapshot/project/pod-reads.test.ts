@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { everyFieldPod } from '../../sources/cluster/wire/testing';
-import { pickReads, type FieldReads } from './field-reads';
+import type { FieldReads } from './field-reads';
+import { pickReads } from './testing';
 import { POD_READS, projectPod } from './pod';
 
 /** Wraps raw JSON so that every property a reader touches is recorded as a path: `[]` for any element, `*` for keys. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGETS } from '../../../model/budgets';
 import type { JsonBudgets } from '../../../parsing/json-items';
-import { pickReads, type FieldReads } from '../../../snapshot/project/field-reads';
+import type { FieldReads } from '../../../snapshot/project/field-reads';
+import { pickReads } from '../../../snapshot/project/testing';
 import { POD_READS, projectPod } from '../../../snapshot/project/pod';
 import { podListDecoder, statusJson } from './pod-wire';
 import { ProtobufListStream, ProtobufStreamError } from './protobuf-list';
