@@ -7,7 +7,7 @@ import { makeFinding } from './support/finding';
 import { sortFindings, subjectTarget } from './support/object-refs';
 import { POD_SUBJECT_NEEDS } from './support/scope';
 import type { PodSubject } from './support/subjects';
-import { containersToCheck, podSubjects } from './support/subjects';
+import { podSubjects } from './support/subjects';
 import { containerPath, key, named, refText, setting, value } from './support/text';
 
 const ID = 'grpc-probes';
@@ -128,7 +128,7 @@ export const rule: Rule = {
   needs: [...POD_SUBJECT_NEEDS],
   run(snapshot) {
     const findings = podSubjects(snapshot).flatMap((s) =>
-      containersToCheck(s).flatMap((c) => {
+      s.containers.flatMap((c) => {
         const probes = c.probes.flatMap((probe) => {
           const call = probe.handler === 'exec' ? parseGrpcHealthProbe(probe.command ?? []) : undefined;
           return call ? [{ probe, call }] : [];

@@ -7,7 +7,7 @@ import { containerLabel } from './support/containers';
 import { makeFinding } from './support/finding';
 import { sortFindings, subjectTarget } from './support/object-refs';
 import { POD_SUBJECT_NEEDS } from './support/scope';
-import { containersToCheck, podSubjects, type PodSubject } from './support/subjects';
+import { podSubjects, type PodSubject } from './support/subjects';
 import { containerPath, helmRelease, image, ns, refText, value } from './support/text';
 
 const CHANGE = 'registry-k8s-io';
@@ -55,7 +55,7 @@ function whereToEdit(subject: PodSubject): Text {
 }
 
 function findingOf(subject: PodSubject, profile: ClusterProfile): Finding | undefined {
-  const olds = containersToCheck(subject).filter((c) => isOld(c.image));
+  const olds = subject.containers.filter((c) => isOld(c.image));
   if (olds.length === 0) return undefined;
   const images = [...new Set(olds.map((c) => c.image))];
   return makeFinding({

@@ -1,7 +1,7 @@
 import type { Container, PodSpec, Volume } from '../../model/snapshot';
 import { classifyDockerPath, normalizePath, type DockerPathKind } from './docker-paths';
 import { endpointsIn, resolveMount, resolvePipe, tcpReachesNode, type DockerEndpoint } from './docker-refs';
-import { containersToCheck, type PodSubject } from './subjects';
+import type { PodSubject } from './subjects';
 
 /** A DOCKER_HOST value or a command-line argument that names a Docker endpoint. */
 export interface DockerRef {
@@ -92,7 +92,7 @@ function resolve(
 
 /** Every way a pod subject depends on Docker Engine on its node, one entry per hostPath volume or endpoint. */
 export function dockerUsages(subject: PodSubject): DockerUsage[] {
-  const checked = containersToCheck(subject);
+  const checked = subject.containers;
   // A pod its owner's template already covers, with no container of its own: nothing here the template lacks.
   if (checked.length === 0 && subject.coveredByOwner) return [];
   const resolved = checked.flatMap(refsOf).flatMap((r) => resolve(r, subject.spec) ?? []);

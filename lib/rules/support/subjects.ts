@@ -22,6 +22,12 @@ export interface PodSubject {
   from: 'template' | 'pod';
   /** A pod whose spec comes from a controller already walked as a template. */
   coveredByOwner: boolean;
+  /**
+   * The containers checks look at: all of them, except for subjects already covered by their owner's template,
+   * where only ephemeral containers (added to the pod later, never in a template) are new. Worked out once here:
+   * several checks ask for every subject.
+   */
+  containers: readonly Container[];
   /** A mirror pod of a static pod (defined by a file on the node). */
   mirror: boolean;
   /** Where the spec sits in the object, for evidence paths. */
@@ -94,6 +100,7 @@ function buildSubjects(snapshot: Snapshot): PodSubject[] {
       spec: w.template.spec,
       from: 'template',
       coveredByOwner: owner !== undefined,
+      containers: owner === undefined ? w.template.spec.containers : ephemeral(w.template.spec.containers),
       mirror: false,
       specPath: specPathOf(w),
     };
@@ -109,6 +116,7 @@ function buildSubjects(snapshot: Snapshot): PodSubject[] {
       spec: p.spec,
       from: 'pod',
       coveredByOwner: owner !== undefined,
+      containers: owner === undefined ? p.spec.containers : ephemeral(p.spec.containers),
       mirror: p.mirror,
       specPath: 'spec',
     };
@@ -117,14 +125,10 @@ function buildSubjects(snapshot: Snapshot): PodSubject[] {
   return subjects;
 }
 
-/**
- * The containers a check should look at for a subject: all of them, except for subjects already covered by their
- * owner's template, where only ephemeral containers (added to the pod later, never in a template) are new.
- */
-export function containersToCheck(subject: PodSubject): readonly Container[] {
-  if (!subject.coveredByOwner) return subject.spec.containers;
-  if (!subject.spec.containers.some((c) => c.role === 'ephemeral')) return NONE;
-  return subject.spec.containers.filter((c) => c.role === 'ephemeral');
+/** The ephemeral containers among a pod's: usually none, and then one shared empty list. */
+function ephemeral(containers: readonly Container[]): readonly Container[] {
+  if (!containers.some((c) => c.role === 'ephemeral')) return NONE;
+  return containers.filter((c) => c.role === 'ephemeral');
 }
 
 const NONE: readonly Container[] = Object.freeze([]);
