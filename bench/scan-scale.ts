@@ -8,7 +8,9 @@
  *   npm run bench:scan -- [--sizes=1000,10000,50000] [--runs=3] [--page-size=500] [--concurrency=4] [--out=FILE]
  *
  * With KUBENT_BIN and PLUTO_BIN pointing at their binaries, kubent and Pluto run in the same rounds on the same
- * cluster (side by side); every kind's API requests are counted in the server's audit log.
+ * cluster (side by side); every kind's API requests are counted in the server's audit log. Each round also runs the
+ * CLI against the answers of this cluster replayed from memory (bench/lib/replay-server.ts): the scanner's own time,
+ * with the API server's work off the two cores it otherwise shares.
  *
  * Prints the tables and writes them, with the date and machine, to bench/results/scan-scale.md (or --out).
  */
@@ -86,8 +88,8 @@ print('## Summary');
 print(summaryTable(results));
 print(
   peers
-    ? '## Side by side (medians; the Release Lens CLI, kubent and Pluto as whole processes under GNU time, Release Lens in-process and the floor as child probes; requests from the audit log)'
-    : '## Side by side (medians; the CLI under GNU time, the in-process scan and the floor as child probes; set KUBENT_BIN and PLUTO_BIN to add kubent and Pluto; requests from the audit log)',
+    ? '## Side by side (medians; the Release Lens CLI, kubent and Pluto as whole processes under GNU time, Release Lens in-process and the floor as child probes; "answers replayed" is the CLI against this cluster\'s recorded answers, the API server out of the picture; requests from the audit log)'
+    : '## Side by side (medians; the CLI under GNU time, the in-process scan and the floor as child probes; "answers replayed" is the CLI against this cluster\'s recorded answers, the API server out of the picture; set KUBENT_BIN and PLUTO_BIN to add kubent and Pluto; requests from the audit log)',
 );
 print(sideBySideTable(results));
 print('## Scan memory growth');

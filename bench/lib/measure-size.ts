@@ -7,6 +7,7 @@ import { floorOutputSchema, scanOutputSchema, type FloorOutput, type ProbeInput,
 import { runProbe } from './run-probe';
 import { withDeadline } from './deadline';
 import { auditRequests, peerArgs, runPeer, type PeerOutput, type PeerTools } from './peer-run';
+import { replayKubeconfig, startReplay, type ReplayServer } from './replay-server';
 
 export interface SizeSettings {
   pods: number;
@@ -39,6 +40,11 @@ export interface SizeResult {
   requests: Record<string, number>;
   /** `release-lens scan` as a whole process (the built CLI, JSON report to a file), in every round. */
   cli: Sample<PeerOutput>[];
+  /**
+   * The same CLI against answers recorded from this cluster and replayed from memory (replay-server.ts): the
+   * scanner's own time, without the API server's work on the same cores. `serverCpuMs` is the replay's own CPU.
+   */
+  cliReplayed: Sample<PeerOutput & { serverCpuMs: number }>[];
   /** kubent and Pluto in the same rounds, when KUBENT_BIN and PLUTO_BIN were given. */
   kubent: Sample<PeerOutput>[];
   pluto: Sample<PeerOutput>[];
@@ -65,6 +71,7 @@ async function sample<T>(run: number, measure: () => Promise<T>): Promise<Sample
 export async function measureSize(s: SizeSettings): Promise<SizeResult> {
   const probeTimeout = 120_000 + s.pods * 10;
   let cluster: RunningCluster | undefined;
+  let replay: ReplayServer | undefined;
   try {
     cluster = await withDeadline(startCluster({ log: s.log }), 120_000, 'starting the cluster');
     const c = cluster;
@@ -107,6 +114,7 @@ export async function measureSize(s: SizeSettings): Promise<SizeResult> {
       floorsConcurrent: [],
       requests: {},
       cli: [],
+      cliReplayed: [],
       kubent: [],
       pluto: [],
     };
@@ -122,9 +130,9 @@ export async function measureSize(s: SizeSettings): Promise<SizeResult> {
     const peer = (tool: keyof PeerTools) => () =>
       runPeer(s.peers?.[tool] ?? '', peerArgs(tool, c.kubeconfigPath, 'reader'), probeTimeout);
     const reportPath = path.join(c.tmpDir, 'cli-report.json');
-    const cliArgs = [s.cliBin, 'scan', '--kubeconfig', c.kubeconfigPath, '--context', 'reader', '-q', '-f', 'json'];
-    const cli = async () => {
-      const output = await runPeer(process.execPath, [...cliArgs, '-o', reportPath, '--fail-on', 'none'], probeTimeout);
+    const cliRun = async (kubeconfig: string) => {
+      const args = [s.cliBin, 'scan', '--kubeconfig', kubeconfig, '--context', 'reader', '-q', '-f', 'json'];
+      const output = await runPeer(process.execPath, [...args, '-o', reportPath, '--fail-on', 'none'], probeTimeout);
       // The CLI must find what the in-process scan found: speed never buys a missed object.
       const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { findings?: unknown[] };
       const findings = report.findings?.length;
@@ -132,10 +140,29 @@ export async function measureSize(s: SizeSettings): Promise<SizeResult> {
         throw new Error(`the CLI exited ${output.exitCode} with ${findings} findings, the scan had ${warmup.findings}`);
       return output;
     };
+    const cli = () => cliRun(c.kubeconfigPath);
+
+    // One CLI scan through the replay server records the answers; the rounds then read them from memory.
+    replay = await startReplay({ server: c.server, caPem: c.caPem }, c.tmpDir);
+    const replayConfig = path.join(c.tmpDir, 'replay-kubeconfig.yaml');
+    writeFileSync(replayConfig, replayKubeconfig(replay.url, replay.caPem, c.tokens.reader, 'reader'), { mode: 0o600 });
+    await cliRun(replayConfig);
+    replay.replay();
+    s.log(`recorded ${replay.answers()} answers for the replayed CLI runs`);
+    const replayed = async () => {
+      const cpu = process.cpuUsage();
+      const before = replay?.requests() ?? 0;
+      const output = await cliRun(replayConfig);
+      const used = process.cpuUsage(cpu);
+      result.requests['cli-replayed'] = (replay?.requests() ?? 0) - before;
+      if (replay?.misses()) throw new Error(`the replayed CLI asked for ${replay.misses()} requests never recorded`);
+      return { ...output, serverCpuMs: (used.user + used.system) / 1000 };
+    };
     // Interleaved, so a burst of load from other work on the machine hits every kind alike.
     for (let run = 1; run <= s.runs; run += 1) {
       result.scans.push(await sample(run, () => counted('scan', scan)));
       result.cli.push(await sample(run, () => counted('cli', cli)));
+      result.cliReplayed.push(await sample(run, replayed));
       result.floorsSequential.push(await sample(run, () => counted('floor-sequential', () => floor('sequential'))));
       result.floorsConcurrent.push(await sample(run, () => counted('floor-concurrent', () => floor('concurrent'))));
       if (s.peers) {
@@ -148,6 +175,7 @@ export async function measureSize(s: SizeSettings): Promise<SizeResult> {
     if (rss !== undefined) result.apiserverRssBytes = rss;
     return result;
   } finally {
+    await replay?.close();
     await cluster?.stop();
   }
 }

@@ -62,6 +62,19 @@ export function runsTable(r: SizeResult): string {
           load(f.load),
         ]);
     }
+    const replayed = r.cliReplayed[i];
+    if (replayed) {
+      const cpu = `replay server CPU ${ms(replayed.result.serverCpuMs)}`;
+      rows.push([
+        `release-lens CLI, answers replayed (exit ${replayed.result.exitCode})`,
+        String(replayed.run),
+        ms(replayed.result.wallMs),
+        cpu,
+        mib(replayed.result.maxRssBytes),
+        '',
+        load(replayed.load),
+      ]);
+    }
     for (const [name, p] of peers) {
       if (p)
         rows.push([
@@ -79,7 +92,7 @@ export function runsTable(r: SizeResult): string {
     'measurement',
     'run',
     'wall',
-    'collect + evaluate',
+    'detail (scan: collect + evaluate)',
     'peak RSS',
     'heap after (GC)',
     'load avg 1/5/15 before',
@@ -165,6 +178,7 @@ export function sideBySideTable(results: readonly SizeResult[]): string {
         ];
   const kinds = [
     'Release Lens CLI',
+    'Release Lens CLI, answers replayed',
     'Release Lens in-process',
     ...(withPeers ? ['kubent', 'Pluto'] : []),
     `floor (${results[0]?.settings.concurrency ?? '?'} at once)`,
@@ -173,6 +187,7 @@ export function sideBySideTable(results: readonly SizeResult[]): string {
   const rows = results.map((r) => [
     int(r.seed.pods),
     ...cell(r.cli, r.requests.cli),
+    ...cell(r.cliReplayed, r.requests['cli-replayed']),
     ...cell(r.scans, r.requests.scan),
     ...(withPeers ? [...cell(r.kubent, r.requests.kubent), ...cell(r.pluto, r.requests.pluto)] : []),
     ...cell(r.floorsConcurrent, r.requests['floor-concurrent']),
