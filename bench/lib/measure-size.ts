@@ -143,19 +143,24 @@ export async function measureSize(s: SizeSettings): Promise<SizeResult> {
     const cli = () => cliRun(c.kubeconfigPath);
 
     // One CLI scan through the replay server records the answers; the rounds then read them from memory.
-    replay = await startReplay({ server: c.server, caPem: c.caPem }, c.tmpDir);
+    const answers = await startReplay({ server: c.server, caPem: c.caPem }, c.tmpDir);
+    replay = answers;
     const replayConfig = path.join(c.tmpDir, 'replay-kubeconfig.yaml');
-    writeFileSync(replayConfig, replayKubeconfig(replay.url, replay.caPem, c.tokens.reader, 'reader'), { mode: 0o600 });
+    writeFileSync(replayConfig, replayKubeconfig(answers.url, answers.caPem, c.tokens.reader, 'reader'), {
+      mode: 0o600,
+    });
     await cliRun(replayConfig);
-    replay.replay();
-    s.log(`recorded ${replay.answers()} answers for the replayed CLI runs`);
+    answers.replay();
+    s.log(`recorded ${answers.answers()} answers for the replayed CLI runs`);
     const replayed = async () => {
+      // The bench process is idle but for the replay while the CLI runs: its CPU is the replay's.
       const cpu = process.cpuUsage();
-      const before = replay?.requests() ?? 0;
+      const before = answers.requests();
       const output = await cliRun(replayConfig);
       const used = process.cpuUsage(cpu);
-      result.requests['cli-replayed'] = (replay?.requests() ?? 0) - before;
-      if (replay?.misses()) throw new Error(`the replayed CLI asked for ${replay.misses()} requests never recorded`);
+      result.requests['cli-replayed'] = answers.requests() - before;
+      if (answers.misses() > 0)
+        throw new Error(`the replayed CLI asked ${answers.misses()} times for an unrecorded answer`);
       return { ...output, serverCpuMs: (used.user + used.system) / 1000 };
     };
     // Interleaved, so a burst of load from other work on the machine hits every kind alike.

@@ -20,12 +20,12 @@ describe('podSubjects: the containers each subject is checked for', () => {
   const deployment = workload('Deployment', 'web', 'shop', spec);
   const replicaSet = workload('ReplicaSet', 'web-abc', 'shop', spec);
   replicaSet.metadata.ownerReferences = ownedBy(deployment).ownerReferences;
-  const debugger_ = container('debugger', { role: 'ephemeral' });
+  const debugContainer = container('debugger', { role: 'ephemeral' });
   const plain = pod('web-abc-1', 'shop', spec, ownedBy(replicaSet));
   const debugged = pod(
     'web-abc-2',
     'shop',
-    { ...spec, containers: [...spec.containers, debugger_] },
+    { ...spec, containers: [...spec.containers, debugContainer] },
     ownedBy(replicaSet),
   );
   const orphan = pod('orphan', 'shop', spec);
