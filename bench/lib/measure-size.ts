@@ -3,7 +3,14 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { startCluster, type RunningCluster } from '../../test/cluster-harness/harness/index';
 import { seedScale, type ScaleResult } from '../../test/cluster-harness/scenarios/scale';
-import { floorOutputSchema, scanOutputSchema, type FloorOutput, type ProbeInput, type ScanOutput } from './probe-io';
+import {
+  findingsKey,
+  floorOutputSchema,
+  scanOutputSchema,
+  type FloorOutput,
+  type ProbeInput,
+  type ScanOutput,
+} from './probe-io';
 import { runProbe } from './run-probe';
 import { withDeadline } from './deadline';
 import { auditRequests, peerArgs, runPeer, type PeerOutput, type PeerTools } from './peer-run';
@@ -133,14 +140,22 @@ export async function measureSize(s: SizeSettings): Promise<SizeResult> {
     const cliRun = async (kubeconfig: string) => {
       const args = [s.cliBin, 'scan', '--kubeconfig', kubeconfig, '--context', 'reader', '-q', '-f', 'json'];
       const output = await runPeer(process.execPath, [...args, '-o', reportPath, '--fail-on', 'none'], probeTimeout);
-      // The CLI must find what the in-process scan found: speed never buys a missed object.
-      const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { findings?: unknown[] };
-      const findings = report.findings?.length;
-      if (output.exitCode !== 0 || findings !== warmup.findings)
-        throw new Error(`the CLI exited ${output.exitCode} with ${findings} findings, the scan had ${warmup.findings}`);
+      // The CLI must find what the in-process scan found, on the same objects: speed never buys a missed object.
+      const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { findings: Parameters<typeof findingsKey>[0] };
+      const findings = report.findings.length;
+      if (output.exitCode !== 0 || findingsKey(report.findings) !== warmup.findingsKey)
+        throw new Error(
+          `the CLI exited ${output.exitCode} with ${findings} findings unlike the scan's ${warmup.findings}`,
+        );
       return output;
     };
     const cli = () => cliRun(c.kubeconfigPath);
+    const sameScan = async () => {
+      const output = await scan();
+      if (output.findingsKey !== warmup.findingsKey)
+        throw new Error(`a timed scan found ${output.findings} findings unlike the warm-up's ${warmup.findings}`);
+      return output;
+    };
 
     // One CLI scan through the replay server records the answers; the rounds then read them from memory.
     const answers = await startReplay({ server: c.server, caPem: c.caPem }, c.tmpDir);
@@ -165,7 +180,7 @@ export async function measureSize(s: SizeSettings): Promise<SizeResult> {
     };
     // Interleaved, so a burst of load from other work on the machine hits every kind alike.
     for (let run = 1; run <= s.runs; run += 1) {
-      result.scans.push(await sample(run, () => counted('scan', scan)));
+      result.scans.push(await sample(run, () => counted('scan', sameScan)));
       result.cli.push(await sample(run, () => counted('cli', cli)));
       result.cliReplayed.push(await sample(run, replayed));
       result.floorsSequential.push(await sample(run, () => counted('floor-sequential', () => floor('sequential'))));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -44,6 +45,8 @@ export const scanOutputSchema = z.object({
   workloads: z.number(),
   distinctSpecs: z.number(),
   findings: z.number(),
+  /** findingsKey of the report's findings: what every other scan of the round must find too. */
+  findingsKey: z.string(),
   /** Resources whose coverage is not 'ok' (a benchmark must not time a half-read cluster). */
   problems: z.array(z.string()),
   plan: z.array(listCallSchema),
@@ -58,6 +61,15 @@ export const floorOutputSchema = z.object({
   bodyBytes: z.number(),
 });
 export type FloorOutput = z.output<typeof floorOutputSchema>;
+
+/**
+ * The findings of a report as one comparable string: each finding's stable id (rule, change and object) with its
+ * severity and confidence, sorted, hashed. Two scans that found the same things on the same objects share it.
+ */
+export function findingsKey(findings: readonly { id: string; severity: string; confidence: string }[]): string {
+  const lines = findings.map((f) => `${f.id} ${f.severity} ${f.confidence}`).sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
+}
 
 /** Reads and validates the input file named on the command line. */
 export function readProbeInput(file: string | undefined): ProbeInput {

@@ -9,7 +9,7 @@ import { loadCatalogFrom } from '../../lib/catalog/load';
 import { collectSnapshot, connect, type ClusterConnection } from '../../lib/sources/cluster';
 import { evaluate } from '../../lib/scan/evaluate';
 import type { Snapshot } from '../../lib/model/snapshot';
-import { emit, memoryFigures, readProbeInput, type ListCall } from './probe-io';
+import { emit, findingsKey, memoryFigures, readProbeInput, type ListCall } from './probe-io';
 
 /** Wraps a connection so the first page of every LIST is recorded: the floor replays exactly these. */
 function recording(conn: ClusterConnection, plan: ListCall[]): ClusterConnection {
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     workloads: report.cluster.workloads,
     distinctSpecs: distinctSpecs(snapshot),
     findings: report.findings.length,
+    findingsKey: findingsKey(report.findings),
     problems: snapshot.coverage.filter((c) => c.status !== 'ok').map((c) => `${c.resource}: ${c.status}`),
     plan,
   });
