@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { startCluster, type RunningCluster } from '../../test/cluster-harness/harness/index';
+import { buildKubeconfig, writeKubeconfig } from '../../test/cluster-harness/harness/kubeconfig';
 import { seedScale, type ScaleResult } from '../../test/cluster-harness/scenarios/scale';
 import {
   findingsKey,
@@ -14,7 +15,7 @@ import {
 import { runProbe } from './run-probe';
 import { withDeadline } from './deadline';
 import { auditRequests, peerArgs, runPeer, type PeerOutput, type PeerTools } from './peer-run';
-import { replayKubeconfig, startReplay, type ReplayServer } from './replay-server';
+import { startReplay, type ReplayServer } from './replay-server';
 
 export interface SizeSettings {
   pods: number;
@@ -161,9 +162,8 @@ export async function measureSize(s: SizeSettings): Promise<SizeResult> {
     const answers = await startReplay({ server: c.server, caPem: c.caPem }, c.tmpDir);
     replay = answers;
     const replayConfig = path.join(c.tmpDir, 'replay-kubeconfig.yaml');
-    writeFileSync(replayConfig, replayKubeconfig(answers.url, answers.caPem, c.tokens.reader, 'reader'), {
-      mode: 0o600,
-    });
+    // The cluster's own kubeconfig, pointed at the replay: the same users and contexts.
+    writeKubeconfig(replayConfig, buildKubeconfig(answers.url, answers.caPem, c.tokens));
     await cliRun(replayConfig);
     answers.replay();
     s.log(`recorded ${answers.answers()} answers for the replayed CLI runs`);

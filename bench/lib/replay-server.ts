@@ -105,28 +105,3 @@ export async function startReplay(upstream: { server: string; caPem: string }, d
       }),
   };
 }
-
-/** A kubeconfig with one context, `name`, reaching `server` with `token`. */
-export function replayKubeconfig(server: string, caPem: string, token: string, name: string): string {
-  const ca = Buffer.from(caPem).toString('base64');
-  return [
-    'apiVersion: v1',
-    'kind: Config',
-    'clusters:',
-    `  - name: ${name}`,
-    '    cluster:',
-    `      server: ${server}`,
-    `      certificate-authority-data: ${ca}`,
-    'users:',
-    `  - name: ${name}`,
-    '    user:',
-    `      token: ${token}`,
-    'contexts:',
-    `  - name: ${name}`,
-    '    context:',
-    `      cluster: ${name}`,
-    `      user: ${name}`,
-    `current-context: ${name}`,
-    '',
-  ].join('\n');
-}
